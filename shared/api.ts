@@ -1,0 +1,157 @@
+/**
+ * The Hooklens API, declared once. The core implements it (electron/core/hooklens), the
+ * desktop exposes it over IPC (one handler per method, generated from `API_METHODS`), the
+ * browser inspector over `POST /api/<method>` + SSE. Every method takes one JSON argument
+ * and returns JSON; pushed events are `{type, payload}`.
+ */
+import type { CapturedEvent, EventSummary } from './event'
+
+export interface EventQuery {
+  subject?: string
+  platform?: string
+  eventType?: string
+  /** Idempotency status: 'first' | 'duplicate' | 'conflict'. */
+  idempotency?: string
+  /** Verification status: 'valid' | 'invalid' | 'missing' | 'unverifiable' | 'none'. */
+  verification?: string
+  /** Path prefix or glob (`/hooks/*`). */
+  path?: string
+  /** Case-insensitive text search over method, path, headers, classification and body text. */
+  text?: string
+  limit?: number
+  /** Only events received after this id (for incremental loading). */
+  afterId?: string
+}
+
+export interface DecodedBody {
+  /** 'identity' when the body was not compressed. */
+  encoding: string
+  body: string
+  bodyEncoding: 'utf8' | 'base64'
+  size: number
+  truncated: boolean
+  /** Set when decoding stopped at the cap because the ratio looks like a decompression bomb. */
+  bomb: boolean
+  error?: string
+}
+
+export interface StatusInfo {
+  receiverUrl: string
+  receiverPort: number
+  publicUrl: string | null
+  tunnel: TunnelStatus
+  eventCount: number
+  dataDir: string
+  paused: boolean
+  version: string
+}
+
+export type TunnelState = 'disabled' | 'connecting' | 'online' | 'reconnecting' | 'offline'
+
+export interface TunnelStatus {
+  state: TunnelState
+  url: string | null
+  reason: string
+  /** Set when the URL changed since the last online state: agents must be re-pointed. */
+  previousUrl?: string | null
+  since: string
+}
+
+/** Method name → [argument, result]. Results are plain JSON. */
+export interface ApiMethods {
+  getStatus: [Record<string, never>, StatusInfo]
+  listEvents: [EventQuery, EventSummary[]]
+  getEvent: [{ id: string }, CapturedEvent | null]
+  getDecodedBody: [{ id: string }, DecodedBody | null]
+  clearEvents: [Record<string, never>, { cleared: number }]
+  setCapturePaused: [{ paused: boolean }, { paused: boolean }]
+  exportEvents: [
+    { format: 'har' | 'json' | 'curl'; ids?: string[] },
+    { filename: string; mime: string; content: string },
+  ]
+  diffEvents: [{ a: string; b: string }, unknown]
+  changesSincePrevious: [{ id: string }, unknown]
+  getSettings: [Record<string, never>, unknown]
+  updateSettings: [{ patch: Record<string, unknown> }, unknown]
+  addVerifier: [
+    {
+      scheme: string
+      secrets: string[]
+      path?: string
+      tolerance?: number
+      options?: Record<string, unknown>
+      name?: string
+    },
+    unknown,
+  ]
+  removeVerifier: [{ id: string }, { removed: boolean }]
+  replayEvent: [
+    {
+      id: string
+      to: string
+      resign?: boolean
+      newId?: boolean
+      appendPath?: boolean
+      setHeaders?: [string, string][]
+      removeHeaders?: string[]
+      body?: string
+      bodyEncoding?: 'utf8' | 'base64'
+      timeoutMs?: number
+    },
+    unknown,
+  ]
+  listDeliveries: [{ eventId?: string; status?: string; limit?: number }, unknown[]]
+  redrive: [{ id?: string; all?: boolean }, { redriven: number }]
+  getTunnelStatus: [Record<string, never>, TunnelStatus]
+  startTunnel: [{ subdomain?: string; host?: string }, TunnelStatus]
+  stopTunnel: [Record<string, never>, TunnelStatus]
+  shareSnippets: [{ path?: string }, unknown]
+}
+
+export type ApiMethodName = keyof ApiMethods
+export type ApiArg<M extends ApiMethodName> = ApiMethods[M][0]
+export type ApiResult<M extends ApiMethodName> = ApiMethods[M][1]
+
+/** The method names, as a runtime list: IPC and HTTP adapters are generated from it. */
+export const API_METHODS = [
+  'getStatus',
+  'listEvents',
+  'getEvent',
+  'getDecodedBody',
+  'clearEvents',
+  'setCapturePaused',
+  'exportEvents',
+  'diffEvents',
+  'changesSincePrevious',
+  'getSettings',
+  'updateSettings',
+  'addVerifier',
+  'removeVerifier',
+  'replayEvent',
+  'listDeliveries',
+  'redrive',
+  'getTunnelStatus',
+  'startTunnel',
+  'stopTunnel',
+  'shareSnippets',
+] as const satisfies readonly ApiMethodName[]
+
+/** Pushed events: name → payload. */
+export interface ApiPushEvents {
+  eventCaptured: EventSummary
+  eventUpdated: EventSummary
+  eventsCleared: { cleared: number }
+  tunnelStatus: TunnelStatus
+  deliveryResult: unknown
+  statusChanged: StatusInfo
+}
+
+export type ApiPushName = keyof ApiPushEvents
+export type ApiPush = { [K in ApiPushName]: { type: K; payload: ApiPushEvents[K] } }[ApiPushName]
+
+/** What the renderer calls: every method, plus a subscription to pushed events. */
+export type HooklensApi = {
+  [M in ApiMethodName]: (arg: ApiArg<M>) => Promise<ApiResult<M>>
+} & {
+  subscribe(listener: (push: ApiPush) => void): () => void
+}
