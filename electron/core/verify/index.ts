@@ -1,0 +1,17 @@
+/**
+ * Signature verification with a diagnosis (issue 3): the public surface the composition root,
+ * the CLI and the tests use. No Electron here.
+ */
+export type {
+  VerifierConfig,
+  VerifyInput,
+  VerifyContext,
+  VerifyLogger,
+  JwksProvider,
+} from './types'
+export { verifyRequest } from './verify-request'
+export { detectScheme, SCHEME_IDS, isSchemeId } from './registry'
+export { maskSecret } from './mask'
+export { JwksCache } from './jwks'
+export { pathMatches, requestPath } from './path-glob'
+export { genericOptions } from './schemes/generic-hmac'

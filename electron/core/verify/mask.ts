@@ -1,0 +1,15 @@
+/**
+ * Masking secrets for lists and logs: a known prefix and the last four characters at most,
+ * never enough to reconstruct the secret.
+ */
+
+const PREFIXES = /^(whsec_|whpk_|whsk_|pdl_ntfset_|lin_wh_|sk_|https?:\/\/)/
+
+export function maskSecret(secret: string): string {
+  const s = secret.trim()
+  if (s.startsWith('{') || s.startsWith('-----BEGIN')) return `**** (key, ${s.length} chars)`
+  const prefix = PREFIXES.exec(s)?.[0] ?? ''
+  // Short secrets show nothing: four characters of an eight-character secret is half of it.
+  if (s.length - prefix.length < 16) return `${prefix}****`
+  return `${prefix}****${s.slice(-4)}`
+}

@@ -1,0 +1,276 @@
+/**
+ * Verifies one request against the configured verifiers, as of the time it was received:
+ * picks the verifiers whose path applies, runs each one's scheme, and turns the outcome into
+ * the event's `verification` (status, one-sentence reason, structured diagnosis).
+ */
+import type { Verification, VerificationDiagnosis } from '../../../shared/event'
+import { diagnose } from './diagnose'
+import type { OtherSecret } from './diagnose'
+import { requestPath, pathMatches } from './path-glob'
+import { detectAll, detectScheme, getScheme } from './registry'
+import type {
+  CheckResult,
+  Content,
+  Extracted,
+  KeyMaterial,
+  Scheme,
+  VerifierConfig,
+  VerifyContext,
+  VerifyInput,
+} from './types'
+import { KeyError } from './types'
+
+const RANK: Record<string, number> = { valid: 0, invalid: 1, missing: 2, unverifiable: 3, none: 4 }
+
+export async function verifyRequest(
+  input: VerifyInput,
+  verifiers: VerifierConfig[],
+  ctx: VerifyContext = {},
+): Promise<Verification> {
+  const path = requestPath(input.url)
+  const applicable = verifiers.filter((v) => pathMatches(v.path, path))
+  if (applicable.length === 0) {
+    const detected = detectScheme(input.headers, input.body)
+    if (detected) {
+      return {
+        scheme: detected,
+        status: 'unverifiable',
+        reason: `${label(detected)} signature present but no secret is configured for it`,
+        diagnosis: null,
+        verifierId: null,
+      }
+    }
+    const reason = verifiers.length
+      ? `no signature, and no verifier applies to ${path}`
+      : 'no signature and no verifier configured'
+    return { scheme: null, status: 'none', reason, diagnosis: null, verifierId: null }
+  }
+  let best: Verification | null = null
+  for (const v of applicable) {
+    const result = await runVerifier(v, input, verifiers, ctx)
+    if (!best || RANK[result.status] < RANK[best.status]) best = result
+    if (result.status === 'valid') break
+  }
+  return best!
+}
+
+function label(id: string): string {
+  try {
+    return getScheme(id).label
+  } catch {
+    return id
+  }
+}
+
+function nameOf(v: VerifierConfig): string {
+  return v.name || v.id
+}
+
+function verdict(
+  v: VerifierConfig,
+  scheme: string | null,
+  status: Verification['status'],
+  reason: string,
+  diagnosis: VerificationDiagnosis | null = null,
+): Verification {
+  return { scheme, status, reason, diagnosis, verifierId: v.id }
+}
+
+async function runVerifier(
+  v: VerifierConfig,
+  input: VerifyInput,
+  all: VerifierConfig[],
+  ctx: VerifyContext,
+): Promise<Verification> {
+  const options = v.options ?? {}
+  const schemeId = v.scheme === 'auto' ? detectScheme(input.headers, input.body) : v.scheme
+  if (!schemeId)
+    return verdict(
+      v,
+      null,
+      'missing',
+      `no signature of any known scheme (verifier "${nameOf(v)}" detects the scheme)`,
+    )
+  let scheme: Scheme
+  try {
+    scheme = getScheme(schemeId, options)
+  } catch (err) {
+    return verdict(
+      v,
+      schemeId,
+      'unverifiable',
+      `verifier "${nameOf(v)}" is misconfigured: ${safeMessage(err)}`,
+    )
+  }
+  const ex = scheme.extract(input.headers, input.body, options)
+  if (ex === null) return missing(v, scheme, input, ctx)
+  if ('problem' in ex)
+    return verdict(v, scheme.id, 'invalid', ex.problem, {
+      kind: 'malformed',
+      message: ex.problem,
+      details: { source: scheme.id },
+    })
+
+  const keys: { key: KeyMaterial; index: number }[] = []
+  let keyProblem: string | null = null
+  v.secrets.forEach((secret, index) => {
+    try {
+      keys.push({ key: scheme.key(secret, options), index })
+    } catch (err) {
+      keyProblem ??= safeMessage(err)
+    }
+  })
+  if (keys.length === 0) {
+    const why = keyProblem ?? 'no secret is configured'
+    return verdict(v, scheme.id, 'unverifiable', `verifier "${nameOf(v)}" cannot verify: ${why}`)
+  }
+
+  const content: Content = { body: input.body, url: urlFor(options, input), method: input.method }
+  let problem: CheckResult['problem']
+  for (const k of keys) {
+    let r: CheckResult
+    try {
+      r = await scheme.check(ex, k.key, content, ctx, options)
+    } catch (err) {
+      if (!(err instanceof KeyError))
+        ctx.logger?.warn?.('signature check failed', { scheme: scheme.id, error: safeMessage(err) })
+      return verdict(
+        v,
+        scheme.id,
+        'unverifiable',
+        `verifier "${nameOf(v)}" cannot verify: ${safeMessage(err)}`,
+      )
+    }
+    if (r.ok) return timed(v, scheme, ex, input, k.index)
+    problem ??= r.problem
+  }
+  const diagnosis = await diagnose({
+    scheme,
+    ex,
+    keys,
+    secrets: v.secrets,
+    content,
+    options,
+    ctx,
+    others: otherSecrets(v, all),
+    localUrl: input.url,
+    publicUrl: input.publicUrl,
+    problem,
+  })
+  return verdict(v, scheme.id, 'invalid', diagnosis.message, diagnosis)
+}
+
+/** The URL a URL-signing scheme is checked against: configured, else public, else local. */
+function urlFor(options: Record<string, unknown>, input: VerifyInput): string {
+  return typeof options.url === 'string' && options.url ? options.url : input.publicUrl || input.url
+}
+
+function otherSecrets(v: VerifierConfig, all: VerifierConfig[]): OtherSecret[] {
+  const out: OtherSecret[] = []
+  for (const o of all) {
+    if (o === v || o.id === v.id) continue
+    o.secrets.forEach((secret, secretIndex) =>
+      out.push({ verifier: nameOf(o), verifierId: o.id, secretIndex, secret }),
+    )
+  }
+  return out
+}
+
+function seconds(n: number): string {
+  const a = Math.abs(n)
+  return a < 10 && !Number.isInteger(a) ? a.toFixed(1) : String(Math.round(a))
+}
+
+function timed(
+  v: VerifierConfig,
+  scheme: Scheme,
+  ex: Extracted,
+  input: VerifyInput,
+  index: number,
+): Verification {
+  const now = input.receivedAt.getTime() / 1000
+  const tolerance = v.tolerance ?? scheme.tolerance
+  const rotation = v.secrets.length > 1 ? ` (secret ${index + 1} of ${v.secrets.length})` : ''
+  const caveat = scheme.caveat ? `; note: ${scheme.caveat}` : ''
+  if (ex.timestamp !== undefined && tolerance !== undefined && tolerance > 0) {
+    const age = now - ex.timestamp
+    const future = -age
+    const stale = age > tolerance
+    const early = (scheme.direction ?? 'both') === 'both' && future > tolerance
+    if (stale || early) {
+      const message = stale
+        ? `timestamp ${seconds(age)} s old (tolerance ${tolerance} s)`
+        : `timestamp ${seconds(future)} s in the future (tolerance ${tolerance} s)`
+      return verdict(v, scheme.id, 'invalid', message, {
+        kind: 'timestamp',
+        message,
+        details: {
+          direction: stale ? 'past' : 'future',
+          skewSeconds: Math.round(stale ? age : future),
+          toleranceSeconds: tolerance,
+          exceededBySeconds: Math.round((stale ? age : future) - tolerance),
+          signatureValid: true,
+        },
+      })
+    }
+  }
+  const what = scheme.token ? `${scheme.label} matches` : `${scheme.label} signature verified with`
+  return verdict(v, scheme.id, 'valid', `${what} verifier "${nameOf(v)}"${rotation}${caveat}`)
+}
+
+async function missing(
+  v: VerifierConfig,
+  scheme: Scheme,
+  input: VerifyInput,
+  ctx: VerifyContext,
+): Promise<Verification> {
+  const expected = scheme.headers.length
+    ? `no ${scheme.headers[0]} header`
+    : `no ${scheme.label} signature`
+  const others = detectAll(input.headers, input.body).filter((id) => id !== scheme.id)
+  for (const otherId of others) {
+    const other = getScheme(otherId)
+    const found =
+      input.headers.find(([k]) => other.headers.includes(k.toLowerCase()))?.[0] ??
+      `${other.label} signature`
+    const verifies = await verifiesAs(other, v, input, ctx)
+    const message = verifies
+      ? `${expected}; the request is signed as ${otherId} (${found}) and that signature verifies with this verifier's secret`
+      : `${expected}; the request carries ${found} (${otherId}) instead`
+    return verdict(v, scheme.id, 'missing', message, {
+      kind: 'header-other-scheme',
+      message,
+      details: { expected: scheme.id, found: otherId, header: found, verifies },
+    })
+  }
+  return verdict(
+    v,
+    scheme.id,
+    'missing',
+    `${expected} (verifier "${nameOf(v)}" expects ${scheme.label})`,
+  )
+}
+
+async function verifiesAs(
+  other: Scheme,
+  v: VerifierConfig,
+  input: VerifyInput,
+  ctx: VerifyContext,
+): Promise<boolean> {
+  const ex = other.extract(input.headers, input.body, {})
+  if (!ex || 'problem' in ex) return false
+  const content = { body: input.body, url: urlFor(v.options ?? {}, input), method: input.method }
+  for (const secret of v.secrets) {
+    try {
+      if ((await other.check(ex, other.key(secret, {}), content, ctx, {})).ok) return true
+    } catch {
+      // A secret that is not a key for the other scheme simply does not verify.
+    }
+  }
+  return false
+}
+
+/** Error text safe to show: our own KeyError messages never include the secret; others might. */
+function safeMessage(err: unknown): string {
+  return err instanceof KeyError ? err.message : 'internal error while checking the signature'
+}
