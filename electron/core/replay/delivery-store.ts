@@ -1,0 +1,175 @@
+/**
+ * Delivery records on disk: an append-only JSONL log in the data directory (one `put` per new
+ * delivery, one `patch` per change), rebuilt into memory on open and compacted by rewrite and
+ * atomic rename. A torn last line (crash mid-write) is skipped, not fatal.
+ */
+import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Delivery, DeliveryKind, DeliveryStatus } from './types'
+
+export const DELIVERIES_FILE = 'deliveries.jsonl'
+
+type LogLine = { op: 'put'; d: Delivery } | { op: 'patch'; id: string; p: Partial<Delivery> }
+
+export interface DeliveryQuery {
+  eventId?: string
+  status?: DeliveryStatus | DeliveryStatus[]
+  kind?: DeliveryKind
+  ruleId?: string
+  /** Newest first; default all. */
+  limit?: number
+}
+
+export interface DeliveryStoreOptions {
+  dir: string
+  /** Oldest finished records beyond this are dropped at compaction. */
+  maxRecords?: number
+}
+
+export class DeliveryStore {
+  private readonly records = new Map<string, Delivery>()
+  private readonly listeners = new Set<(d: Delivery) => void>()
+  private lines = 0
+  private writing: Promise<void> = Promise.resolve()
+
+  private constructor(
+    private readonly file: string,
+    private handle: FileHandle,
+    private readonly maxRecords: number,
+  ) {}
+
+  static async open(opts: DeliveryStoreOptions): Promise<DeliveryStore> {
+    await mkdir(opts.dir, { recursive: true })
+    const file = join(opts.dir, DELIVERIES_FILE)
+    const store = new DeliveryStore(file, await open(file, 'a'), opts.maxRecords ?? 10_000)
+    await store.rebuild()
+    return store
+  }
+
+  get(id: string): Delivery | null {
+    const d = this.records.get(id)
+    return d ? structuredClone(d) : null
+  }
+
+  list(query: DeliveryQuery = {}): Delivery[] {
+    const statuses = query.status ? [query.status].flat() : null
+    const out: Delivery[] = []
+    // Ids are ULIDs: reverse insertion order is newest first.
+    for (const d of [...this.records.values()].reverse()) {
+      if (query.eventId && d.eventId !== query.eventId) continue
+      if (statuses && !statuses.includes(d.status)) continue
+      if (query.kind && d.kind !== query.kind) continue
+      if (query.ruleId && d.ruleId !== query.ruleId) continue
+      out.push(structuredClone(d))
+      if (query.limit && out.length >= query.limit) break
+    }
+    return out
+  }
+
+  async put(delivery: Delivery): Promise<void> {
+    this.records.set(delivery.id, structuredClone(delivery))
+    await this.append({ op: 'put', d: delivery })
+    this.emit(delivery.id)
+  }
+
+  async update(id: string, patch: Partial<Delivery>): Promise<Delivery> {
+    const current = this.records.get(id)
+    if (!current) throw new Error(`no delivery ${id}`)
+    const next = { ...current, ...structuredClone(patch), id }
+    this.records.set(id, next)
+    await this.append({ op: 'patch', id, p: patch })
+    this.emit(id)
+    return structuredClone(next)
+  }
+
+  /** Called after every put/update with the record as it now is. */
+  subscribe(listener: (d: Delivery) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get size(): number {
+    return this.records.size
+  }
+
+  async close(): Promise<void> {
+    await this.writing
+    await this.handle.close()
+  }
+
+  /** Rewrites the log with one `put` per record (atomic rename), dropping old finished ones. */
+  async compact(): Promise<void> {
+    const run = async () => {
+      this.trim()
+      const tmp = `${this.file}.tmp`
+      const body = [...this.records.values()]
+        .map((d) => JSON.stringify({ op: 'put', d }))
+        .join('\n')
+      const out = await open(tmp, 'w')
+      await out.writeFile(body ? `${body}\n` : '')
+      await out.sync()
+      await out.close()
+      await this.handle.close()
+      await rename(tmp, this.file)
+      this.handle = await open(this.file, 'a')
+      this.lines = this.records.size
+    }
+    const next = this.writing.then(run)
+    this.writing = next.catch(() => undefined)
+    await next
+  }
+
+  private async rebuild(): Promise<void> {
+    const text = await readFile(this.file, 'utf8')
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue
+      let line: LogLine
+      try {
+        line = JSON.parse(raw) as LogLine
+      } catch {
+        continue // a torn line from a crash mid-append
+      }
+      this.lines++
+      if (line.op === 'put') this.records.set(line.d.id, line.d)
+      else if (line.op === 'patch') {
+        const cur = this.records.get(line.id)
+        if (cur) this.records.set(line.id, { ...cur, ...line.p, id: line.id })
+      }
+    }
+    if (this.lines > 2 * this.records.size + 1000 || this.records.size > this.maxRecords) {
+      await this.compact()
+    }
+  }
+
+  private trim(): void {
+    let excess = this.records.size - this.maxRecords
+    if (excess <= 0) return
+    for (const [id, d] of this.records) {
+      if (excess <= 0) break
+      if (d.status === 'delivered' || d.kind === 'replay') {
+        this.records.delete(id)
+        excess--
+      }
+    }
+  }
+
+  private async append(line: LogLine): Promise<void> {
+    const text = `${JSON.stringify(line)}\n`
+    const next = this.writing.then(() => this.handle.appendFile(text).then(() => undefined))
+    this.writing = next.catch(() => undefined)
+    await next
+    this.lines++
+  }
+
+  private emit(id: string): void {
+    const d = this.records.get(id)
+    if (!d) return
+    for (const l of this.listeners) {
+      try {
+        l(structuredClone(d))
+      } catch {
+        // A listener's failure must not break recording.
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/** Forwarding rules: which captured events go to which targets. */
+import type { Classification } from '../../../shared/event'
+
+export interface ForwardFilter {
+  /** Path prefix ("/hooks") or glob ("/hooks/*", "/agents/ * /webhook" without spaces). */
+  path?: string
+  platform?: string
+  eventType?: string
+}
+
+export interface ForwardRule {
+  id: string
+  targets: string[]
+  filter?: ForwardFilter
+  /** Attempts per delivery before it becomes a dead letter (default 5). */
+  maxAttempts?: number
+  /** Append the captured path and query to each target's path. */
+  appendPath?: boolean
+  enabled?: boolean
+}
+
+export interface ForwardableEvent {
+  id: string
+  method: string
+  path: string
+  query: string
+  headers: [string, string][]
+  classification?: Pick<Classification, 'platform' | 'eventType'>
+  rejected?: string | null
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5
+
+/** `hooklens listen --forward-to URL` (repeatable) as one rule. */
+export function rulesFromTargets(targets: string[], id = 'forward-to'): ForwardRule[] {
+  return targets.length ? [{ id, targets: [...targets] }] : []
+}
+
+export function ruleMatches(rule: ForwardRule, event: ForwardableEvent): boolean {
+  if (rule.enabled === false || event.rejected) return false
+  const f = rule.filter
+  if (!f) return true
+  if (f.path && !pathMatches(f.path, event.path)) return false
+  if (f.platform && event.classification?.platform !== f.platform) return false
+  if (f.eventType && event.classification?.eventType !== f.eventType) return false
+  return true
+}
+
+export function pathMatches(pattern: string, path: string): boolean {
+  if (!pattern.includes('*'))
+    return path === pattern || path.startsWith(pattern.replace(/\/?$/, '/'))
+  const re = pattern
+    .split(/(\*\*|\*)/)
+    .map((p) => (p === '**' ? '.*' : p === '*' ? '[^/]*' : p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('')
+  return new RegExp(`^${re}$`).test(path)
+}

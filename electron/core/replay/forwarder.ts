@@ -1,0 +1,249 @@
+/**
+ * Forwarding: every captured event that matches a rule is queued for each of the rule's targets
+ * and delivered in arrival order per target, retried with backoff on network errors, 5xx and
+ * 429 (honouring Retry-After), and dead-lettered after the last attempt. Enqueueing is
+ * synchronous and never waits on the network, so the receiver's answer is never delayed.
+ */
+import type { Dispatcher } from 'undici'
+import { backoffDelay, isRetryable, parseRetryAfter } from './backoff'
+import { decodeBody, encodeBody } from './body-encoding'
+import { attemptPatch, newDelivery } from './delivery-record'
+import type { DeliveryStore } from './delivery-store'
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  ruleMatches,
+  type ForwardableEvent,
+  type ForwardRule,
+} from './forward-rules'
+import { formatDuration, sendHttp } from './http-send'
+import { buildHeaders, targetUrl } from './request-build'
+import type { Delivery } from './types'
+
+export interface ForwarderOptions {
+  store: Pick<DeliveryStore, 'put' | 'update' | 'get' | 'list'>
+  rules?: ForwardRule[]
+  now?: () => Date
+  /** Injectable so tests run without real waiting. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+  random?: () => number
+  backoffBaseMs?: number
+  backoffMaxMs?: number
+  /** Longest Retry-After honoured as given; longer ones wait this long. */
+  retryAfterMaxMs?: number
+  timeoutMs?: number
+  dispatcher?: Dispatcher
+}
+
+interface QueueItem {
+  id: string
+  persisted: Promise<void>
+}
+
+export class Forwarder {
+  private rules: ForwardRule[]
+  private readonly queues = new Map<string, QueueItem[]>()
+  private readonly running = new Map<string, Promise<void>>()
+  private readonly queued = new Set<string>()
+  private readonly stopper = new AbortController()
+  private readonly now: () => Date
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
+
+  constructor(private readonly opts: ForwarderOptions) {
+    this.rules = opts.rules ?? []
+    this.now = opts.now ?? (() => new Date())
+    this.sleep = opts.sleep ?? abortableSleep
+  }
+
+  setRules(rules: ForwardRule[]): void {
+    this.rules = rules
+  }
+
+  getRules(): ForwardRule[] {
+    return this.rules
+  }
+
+  /** Queues the event for every matching rule's targets; returns the new (pending) records. */
+  enqueue(event: ForwardableEvent, body: Buffer): Delivery[] {
+    const created: Delivery[] = []
+    for (const rule of this.rules) {
+      if (!ruleMatches(rule, event)) continue
+      for (const target of rule.targets) {
+        const url = targetUrl(target, event, rule.appendPath)
+        const headers = buildHeaders(event.headers)
+        const d = newDelivery({
+          eventId: event.id,
+          target: url,
+          kind: 'forward',
+          ruleId: rule.id,
+          maxAttempts: rule.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          now: this.now(),
+          request: {
+            method: event.method,
+            url,
+            headers,
+            ...encodeBody(body),
+            size: body.length,
+          },
+        })
+        created.push(d)
+        this.push(d, this.opts.store.put(d))
+      }
+    }
+    return created
+  }
+
+  /** Sends a dead (or failed) delivery again from the start, with its original bytes. */
+  async redrive(id: string): Promise<Delivery | null> {
+    const d = this.opts.store.get(id)
+    if (!d || !['dead', 'failed'].includes(d.status) || this.queued.has(id)) return null
+    const updated = await this.opts.store.update(id, {
+      status: 'pending',
+      attempts: 0,
+      maxAttempts: Math.max(1, d.maxAttempts),
+      nextAttemptAt: null,
+      redrives: d.redrives + 1,
+      updatedAt: this.now().toISOString(),
+    })
+    this.push(updated, Promise.resolve())
+    return updated
+  }
+
+  /** Redrives every dead letter, oldest first; returns how many were queued. */
+  async redriveAll(): Promise<number> {
+    const dead = this.opts.store.list({ status: 'dead' }).reverse()
+    let n = 0
+    for (const d of dead) if (await this.redrive(d.id)) n++
+    return n
+  }
+
+  /** After a restart: queues forwards that were still pending or waiting for a retry. */
+  resume(): number {
+    const open = this.opts.store
+      .list({ kind: 'forward', status: ['pending', 'failed'] })
+      .reverse()
+      .filter((d) => !this.queued.has(d.id))
+    for (const d of open) this.push(d, Promise.resolve())
+    return open.length
+  }
+
+  /** Resolves when every queue is empty. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()])
+  }
+
+  /** Stops delivering; what is still queued stays pending on disk for `resume()`. */
+  async stop(): Promise<void> {
+    this.stopper.abort()
+    await Promise.allSettled([...this.running.values()])
+  }
+
+  private push(d: Delivery, persisted: Promise<void>): void {
+    const key = queueKey(d)
+    const q = this.queues.get(key) ?? []
+    this.queues.set(key, q)
+    q.push({ id: d.id, persisted: persisted.catch(() => undefined) })
+    this.queued.add(d.id)
+    if (!this.running.has(key)) {
+      const run = this.drain(key).finally(() => this.running.delete(key))
+      this.running.set(key, run)
+    }
+  }
+
+  private async drain(key: string): Promise<void> {
+    const q = this.queues.get(key)!
+    while (q.length > 0 && !this.stopper.signal.aborted) {
+      const item = q[0]
+      await item.persisted
+      try {
+        await this.deliver(item.id)
+      } catch {
+        // A failing store write must not stall the whole queue.
+      }
+      q.shift()
+      this.queued.delete(item.id)
+    }
+    if (q.length === 0) this.queues.delete(key)
+  }
+
+  private async deliver(id: string): Promise<void> {
+    let d = this.opts.store.get(id)
+    while (d && !this.stopper.signal.aborted) {
+      const headers = buildHeaders(d.request.headers)
+      const attempt = await sendHttp({
+        method: d.request.method,
+        url: d.request.url,
+        headers,
+        body: decodeBody(d.request.body, d.request.bodyEncoding),
+        timeoutMs: this.opts.timeoutMs,
+        dispatcher: this.opts.dispatcher,
+      })
+      const at = this.now()
+      if (attempt.ok) {
+        await this.opts.store.update(id, {
+          ...attemptPatch(d, attempt, at, 'delivered'),
+          nextAttemptAt: null,
+        })
+        return
+      }
+      const attempts = d.attempts + 1
+      const retry = isRetryable(attempt.errorCode, attempt.response?.status ?? null)
+      if (!retry || attempts >= d.maxAttempts) {
+        const why = retry
+          ? `gave up after ${attempts} attempts`
+          : 'not retried (the answer will not change)'
+        await this.opts.store.update(id, {
+          ...attemptPatch(d, attempt, at, 'dead'),
+          lastError: `${attempt.error} — ${why}`,
+          nextAttemptAt: null,
+        })
+        return
+      }
+      const delay = this.delayFor(attempts, attempt.retryAfter, at)
+      d = await this.opts.store.update(id, {
+        ...attemptPatch(d, attempt, at, 'failed'),
+        lastError: `${attempt.error} — retrying in ${formatDuration(delay)}`,
+        nextAttemptAt: new Date(at.getTime() + delay).toISOString(),
+      })
+      try {
+        await this.sleep(delay, this.stopper.signal)
+      } catch {
+        return // stopped while waiting; the record stays 'failed' for resume()
+      }
+    }
+  }
+
+  private delayFor(attempts: number, retryAfter: string | null, at: Date): number {
+    const max = this.opts.retryAfterMaxMs ?? 10 * 60_000
+    const asked = parseRetryAfter(retryAfter, at.getTime())
+    if (asked !== null) return Math.min(asked, max)
+    return backoffDelay(attempts, {
+      baseMs: this.opts.backoffBaseMs ?? 1000,
+      maxMs: this.opts.backoffMaxMs ?? 5 * 60_000,
+      random: this.opts.random ?? Math.random,
+    })
+  }
+}
+
+/** One FIFO queue per target server, so appended paths do not reorder deliveries. */
+function queueKey(d: Delivery): string {
+  try {
+    return new URL(d.target).origin
+  } catch {
+    return d.target
+  }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('stopped'))
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(t)
+      reject(new Error('stopped'))
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}

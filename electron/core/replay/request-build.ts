@@ -1,0 +1,90 @@
+/**
+ * Builds what a replay or forward sends from a captured request: the target URL and the
+ * header list in the original order, minus hop-by-hop headers (they describe the original
+ * connection, not the message) and with the caller's edits applied.
+ */
+import type { HeaderPair } from '../../../shared/event'
+
+/** Headers that belong to one connection, plus those the HTTP client computes itself. */
+export const HOP_BY_HOP = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+  'proxy-authorization',
+  'proxy-authenticate',
+  // undici refuses Expect; a replay never waits for 100-continue anyway.
+  'expect',
+])
+
+export function isHopByHop(name: string): boolean {
+  const lower = name.toLowerCase()
+  return HOP_BY_HOP.has(lower) || lower.startsWith('proxy-')
+}
+
+export interface HeaderEdits {
+  /** Replace (in place, first occurrence) or append these headers. */
+  setHeaders?: HeaderPair[]
+  /** Drop every header with these names (case-insensitive). */
+  removeHeaders?: string[]
+}
+
+/** Original order and case, duplicates kept; hop-by-hop dropped; edits applied. */
+export function buildHeaders(original: HeaderPair[], edits: HeaderEdits = {}): HeaderPair[] {
+  const remove = new Set((edits.removeHeaders ?? []).map((h) => h.toLowerCase()))
+  let headers: HeaderPair[] = original
+    .filter(([name]) => !isHopByHop(name) && !remove.has(name.toLowerCase()))
+    .map(([k, v]) => [k, v])
+  for (const [name, value] of edits.setHeaders ?? []) headers = setHeader(headers, name, value)
+  return headers
+}
+
+/** Sets a header keeping its position (and original name case) when present, else appends. */
+export function setHeader(headers: HeaderPair[], name: string, value: string): HeaderPair[] {
+  const lower = name.toLowerCase()
+  const out: HeaderPair[] = []
+  let done = false
+  for (const [k, v] of headers) {
+    if (k.toLowerCase() !== lower) out.push([k, v])
+    else if (!done) {
+      out.push([k, value])
+      done = true
+    }
+  }
+  if (!done) out.push([name, value])
+  return out
+}
+
+/**
+ * The URL to send to: the target as given, or with the captured path (and query) appended
+ * when `appendPath` — e.g. target http://localhost:3000/api + /hooks/a2a?x=1.
+ */
+export function targetUrl(
+  to: string,
+  captured: { path: string; query: string },
+  appendPath = false,
+): string {
+  const url = parseTarget(to)
+  if (!appendPath) return url.toString()
+  const base = url.pathname.replace(/\/+$/, '')
+  const path = captured.path.startsWith('/') ? captured.path : `/${captured.path}`
+  const query = [url.search.replace(/^\?/, ''), captured.query].filter(Boolean).join('&')
+  return `${url.origin}${base}${path}${query ? `?${query}` : ''}`
+}
+
+/** Accepts "localhost:3000/x" and ":3000" as shorthands for http URLs. */
+export function parseTarget(to: string): URL {
+  let t = to.trim()
+  if (/^:\d+/.test(t)) t = `localhost${t}`
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) t = `http://${t}`
+  const url = new URL(t)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`cannot send to ${to}: only http and https targets are supported`)
+  }
+  return url
+}

@@ -1,0 +1,144 @@
+/**
+ * Re-signing a replayed request: work out which scheme signed it (the captured verdict, else
+ * the headers, in the catalog's detection order), find a secret for it (a `--secret` override,
+ * else a configured verifier), and let that scheme's signer write fresh headers.
+ */
+import type { HeaderPair } from '../../../../shared/event'
+import { getHeader, hasHeader } from './primitives'
+import { SIGNERS, UNSIGNABLE } from './schemes'
+import type { VerifierLike } from './types'
+
+/** Schemes that share key material and wire format: a secret for one signs the others. */
+const FAMILIES: string[][] = [
+  ['standard-webhooks', 'svix', 'clerk', 'resend'],
+  ['github', 'github-sha1'],
+]
+
+/** Detects the scheme from the headers present (CATALOG.md "Recommended detection order"). */
+export function detectScheme(headers: HeaderPair[]): string | null {
+  const has = (h: string) => hasHeader(headers, h)
+  const sig = getHeader(headers, 'webhook-signature') ?? getHeader(headers, 'svix-signature')
+  if (sig !== undefined) {
+    if (sig.split(' ').some((s) => s.startsWith('v1a,'))) return 'standard-webhooks-v1a'
+    return has('svix-signature') ? 'svix' : 'standard-webhooks'
+  }
+  if (has('stripe-signature')) return 'stripe'
+  if (has('x-hub-signature-256')) return 'github'
+  if (has('x-hub-signature')) return has('x-github-event') ? 'github-sha1' : 'intercom'
+  if (has('x-slack-signature')) return 'slack'
+  if (has('x-shopify-hmac-sha256') || has('shopify-hmac-sha256')) return 'shopify'
+  if (has('x-twilio-signature')) return 'twilio'
+  if (has('linear-signature')) return 'linear'
+  if (has('x-signature-ed25519')) return 'discord'
+  if (has('x-zm-signature')) return 'zoom'
+  if (has('paddle-signature')) return 'paddle'
+  if (has('x-square-hmacsha256-signature')) return 'square'
+  if (has('x-pagerduty-signature')) return 'pagerduty'
+  if (has('x-twilio-email-event-webhook-signature')) return 'sendgrid'
+  if (has('x-a2a-notification-token')) return 'a2a-notification-token'
+  if (has('x-agentgateway-signature')) return 'agent-gateway'
+  if (has('x-agentfield-signature')) return 'agentfield-execution'
+  if (has('x-hax-signature')) return 'agentfield-approval'
+  const auth = getHeader(headers, 'authorization')
+  if (auth && /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/.test(auth.trim())) return 'a2a-jwt'
+  return null
+}
+
+export interface SecretSources {
+  /** `--secret SCHEME=SECRET` values, by scheme. */
+  overrides?: Record<string, string>
+  /** Verifiers from settings. */
+  verifiers?: VerifierLike[]
+  /** The verifier that judged the captured event, tried first. */
+  verifierId?: string | null
+}
+
+export interface FoundSecret {
+  secret: string
+  options?: Record<string, unknown>
+  /** Where it came from, for notes ("--secret", "verifier 'prod stripe'"); never the secret. */
+  from: string
+}
+
+export function findSecret(scheme: string, sources: SecretSources): FoundSecret | null {
+  const family = FAMILIES.find((f) => f.includes(scheme)) ?? [scheme]
+  for (const s of [scheme, ...family]) {
+    const v = sources.overrides?.[s]
+    if (v) return { secret: v, from: '--secret' }
+  }
+  const verifiers = sources.verifiers ?? []
+  const byId = sources.verifierId ? verifiers.find((v) => v.id === sources.verifierId) : undefined
+  const ordered = [
+    ...(byId ? [byId] : []),
+    ...verifiers.filter((v) => v.scheme === scheme),
+    ...verifiers.filter((v) => family.includes(v.scheme)),
+  ]
+  for (const v of ordered) {
+    if (!family.includes(v.scheme) || !v.secrets?.length) continue
+    // Rotation lists the newest secret first; a replay signs with that one.
+    return { secret: v.secrets[0], options: v.options, from: `verifier '${v.name ?? v.id}'` }
+  }
+  return null
+}
+
+export interface ResignInput {
+  headers: HeaderPair[]
+  body: Buffer
+  /** The scheme that verified the capture, when known; else detected from headers. */
+  scheme?: string | null
+  sources: SecretSources
+  nowSec: number
+  newId: boolean
+  url: string
+}
+
+export interface ResignOutput {
+  headers: HeaderPair[]
+  scheme: string | null
+  signed: boolean
+  notes: string[]
+}
+
+export function resign(input: ResignInput): ResignOutput {
+  const scheme = input.scheme ?? detectScheme(input.headers)
+  if (!scheme) {
+    return {
+      headers: input.headers,
+      scheme: null,
+      signed: false,
+      notes: ['no signature scheme recognised in the captured headers: sent without re-signing'],
+    }
+  }
+  const signer = SIGNERS.get(scheme)
+  if (!signer) {
+    const why = UNSIGNABLE[scheme] ?? `re-signing ${scheme} is not supported`
+    return { headers: input.headers, scheme, signed: false, notes: [`not re-signed: ${why}`] }
+  }
+  const found = findSecret(scheme, input.sources)
+  if (!found) {
+    return {
+      headers: input.headers,
+      scheme,
+      signed: false,
+      notes: [
+        `not re-signed: no ${scheme} secret is configured (add a verifier or pass --secret ${scheme}=…)`,
+      ],
+    }
+  }
+  const result = signer.sign({
+    headers: input.headers,
+    body: input.body,
+    secret: found.secret,
+    nowSec: input.nowSec,
+    newId: input.newId,
+    url: input.url,
+    options: found.options,
+  })
+  const when = signer.timestamped ? ` with timestamp ${input.nowSec}` : ''
+  return {
+    headers: result.headers,
+    scheme,
+    signed: true,
+    notes: [`re-signed as ${scheme}${when} using the secret from ${found.from}`, ...result.notes],
+  }
+}
