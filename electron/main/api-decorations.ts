@@ -1,0 +1,28 @@
+/**
+ * Adds what only the desktop knows to two API answers: whether secrets are saved encrypted or
+ * kept for this session only (`secretStorage`), so the inspector can say so next to secrets.
+ */
+import type { HooklensApi } from '../../shared/api'
+import type { SecretStorageStatus } from './secret-vault'
+
+export type ApiImplementation = Omit<HooklensApi, 'subscribe'>
+
+export function withSecretStatus(
+  api: HooklensApi,
+  status: () => SecretStorageStatus,
+): ApiImplementation {
+  const decorated: Record<string, unknown> = {}
+  for (const [name, fn] of Object.entries(api)) {
+    if (name === 'subscribe' || typeof fn !== 'function') continue
+    decorated[name] = (arg: unknown) => (fn as (a: unknown) => Promise<unknown>).call(api, arg)
+  }
+  const add = async (p: Promise<unknown>) => {
+    const result = await p
+    return result && typeof result === 'object' && !Array.isArray(result)
+      ? { ...result, secretStorage: status() }
+      : result
+  }
+  decorated.getStatus = (arg: Record<string, never>) => add(api.getStatus(arg))
+  decorated.getSettings = (arg: Record<string, never>) => add(api.getSettings(arg))
+  return decorated as ApiImplementation
+}
