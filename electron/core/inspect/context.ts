@@ -1,0 +1,105 @@
+/**
+ * What a platform detector looks at: the request line, case-insensitive header lookup, and the
+ * body parsed once (JSON, or the fields of a form-encoded body). Parsing here is for reading
+ * facts only; the stored bytes are never re-serialised.
+ */
+import type { HeaderPair } from '../../../shared/event'
+
+export interface ClassifyInput {
+  method: string
+  path: string
+  headers: HeaderPair[]
+  body: Buffer
+}
+
+export interface ClassifyContext {
+  method: string
+  path: string
+  headers: HeaderPair[]
+  header(name: string): string | undefined
+  has(name: string): boolean
+  /** Lower-cased media type without parameters, '' when absent. */
+  contentType: string
+  /** The parsed JSON body; undefined when the body is not JSON. */
+  json: unknown
+  /** Form fields when the body is application/x-www-form-urlencoded. */
+  form: URLSearchParams | null
+}
+
+/** Bodies larger than this are not parsed for classification (the diff still works on them). */
+export const MAX_PARSE_BYTES = 16 * 1024 * 1024
+
+export type Rec = Record<string, unknown>
+
+export function isRec(v: unknown): v is Rec {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined
+}
+
+/** A string or a number rendered as a string (ids are sometimes numeric). */
+export function idStr(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  return str(v)
+}
+
+export function get(v: unknown, ...path: string[]): unknown {
+  let cur = v
+  for (const p of path) {
+    if (!isRec(cur)) return undefined
+    cur = cur[p]
+  }
+  return cur
+}
+
+// classify() and idempotencyKey() read the same body for one event: parse it once.
+const parsed = new WeakMap<Buffer, { value: unknown }>()
+
+export function parseJson(body: Buffer): unknown {
+  const hit = parsed.get(body)
+  if (hit) return hit.value
+  const value = parseJsonUncached(body)
+  parsed.set(body, { value })
+  return value
+}
+
+function parseJsonUncached(body: Buffer): unknown {
+  if (body.length === 0 || body.length > MAX_PARSE_BYTES) return undefined
+  let i = 0
+  while (
+    i < body.length &&
+    (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09)
+  )
+    i++
+  if (body[i] !== 0x7b && body[i] !== 0x5b) return undefined // '{' or '['
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+export function buildContext(input: ClassifyInput): ClassifyContext {
+  const lower = new Map<string, string>()
+  for (const [k, v] of input.headers) {
+    const key = k.toLowerCase()
+    if (!lower.has(key)) lower.set(key, v)
+  }
+  const contentType = (lower.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+  let form: URLSearchParams | null = null
+  if (contentType === 'application/x-www-form-urlencoded' && input.body.length <= MAX_PARSE_BYTES) {
+    form = new URLSearchParams(input.body.toString('utf8'))
+  }
+  return {
+    method: input.method,
+    path: input.path,
+    headers: input.headers,
+    header: (name) => lower.get(name.toLowerCase()),
+    has: (name) => lower.has(name.toLowerCase()),
+    contentType,
+    json: form ? undefined : parseJson(input.body),
+    form,
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * `matchesQuery()`: does an event summary match an EventQuery (shared/api.ts)? Exact match on
+ * subject, platform (case-insensitive); eventType exact or glob (`execution.*`); idempotency and
+ * verification statuses accept a comma-separated list (`duplicate,conflict`); path is a prefix
+ * or a glob (`*` within a segment, `**` across); text is a case-insensitive substring search
+ * over the summary and, only if that fails, the body text (read lazily).
+ */
+import type { EventQuery } from '../../../shared/api'
+import type { EventSummary } from '../../../shared/event'
+
+const globCache = new Map<string, RegExp>()
+
+/** `*` matches within a path segment, `**` across segments, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
+  const cached = globCache.get(glob)
+  if (cached) return cached
+  let re = ''
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]
+    if (ch === '*' && glob[i + 1] === '*') {
+      re += '.*'
+      i++
+    } else if (ch === '*') re += '[^/]*'
+    else if (ch === '?') re += '[^/]'
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  const out = new RegExp(`^${re}$`)
+  if (globCache.size > 256) globCache.clear()
+  globCache.set(glob, out)
+  return out
+}
+
+const isGlob = (s: string): boolean => /[*?]/.test(s)
+
+export function matchesPath(path: string, pattern: string): boolean {
+  return isGlob(pattern) ? globToRegExp(pattern).test(path) : path.startsWith(pattern)
+}
+
+function inList(value: string, list: string): boolean {
+  return list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '')
+    .includes(value.toLowerCase())
+}
+
+function eventTypeMatches(eventType: string | null, pattern: string): boolean {
+  if (eventType === null) return false
+  if (!isGlob(pattern)) return eventType === pattern
+  // Event types use dots, not slashes: let `*` match anything here.
+  return globToRegExp(pattern.replace(/\*+/g, '**')).test(eventType)
+}
+
+function summaryText(e: EventSummary): string {
+  const c = e.classification
+  const parts = [
+    e.id,
+    e.method,
+    e.path,
+    e.query,
+    c.platform,
+    c.eventType ?? '',
+    c.subject ?? '',
+    e.idempotency?.key ?? '',
+    e.verification?.reason ?? '',
+  ]
+  for (const [k, v] of e.headers) parts.push(`${k}: ${v}`)
+  if (c.details) {
+    for (const v of Object.values(c.details)) {
+      if (typeof v === 'string' || typeof v === 'number') parts.push(String(v))
+    }
+  }
+  return parts.join('\n').toLowerCase()
+}
+
+export function matchesQuery(
+  e: EventSummary,
+  q: EventQuery,
+  bodyText?: () => string | null,
+): boolean {
+  if (q.afterId && !(e.id > q.afterId)) return false
+  if (q.subject && e.classification.subject !== q.subject) return false
+  if (q.platform && e.classification.platform.toLowerCase() !== q.platform.toLowerCase())
+    return false
+  if (q.eventType && !eventTypeMatches(e.classification.eventType, q.eventType)) return false
+  if (q.idempotency && !(e.idempotency && inList(e.idempotency.status, q.idempotency))) return false
+  if (q.verification && !inList(e.verification.status, q.verification)) return false
+  if (q.path && !matchesPath(e.path, q.path)) return false
+  if (q.text) {
+    const needle = q.text.toLowerCase()
+    if (!summaryText(e).includes(needle)) {
+      const body = bodyText?.()
+      if (!body || !body.toLowerCase().includes(needle)) return false
+    }
+  }
+  return true
+}

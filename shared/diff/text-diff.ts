@@ -1,0 +1,57 @@
+/**
+ * Line diff of two texts (non-JSON or invalid-JSON bodies) as unified-style hunks, through the
+ * `diff` library. Very different large texts give up early and say so instead of stalling.
+ */
+import { structuredPatch } from 'diff'
+import type { TextDiff } from './types'
+
+export interface TextDiffOptions {
+  /** Context lines around each change. */
+  context?: number
+  /** Give up (tooLarge) past this many edits; bounds Myers' O((N+M)·D) cost. */
+  maxEditLength?: number
+  reason?: TextDiff['reason']
+  invalid?: ('a' | 'b')[]
+}
+
+function lineCount(text: string): number {
+  if (text === '') return 0
+  const n = text.split('\n').length
+  return text.endsWith('\n') ? n - 1 : n
+}
+
+export function diffText(a: string, b: string, options: TextDiffOptions = {}): TextDiff {
+  const base: TextDiff = {
+    kind: 'text',
+    identical: a === b,
+    reason: options.reason ?? 'not-json',
+    hunks: [],
+    linesAdded: 0,
+    linesRemoved: 0,
+    tooLarge: false,
+  }
+  if (options.invalid?.length) base.invalid = options.invalid
+  if (a === b) return base
+  const patch = structuredPatch('a', 'b', a, b, '', '', {
+    context: options.context ?? 3,
+    maxEditLength: options.maxEditLength ?? 5000,
+  })
+  if (!patch) {
+    // Too different to diff cheaply: report it as a whole replacement.
+    return { ...base, tooLarge: true, linesAdded: lineCount(b), linesRemoved: lineCount(a) }
+  }
+  for (const h of patch.hunks) {
+    base.hunks.push({
+      oldStart: h.oldStart,
+      oldLines: h.oldLines,
+      newStart: h.newStart,
+      newLines: h.newLines,
+      lines: h.lines,
+    })
+    for (const line of h.lines) {
+      if (line.startsWith('+')) base.linesAdded++
+      else if (line.startsWith('-')) base.linesRemoved++
+    }
+  }
+  return base
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { IdempotencyIndex } from '../../../electron/core/inspect'
+
+describe('IdempotencyIndex', () => {
+  it('first, duplicate (same bytes) and conflict (different bytes) with firstId and count', () => {
+    const idx = new IdempotencyIndex()
+    expect(idx.observe({ id: 'e1', key: 'k', sha256: 'aaa' })).toEqual({
+      status: 'first',
+      firstId: 'e1',
+      count: 1,
+    })
+    expect(idx.observe({ id: 'e2', key: 'k', sha256: 'aaa' })).toEqual({
+      status: 'duplicate',
+      firstId: 'e1',
+      count: 2,
+    })
+    expect(idx.observe({ id: 'e3', key: 'k', sha256: 'bbb' })).toEqual({
+      status: 'conflict',
+      firstId: 'e1',
+      count: 3,
+    })
+    expect(idx.observe({ id: 'e4', key: 'other', sha256: 'aaa' })).toEqual({
+      status: 'first',
+      firstId: 'e4',
+      count: 1,
+    })
+    expect(idx.related('k')).toEqual(['e1', 'e2', 'e3'])
+    expect(idx.related('nope')).toEqual([])
+    expect(idx.count('k')).toBe(3)
+  })
+
+  it('compares against the first body: a repeat of a conflicting body is still a conflict', () => {
+    const idx = new IdempotencyIndex()
+    idx.observe({ id: 'e1', key: 'k', sha256: 'aaa' })
+    idx.observe({ id: 'e2', key: 'k', sha256: 'bbb' })
+    expect(idx.observe({ id: 'e3', key: 'k', sha256: 'bbb' }).status).toBe('conflict')
+  })
+
+  it('observing the same id again returns its earlier verdict and does not count twice', () => {
+    const idx = new IdempotencyIndex()
+    idx.observe({ id: 'e1', key: 'k', sha256: 'aaa' })
+    const v = idx.observe({ id: 'e2', key: 'k', sha256: 'aaa' })
+    expect(idx.observe({ id: 'e2', key: 'k', sha256: 'aaa' })).toEqual(v)
+    expect(idx.count('k')).toBe(2)
+  })
+
+  it('gives the same verdicts after a restart (rebuilt from the stored events in order)', () => {
+    const stored: { id: string; key: string; sha256: string }[] = []
+    const live = new IdempotencyIndex()
+    const liveVerdicts = []
+    const arrivals: [string, string][] = [
+      ['k1', 'a'],
+      ['k2', 'b'],
+      ['k1', 'a'],
+      ['k1', 'c'],
+      ['k2', 'b'],
+    ]
+    for (const [i, [key, sha256]] of arrivals.entries()) {
+      const e = { id: `e${i}`, key, sha256 }
+      stored.push(e)
+      liveVerdicts.push(live.observe(e))
+    }
+    // "Restart": a fresh index fed the stored log, then new events keep counting from there.
+    const rebuilt = new IdempotencyIndex()
+    expect(stored.map((e) => rebuilt.observe(e))).toEqual(liveVerdicts)
+    expect(rebuilt.observe({ id: 'e9', key: 'k1', sha256: 'a' })).toEqual({
+      status: 'duplicate',
+      firstId: 'e0',
+      count: 4,
+    })
+    expect(rebuilt.related('k2')).toEqual(['e1', 'e4'])
+  })
+
+  it('clear() forgets everything', () => {
+    const idx = new IdempotencyIndex()
+    idx.observe({ id: 'e1', key: 'k', sha256: 'a' })
+    idx.clear()
+    expect(idx.size).toBe(0)
+    expect(idx.observe({ id: 'e2', key: 'k', sha256: 'a' }).status).toBe('first')
+  })
+})
