@@ -14,7 +14,7 @@ export function shellQuote(s: string): string {
 }
 
 export function toCurl(e: CapturedEvent, opts: ExportOptions = {}): string {
-  const parts = [`curl -X ${e.method}`, shellQuote(eventUrl(e, opts))]
+  const parts = [`curl -X ${e.method} ${shellQuote(eventUrl(e, opts))}`]
   for (const [name, value] of e.headers) {
     if (SKIPPED.has(name.toLowerCase())) continue
     parts.push(`-H ${shellQuote(`${name}: ${value}`)}`)

@@ -1,0 +1,105 @@
+/** The inspector's frame: toolbar, the current view, the status bar, keyboard shortcuts. */
+import { useEffect } from 'react'
+import { useInspector, useInspectorStore } from '../store/context'
+import type { View } from '../store/inspector-store'
+import { Toolbar } from './Toolbar'
+import { EventList } from './EventList'
+import { EventDetail } from './EventDetail'
+import { EmptyState } from './EmptyState'
+import { ComparePanel } from './ComparePanel'
+import { DeliveriesView } from './DeliveriesView'
+import { SettingsView } from './SettingsView'
+import { StatusBar } from './StatusBar'
+
+const TABS: [View, string][] = [
+  ['events', 'Events'],
+  ['compare', 'Compare'],
+  ['deliveries', 'Deliveries'],
+  ['settings', 'Settings'],
+]
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  if (!el) return false
+  return (
+    el.tagName === 'INPUT' ||
+    el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' ||
+    el.isContentEditable
+  )
+}
+
+export function App() {
+  const store = useInspectorStore()
+  const view = useInspector((s) => s.view)
+  const ready = useInspector((s) => s.ready)
+  const empty = useInspector((s) => s.events.length === 0)
+  const selectedId = useInspector((s) => s.selectedId)
+  const notice = useInspector((s) => s.notice)
+  const error = useInspector((s) => s.error)
+
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (isTyping(ev.target) || ev.metaKey || ev.ctrlKey || ev.altKey) return
+      const s = store.getState()
+      if (s.view !== 'events') return
+      if (ev.key === 'j') s.moveCursor(1)
+      else if (ev.key === 'k') s.moveCursor(-1)
+      else if (ev.key === 'Enter') s.openCursor()
+      else if (ev.key === 'Escape') s.closeDetail()
+      else if (ev.key === '/') {
+        ev.preventDefault()
+        document.querySelector<HTMLInputElement>('[data-testid="filter-input"]')?.focus()
+      } else return
+      ev.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [store])
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Hooklens</span>
+        <nav className="tabs" role="tablist">
+          {TABS.map(([id, label]) => (
+            <button
+              key={id}
+              role="tab"
+              aria-selected={view === id}
+              className={view === id ? 'tab active' : 'tab'}
+              data-testid={`nav-${id}`}
+              onClick={() => store.getState().setView(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+        {view === 'events' && <Toolbar />}
+      </header>
+      {(notice || error) && (
+        <div className="notice" data-testid="notice" role="status">
+          <span>{error ?? notice}</span>
+          <button className="link" onClick={() => store.setState({ notice: null, error: null })}>
+            dismiss
+          </button>
+        </div>
+      )}
+      <main className="main">
+        {view === 'events' &&
+          (ready && empty ? (
+            <EmptyState />
+          ) : (
+            <div className={selectedId ? 'split' : 'split single'}>
+              <EventList />
+              {selectedId && <EventDetail />}
+            </div>
+          ))}
+        {view === 'compare' && <ComparePanel />}
+        {view === 'deliveries' && <DeliveriesView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
+      <StatusBar />
+    </div>
+  )
+}

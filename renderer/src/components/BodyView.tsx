@@ -1,0 +1,95 @@
+/**
+ * The body, always as text nodes (never HTML): JSON tree, raw text, hex dump for binary, and
+ * the decoded form for gzip/deflate/br bodies (decoded by the core with a bomb cap).
+ */
+import { useMemo, useState } from 'react'
+import type { DecodedBody } from '../../../shared/api'
+import type { CapturedEvent } from '../../../shared/event'
+import { bodyBytes, bodyText, formatSize, tryParseJson } from '../lib/format'
+import { JsonTree } from './JsonTree'
+import { HexView } from './HexView'
+
+type Mode = 'tree' | 'raw' | 'hex' | 'decoded'
+
+export function BodyView({
+  event,
+  decoded,
+}: {
+  event: CapturedEvent
+  decoded: DecodedBody | null
+}) {
+  const text = useMemo(() => bodyText(event.body, event.bodyEncoding), [event])
+  const decodedText = useMemo(
+    () => (decoded && !decoded.error ? bodyText(decoded.body, decoded.bodyEncoding) : null),
+    [decoded],
+  )
+  const json = useMemo(() => tryParseJson(decodedText ?? text), [text, decodedText])
+  const modes: Mode[] = []
+  if (json.ok) modes.push('tree')
+  if (text !== null) modes.push('raw')
+  if (decoded) modes.push('decoded')
+  modes.push('hex')
+  const preferred: Mode = decoded ? 'decoded' : json.ok ? 'tree' : text !== null ? 'raw' : 'hex'
+  const [mode, setMode] = useState<Mode>(preferred)
+  const current = modes.includes(mode) ? mode : preferred
+
+  if (event.size === 0 && event.body.length === 0) {
+    return (
+      <p className="dim" data-testid="body-empty">
+        No body.
+      </p>
+    )
+  }
+  return (
+    <div className="body-view" data-testid="body-view">
+      <div className="body-modes">
+        {modes.map((m) => (
+          <button
+            key={m}
+            className={m === current ? 'chip active' : 'chip'}
+            data-testid={`body-mode-${m}`}
+            onClick={() => setMode(m)}
+          >
+            {m === 'tree'
+              ? 'JSON'
+              : m === 'raw'
+                ? 'Raw'
+                : m === 'hex'
+                  ? 'Hex'
+                  : `Decoded (${decoded?.encoding})`}
+          </button>
+        ))}
+        <span className="dim">
+          {formatSize(event.size)} · {event.bodyEncoding === 'base64' ? 'binary' : 'UTF-8 text'}
+        </span>
+      </div>
+      {current === 'tree' && json.ok && <JsonTree value={json.value} />}
+      {current === 'raw' && (
+        <pre className="raw" data-testid="body-raw">
+          {text}
+        </pre>
+      )}
+      {current === 'decoded' && decoded && (
+        <div>
+          {decoded.error && <p className="bad">{decoded.error}</p>}
+          {decoded.bomb && (
+            <p className="warn-text">
+              Decoding stopped at the cap: the ratio looks like a decompression bomb.
+            </p>
+          )}
+          {decoded.truncated && !decoded.bomb && (
+            <p className="dim">Truncated at {formatSize(decoded.size)}.</p>
+          )}
+          {decodedText !== null ? (
+            <pre className="raw" data-testid="body-decoded">
+              {decodedText}
+            </pre>
+          ) : (
+            <HexView bytes={bodyBytes(decoded.body, decoded.bodyEncoding)} />
+          )}
+        </div>
+      )}
+      {current === 'hex' && <HexView bytes={bodyBytes(event.body, event.bodyEncoding)} />}
+    </div>
+  )
+}

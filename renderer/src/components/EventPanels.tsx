@@ -1,0 +1,92 @@
+/** Detail panels: the verification verdict with its diagnosis, and the idempotency family. */
+import { useMemo } from 'react'
+import type { CapturedEvent } from '../../../shared/event'
+import { useInspector, useInspectorStore } from '../store/context'
+import { formatTime } from '../lib/format'
+
+export function VerificationPanel({ e }: { e: CapturedEvent }) {
+  const v = e.verification
+  const details = v.diagnosis?.details
+  return (
+    <div className={`panel verify-panel verify-${v.status}`} data-testid="verification-panel">
+      <h3>
+        Verification <span className="dim">{v.scheme ?? 'no scheme'}</span>
+      </h3>
+      <p className="verdict">
+        <strong data-testid="verification-status">{v.status}</strong>
+        {' — '}
+        <span data-testid="verification-reason">{v.reason}</span>
+      </p>
+      {v.diagnosis && (
+        <div className="diagnosis" data-testid="diagnosis">
+          <div>
+            <span className="dim">Diagnosis:</span> <strong>{v.diagnosis.kind}</strong>
+          </div>
+          {v.diagnosis.message !== v.reason && <div>{v.diagnosis.message}</div>}
+          {details && Object.keys(details).length > 0 && (
+            <table className="kv small">
+              <tbody>
+                {Object.entries(details).map(([k, val]) => (
+                  <tr key={k}>
+                    <th>{k}</th>
+                    <td className="mono">{typeof val === 'string' ? val : JSON.stringify(val)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}
+
+export function IdempotencyPanel({ e }: { e: CapturedEvent }) {
+  const store = useInspectorStore()
+  const events = useInspector((s) => s.events)
+  const idem = e.idempotency
+  const family = useMemo(
+    () => events.filter((x) => x.idempotency?.key === idem.key && x.id !== idem.firstId),
+    [events, idem.key, idem.firstId],
+  )
+  return (
+    <div className="panel" data-testid="idempotency-panel">
+      <h3>
+        Idempotency <span className="dim">{idem.source}</span>
+      </h3>
+      <p>
+        Key <code>{idem.key}</code> — <strong data-testid="idem-status">{idem.status}</strong>
+        {idem.count > 1 ? `, seen ${idem.count} times` : ''}
+      </p>
+      {idem.retry && idem.retry.length > 0 && (
+        <p className="dim">
+          Retry signals: {idem.retry.map((r) => `${r.header}: ${r.value}`).join(', ')}
+        </p>
+      )}
+      {idem.firstId !== e.id && (
+        <p>
+          First seen:{' '}
+          <button
+            className="link"
+            data-testid="idem-first"
+            onClick={() => void store.getState().select(idem.firstId)}
+          >
+            {idem.firstId}
+          </button>
+        </p>
+      )}
+      {family.length > 0 && (
+        <ul className="family" data-testid="idem-family">
+          {family.map((x) => (
+            <li key={x.id}>
+              <button className="link mono" onClick={() => void store.getState().select(x.id)}>
+                {formatTime(x.receivedAt)} {x.idempotency.status}
+              </button>
+              {x.id === e.id && <span className="dim"> (this one)</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,156 @@
+/**
+ * Replay the open event to a target (remembered across runs), optionally re-signed and with
+ * edited headers/body, and show the response and this event's delivery history.
+ */
+import { useEffect, useState } from 'react'
+import type { CapturedEvent } from '../../../shared/event'
+import { useInspector, useInspectorStore } from '../store/context'
+import { headerEdits, headerLines } from '../lib/replay-edits'
+import type { DeliveryView } from '../lib/types'
+import { bodyText, formatTime } from '../lib/format'
+import { StatusCode } from './Badges'
+
+export function ReplayPanel({ event }: { event: CapturedEvent }) {
+  const store = useInspectorStore()
+  const target = useInspector((s) => s.replayTarget)
+  const resign = useInspector((s) => s.replayResign)
+  const sending = useInspector((s) => s.replaySending)
+  const error = useInspector((s) => s.replayError)
+  const history = useInspector((s) => s.replayHistory[event.id])
+  const originalText = bodyText(event.body, event.bodyEncoding)
+  const [headersText, setHeadersText] = useState(() => headerLines(event.headers))
+  const [bodyDraft, setBodyDraft] = useState(originalText ?? '')
+  const [shown, setShown] = useState<DeliveryView | null>(null)
+
+  useEffect(() => {
+    void store.getState().loadReplayHistory(event.id)
+  }, [store, event.id])
+
+  async function send() {
+    const edit = headerEdits(event.headers, headersText)
+    if (originalText !== null && bodyDraft !== originalText) edit.body = bodyDraft
+    const result = await store.getState().sendReplay(event.id, edit)
+    if (result) setShown(result)
+  }
+
+  const latest = shown ?? history?.[0] ?? null
+  return (
+    <div className="replay" data-testid="replay-panel">
+      <div className="replay-target">
+        <input
+          type="url"
+          value={target}
+          spellCheck={false}
+          data-testid="replay-target"
+          aria-label="Target URL"
+          onChange={(e) => store.getState().setReplayTarget(e.target.value)}
+        />
+        <label>
+          <input
+            type="checkbox"
+            checked={resign}
+            data-testid="replay-resign"
+            onChange={(e) => store.getState().setReplayResign(e.target.checked)}
+          />{' '}
+          Re-sign
+        </label>
+        <button
+          className="primary"
+          data-testid="replay-send"
+          disabled={sending}
+          onClick={() => void send()}
+        >
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+      {error && (
+        <p className="bad" data-testid="replay-error">
+          {error}
+        </p>
+      )}
+      <details>
+        <summary>Edit headers and body</summary>
+        <label className="field">
+          Headers (one “Name: value” per line)
+          <textarea
+            rows={6}
+            value={headersText}
+            spellCheck={false}
+            data-testid="replay-headers"
+            onChange={(e) => setHeadersText(e.target.value)}
+          />
+        </label>
+        {originalText !== null ? (
+          <label className="field">
+            Body (changing it re-signs when a secret is known)
+            <textarea
+              rows={8}
+              value={bodyDraft}
+              spellCheck={false}
+              data-testid="replay-body"
+              onChange={(e) => setBodyDraft(e.target.value)}
+            />
+          </label>
+        ) : (
+          <p className="dim">Binary body: sent as captured.</p>
+        )}
+      </details>
+      {latest && <DeliveryResult d={latest} />}
+      {history && history.length > 0 && (
+        <>
+          <h3>History</h3>
+          <ul className="history" data-testid="replay-history">
+            {history.map((d) => (
+              <li key={d.id}>
+                <button className="link mono" onClick={() => setShown(d)}>
+                  {d.createdAt ? formatTime(d.createdAt) : d.id} {d.kind} → {d.target}
+                </button>{' '}
+                <StatusCode status={d.response?.status} /> <span className="dim">{d.status}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  )
+}
+
+export function DeliveryResult({ d }: { d: DeliveryView }) {
+  const r = d.response
+  const text = r ? bodyText(r.body, r.bodyEncoding) : null
+  return (
+    <div className="panel" data-testid="replay-result">
+      <h3>
+        Response <StatusCode status={r?.status} />{' '}
+        <span className="dim">
+          {d.status}
+          {d.latencyMs != null ? ` · ${d.latencyMs} ms` : ''}
+        </span>
+      </h3>
+      {d.lastError && <p className="bad">{d.lastError}</p>}
+      {d.notes?.map((n) => (
+        <p key={n} className="dim">
+          {n}
+        </p>
+      ))}
+      {r && (
+        <>
+          <table className="headers small">
+            <tbody>
+              {r.headers.map(([n, v], i) => (
+                <tr key={i}>
+                  <th className="mono">{n}</th>
+                  <td className="mono">{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <pre className="raw" data-testid="replay-response-body">
+            {text ?? `(binary, ${r.size} bytes)`}
+          </pre>
+          {r.truncated && <p className="dim">Response truncated.</p>}
+        </>
+      )}
+    </div>
+  )
+}

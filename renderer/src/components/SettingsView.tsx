@@ -1,0 +1,201 @@
+/** Settings: verifiers (secrets never shown), response rules, retention, ports, capture. */
+import { useEffect, useState } from 'react'
+import { useInspector, useInspectorStore } from '../store/context'
+import { formatSize } from '../lib/format'
+
+const SCHEMES = [
+  'standard-webhooks',
+  'svix',
+  'stripe',
+  'github',
+  'slack',
+  'shopify',
+  'twilio',
+  'a2a-notification-token',
+  'a2a-jwt',
+  'agent-gateway',
+  'agentfield-execution',
+  'hmac',
+]
+
+export function SettingsView() {
+  const store = useInspectorStore()
+  const settings = useInspector((s) => s.settings)
+  const status = useInspector((s) => s.status)
+  const [scheme, setScheme] = useState(SCHEMES[0])
+  const [secret, setSecret] = useState('')
+  const [path, setPath] = useState('')
+  const [maxEvents, setMaxEvents] = useState('')
+  const [maxMb, setMaxMb] = useState('')
+
+  useEffect(() => {
+    void store.getState().loadSettings()
+  }, [store])
+
+  if (!settings) return <div className="page dim">Loading settings…</div>
+  const verifiers = settings.verifiers ?? []
+  const retention = settings.retention ?? {}
+
+  return (
+    <div className="page settings" data-testid="settings-view">
+      <h2>Verifiers</h2>
+      <table className="grid" data-testid="verifiers">
+        <thead>
+          <tr>
+            <th>Scheme</th>
+            <th>Path</th>
+            <th>Secrets</th>
+            <th>Tolerance</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {verifiers.map((v) => (
+            <tr key={v.id}>
+              <td>{v.name ? `${v.name} (${v.scheme})` : v.scheme}</td>
+              <td className="mono">{v.path ?? 'any'}</td>
+              <td className="mono" title="Secrets are never shown">
+                {(v.secrets ?? []).map(() => '••••••••').join(', ') || '—'}
+              </td>
+              <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
+              <td>
+                <button className="link" onClick={() => void store.getState().removeVerifier(v.id)}>
+                  remove
+                </button>
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <select
+                value={scheme}
+                onChange={(e) => setScheme(e.target.value)}
+                data-testid="verifier-scheme"
+              >
+                {SCHEMES.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <input
+                placeholder="/hooks/* (optional)"
+                value={path}
+                onChange={(e) => setPath(e.target.value)}
+              />
+            </td>
+            <td>
+              <input
+                type="password"
+                autoComplete="off"
+                placeholder="secret"
+                value={secret}
+                data-testid="verifier-secret"
+                onChange={(e) => setSecret(e.target.value)}
+              />
+            </td>
+            <td />
+            <td>
+              <button
+                disabled={!secret}
+                data-testid="verifier-add"
+                onClick={() => {
+                  void store
+                    .getState()
+                    .addVerifier({ scheme, secrets: [secret], ...(path ? { path } : {}) })
+                  setSecret('')
+                }}
+              >
+                Add
+              </button>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      <h2>Responses</h2>
+      <p>
+        Default answer: <code>{settings.defaultResponse?.status ?? 200}</code>{' '}
+        <span className="mono dim">{settings.defaultResponse?.body ?? ''}</span>
+      </p>
+      {(settings.responseRules ?? []).length > 0 && (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Method</th>
+              <th>Path</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(settings.responseRules ?? []).map((r) => (
+              <tr key={r.id}>
+                <td>{r.method ?? '*'}</td>
+                <td className="mono">{r.path ?? '/**'}</td>
+                <td>{r.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Retention</h2>
+      <p>
+        Keep at most{' '}
+        <input
+          className="short"
+          inputMode="numeric"
+          placeholder={String(retention.maxEvents ?? '')}
+          value={maxEvents}
+          onChange={(e) => setMaxEvents(e.target.value)}
+        />{' '}
+        events and{' '}
+        <input
+          className="short"
+          inputMode="numeric"
+          placeholder={retention.maxBytes ? String(Math.round(retention.maxBytes / 1048576)) : ''}
+          value={maxMb}
+          onChange={(e) => setMaxMb(e.target.value)}
+        />{' '}
+        MB
+        {retention.maxBytes ? (
+          <span className="dim"> (now {formatSize(retention.maxBytes)})</span>
+        ) : null}
+        .{' '}
+        <button
+          disabled={!maxEvents && !maxMb}
+          onClick={() => {
+            const next: Record<string, number> = {}
+            if (maxEvents) next.maxEvents = Number(maxEvents)
+            if (maxMb) next.maxBytes = Number(maxMb) * 1048576
+            void store.getState().updateSettings({ retention: { ...retention, ...next } })
+            setMaxEvents('')
+            setMaxMb('')
+          }}
+        >
+          Save
+        </button>
+      </p>
+
+      <h2>Ports</h2>
+      <p>
+        Receiver: <code>{status?.receiverPort ?? settings.receiver?.port}</code> (the only port the
+        tunnel exposes) · Inspector: <code>{window.location.port || 'desktop window'}</code>
+      </p>
+      <p className="dim">
+        Data directory: <span className="mono">{status?.dataDir}</span>
+      </p>
+
+      <h2>Capture</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={status?.paused ?? false}
+          data-testid="capture-paused"
+          onChange={(e) => void store.getState().setCapturePaused(e.target.checked)}
+        />{' '}
+        Pause capture (the receiver still answers, nothing is stored)
+      </label>
+    </div>
+  )
+}

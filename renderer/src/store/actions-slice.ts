@@ -1,0 +1,255 @@
+/**
+ * Everything the inspector asks the core to do besides reading events: compare, replay and its
+ * history, deliveries and redrive, settings and verifiers, export, clear, capture pause, tunnel.
+ */
+import type { HooklensApi } from '../../../shared/api'
+import type { CapturedEvent, HeaderPair } from '../../../shared/event'
+import type { EventDiff } from '../../../shared/diff/event-diff'
+import { asDelivery, type DeliveryView, type SettingsView } from '../lib/types'
+import type { GetState, SetState, StoreDeps } from './inspector-store'
+
+export const REPLAY_TARGET_KEY = 'hooklens.replayTarget'
+
+export interface CompareState {
+  loading: boolean
+  diff: EventDiff | null
+  a: CapturedEvent | null
+  b: CapturedEvent | null
+  error: string | null
+}
+
+export interface ReplayEdit {
+  setHeaders?: HeaderPair[]
+  removeHeaders?: string[]
+  body?: string
+}
+
+export interface ActionsSlice {
+  compareA: string | null
+  compareB: string | null
+  compare: CompareState
+  replayTarget: string
+  replayResign: boolean
+  replaySending: boolean
+  replayError: string | null
+  /** Deliveries per event id, newest first. */
+  replayHistory: Record<string, DeliveryView[]>
+  deliveries: DeliveryView[]
+  settings: SettingsView | null
+  notice: string | null
+  setCompareA(id: string): void
+  compareWith(id: string): Promise<void>
+  setReplayTarget(url: string): void
+  setReplayResign(on: boolean): void
+  sendReplay(id: string, edit?: ReplayEdit): Promise<DeliveryView | null>
+  loadReplayHistory(id: string): Promise<void>
+  loadDeliveries(status?: string): Promise<void>
+  redrive(target: { id: string } | { all: true }): Promise<number>
+  loadSettings(): Promise<void>
+  updateSettings(patch: Record<string, unknown>): Promise<void>
+  addVerifier(v: {
+    scheme: string
+    secrets: string[]
+    path?: string
+    tolerance?: number
+  }): Promise<void>
+  removeVerifier(id: string): Promise<void>
+  exportEvents(
+    format: 'har' | 'json' | 'curl',
+    ids?: string[],
+  ): Promise<{ filename: string; mime: string; content: string }>
+  clearAll(): Promise<void>
+  setCapturePaused(paused: boolean): Promise<void>
+  toggleTunnel(): Promise<void>
+  notify(message: string | null): void
+}
+
+export function actionsSlice(
+  api: HooklensApi,
+  set: SetState,
+  get: GetState,
+  deps: StoreDeps,
+): ActionsSlice {
+  const fail = (err: unknown) => set({ notice: (err as Error).message })
+  const storage = deps.storage ?? null
+  return {
+    compareA: null,
+    compareB: null,
+    compare: { loading: false, diff: null, a: null, b: null, error: null },
+    replayTarget: storage?.getItem(REPLAY_TARGET_KEY) ?? 'http://localhost:3000/webhook',
+    replayResign: true,
+    replaySending: false,
+    replayError: null,
+    replayHistory: {},
+    deliveries: [],
+    settings: null,
+    notice: null,
+
+    setCompareA(id) {
+      set({ compareA: id, notice: 'Marked as A: open another event and choose "Compare with A".' })
+    },
+
+    async compareWith(id) {
+      const a = get().compareA
+      if (!a) return
+      set({
+        compareB: id,
+        view: 'compare',
+        notice: null,
+        compare: { loading: true, diff: null, a: null, b: null, error: null },
+      })
+      try {
+        const [diff, ea, eb] = await Promise.all([
+          api.diffEvents({ a, b: id }),
+          api.getEvent({ id: a }),
+          api.getEvent({ id }),
+        ])
+        if (get().compareB !== id) return
+        set({ compare: { loading: false, diff: diff as EventDiff, a: ea, b: eb, error: null } })
+      } catch (err) {
+        set({
+          compare: { loading: false, diff: null, a: null, b: null, error: (err as Error).message },
+        })
+      }
+    },
+
+    setReplayTarget(url) {
+      set({ replayTarget: url })
+      storage?.setItem(REPLAY_TARGET_KEY, url)
+    },
+
+    setReplayResign(on) {
+      set({ replayResign: on })
+    },
+
+    async sendReplay(id, edit = {}) {
+      const { replayTarget, replayResign } = get()
+      set({ replaySending: true, replayError: null })
+      try {
+        const result = asDelivery(
+          await api.replayEvent({ id, to: replayTarget, resign: replayResign, ...edit }),
+        )
+        const history = get().replayHistory[id] ?? []
+        set({
+          replaySending: false,
+          replayHistory: { ...get().replayHistory, [id]: result ? [result, ...history] : history },
+        })
+        return result
+      } catch (err) {
+        set({ replaySending: false, replayError: (err as Error).message })
+        return null
+      }
+    },
+
+    async loadReplayHistory(id) {
+      try {
+        const list = (await api.listDeliveries({ eventId: id })).map(asDelivery)
+        const items = list.filter((d): d is DeliveryView => d !== null)
+        items.sort((x, y) => ((x.createdAt ?? '') < (y.createdAt ?? '') ? 1 : -1))
+        set({ replayHistory: { ...get().replayHistory, [id]: items } })
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async loadDeliveries(status) {
+      try {
+        const list = await api.listDeliveries(status ? { status } : {})
+        set({ deliveries: list.map(asDelivery).filter((d): d is DeliveryView => d !== null) })
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async redrive(target) {
+      try {
+        const { redriven } = await api.redrive(target)
+        set({ notice: `Redriven: ${redriven}` })
+        await get().loadDeliveries()
+        return redriven
+      } catch (err) {
+        fail(err)
+        return 0
+      }
+    },
+
+    async loadSettings() {
+      try {
+        set({ settings: (await api.getSettings({})) as SettingsView })
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async updateSettings(patch) {
+      try {
+        const next = await api.updateSettings({ patch })
+        set({ settings: (next as SettingsView) ?? get().settings, notice: 'Settings saved.' })
+        if (!next) await get().loadSettings()
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async addVerifier(v) {
+      try {
+        await api.addVerifier(v)
+        await get().loadSettings()
+        set({ notice: `Verifier added (${v.scheme}).` })
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async removeVerifier(id) {
+      try {
+        await api.removeVerifier({ id })
+        await get().loadSettings()
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    exportEvents(format, ids) {
+      return api.exportEvents(ids ? { format, ids } : { format })
+    },
+
+    async clearAll() {
+      try {
+        await api.clearEvents({})
+        // The eventsCleared push does the same; doing it now keeps the UI honest if it is late.
+        set({ events: [], visible: [], selectedId: null, cursorId: null, held: [] })
+        get().closeDetail()
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async setCapturePaused(paused) {
+      try {
+        await api.setCapturePaused({ paused })
+        await get().refreshStatus()
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    async toggleTunnel() {
+      const state = get().status?.tunnel.state
+      try {
+        const tunnel =
+          state && state !== 'disabled' && state !== 'offline'
+            ? await api.stopTunnel({})
+            : await api.startTunnel({})
+        const status = get().status
+        if (status) set({ status: { ...status, tunnel, publicUrl: tunnel.url } })
+      } catch (err) {
+        fail(err)
+      }
+    },
+
+    notify(message) {
+      set({ notice: message })
+    },
+  }
+}

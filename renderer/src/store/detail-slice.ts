@@ -1,0 +1,102 @@
+/**
+ * The open event: its full record (with body), the decoded body when it was compressed, and
+ * the changes since the previous event of the same subject. Responses for an event the user
+ * already moved away from are dropped.
+ */
+import type { DecodedBody, HooklensApi } from '../../../shared/api'
+import type { CapturedEvent } from '../../../shared/event'
+import { headerValue } from '../../../shared/event'
+import type { EventDiff } from '../../../shared/diff/event-diff'
+import type { GetState, InspectorStore, SetState } from './inspector-store'
+
+export interface DetailState {
+  event: CapturedEvent | null
+  decoded: DecodedBody | null
+  /** undefined: not loaded yet; null: no previous event of this subject. */
+  changes: { previousId: string | null; diff: EventDiff } | null | undefined
+  loading: boolean
+  error: string | null
+}
+
+export interface DetailSlice {
+  selectedId: string | null
+  detail: DetailState
+  select(id: string): Promise<void>
+  closeDetail(): void
+  /** The cURL command for one event (through the export API, so both sides agree). */
+  curlFor(id: string): Promise<string>
+}
+
+const EMPTY: DetailState = {
+  event: null,
+  decoded: null,
+  changes: undefined,
+  loading: false,
+  error: null,
+}
+
+/** Accepts either a bare EventDiff or `{previousId, diff}` from changesSincePrevious. */
+export function readChanges(v: unknown): DetailState['changes'] {
+  if (!v || typeof v !== 'object') return null
+  const o = v as Record<string, unknown>
+  if (o.diff && typeof o.diff === 'object') {
+    const diff = o.diff as EventDiff
+    return { previousId: (o.previousId as string) ?? diff.a?.id ?? null, diff }
+  }
+  if ('body' in o && 'headers' in o && 'a' in o) {
+    const diff = o as unknown as EventDiff
+    return { previousId: diff.a?.id ?? null, diff }
+  }
+  return null
+}
+
+export function detailSlice(
+  api: HooklensApi,
+  set: SetState,
+  get: GetState,
+  _store: InspectorStore,
+): DetailSlice {
+  return {
+    selectedId: null,
+    detail: EMPTY,
+
+    async select(id) {
+      set({ selectedId: id, cursorId: id, detail: { ...EMPTY, loading: true } })
+      const current = () => get().selectedId === id
+      try {
+        const event = await api.getEvent({ id })
+        if (!current()) return
+        if (!event) {
+          set({ detail: { ...EMPTY, error: 'This event is no longer stored.' } })
+          return
+        }
+        set({ detail: { ...get().detail, event, loading: false } })
+        const encoding = headerValue(event.headers, 'content-encoding')
+        const [decoded, changes] = await Promise.all([
+          encoding && encoding.toLowerCase() !== 'identity'
+            ? api.getDecodedBody({ id }).catch(() => null)
+            : Promise.resolve(null),
+          event.classification.subject
+            ? api.changesSincePrevious({ id }).catch(() => null)
+            : Promise.resolve(null),
+        ])
+        if (!current()) return
+        set({ detail: { ...get().detail, decoded, changes: readChanges(changes) } })
+      } catch (err) {
+        if (current()) set({ detail: { ...EMPTY, error: (err as Error).message } })
+      }
+    },
+
+    closeDetail() {
+      set({ selectedId: null, detail: EMPTY })
+    },
+
+    async curlFor(id) {
+      const out = await api.exportEvents({ format: 'curl', ids: [id] })
+      // The script form has a header; the command itself starts at `curl` (or `printf`).
+      const lines = out.content.split('\n')
+      const start = lines.findIndex((l) => l.startsWith('curl ') || l.startsWith('printf '))
+      return start < 0 ? out.content : lines.slice(start).join('\n').trimEnd()
+    },
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The inspector's state: one zustand store per window, created by a factory that takes the API
+ * client (the desktop preload's `window.hooklens`, the HTTP client, or a fake in tests). The
+ * list slice lives here; detail, compare, replay and admin actions are slices in their own
+ * files and share this state.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
+import type { EventSummary } from '../../../shared/event'
+import { createPushBatcher, type PushBatcher } from './push-batcher'
+import { visibleEvents } from './filter'
+import { detailSlice, type DetailSlice } from './detail-slice'
+import { actionsSlice, type ActionsSlice } from './actions-slice'
+import { applyPushes } from './apply-pushes'
+
+export type View = 'events' | 'compare' | 'deliveries' | 'settings'
+
+export interface StoreDeps {
+  /** Remembered choices (replay target); localStorage in the browser. */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null
+  /** Push batching window in ms. */
+  flushMs?: number
+  /** Most events loaded at start. */
+  initialLimit?: number
+}
+
+export interface ListSlice {
+  ready: boolean
+  error: string | null
+  status: StatusInfo | null
+  /** All loaded summaries, oldest first (ids are ULIDs, so id order is arrival order). */
+  events: EventSummary[]
+  /** The rows on screen: filtered and ordered. */
+  visible: EventSummary[]
+  filterText: string
+  newestFirst: boolean
+  livePaused: boolean
+  /** Pushes held back while live updates are paused. */
+  held: ApiPush[]
+  cursorId: string | null
+  view: View
+  init(): Promise<void>
+  dispose(): void
+  /** Applies queued pushes now (tests, and the batcher's timer). */
+  flushPushes(): void
+  receive(pushes: ApiPush[]): void
+  setFilter(text: string): void
+  toggleNewestFirst(): void
+  setLivePaused(paused: boolean): void
+  moveCursor(delta: number): void
+  openCursor(): void
+  setView(view: View): void
+  refreshStatus(): Promise<void>
+  resync(): Promise<void>
+}
+
+export type InspectorState = ListSlice & DetailSlice & ActionsSlice
+export type InspectorStore = StoreApi<InspectorState>
+export type SetState = StoreApi<InspectorState>['setState']
+export type GetState = StoreApi<InspectorState>['getState']
+
+export function sortById(events: EventSummary[]): EventSummary[] {
+  for (let i = 1; i < events.length; i++) {
+    if (events[i - 1].id > events[i].id) return [...events].sort((a, b) => (a.id < b.id ? -1 : 1))
+  }
+  return events
+}
+
+export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): InspectorStore {
+  let batcher: PushBatcher<ApiPush> | null = null
+  let unsubscribe: (() => void) | null = null
+
+  return createStore<InspectorState>()((set, get, store) => ({
+    ready: false,
+    error: null,
+    status: null,
+    events: [],
+    visible: [],
+    filterText: '',
+    newestFirst: true,
+    livePaused: false,
+    held: [],
+    cursorId: null,
+    view: 'events',
+
+    async init() {
+      if (!batcher) {
+        batcher = createPushBatcher((items) => get().receive(items), deps.flushMs ?? 100)
+        unsubscribe = api.subscribe((push) => batcher?.add(push))
+      }
+      try {
+        const [status, list] = await Promise.all([
+          api.getStatus({}),
+          api.listEvents({ limit: deps.initialLimit ?? 100_000 }),
+        ])
+        const events = sortById(list)
+        const s = get()
+        set({
+          ready: true,
+          error: null,
+          status,
+          events,
+          visible: visibleEvents(events, s.filterText, s.newestFirst),
+        })
+      } catch (err) {
+        set({ ready: true, error: `Could not load events: ${(err as Error).message}` })
+      }
+    },
+
+    dispose() {
+      unsubscribe?.()
+      batcher?.dispose()
+      unsubscribe = null
+      batcher = null
+    },
+
+    flushPushes() {
+      batcher?.flush()
+    },
+
+    receive(pushes) {
+      const s = get()
+      if (s.livePaused) {
+        // Status pushes still apply: the status bar must not lie while the list is frozen.
+        const keep = pushes.filter((p) => p.type === 'eventCaptured' || p.type === 'eventUpdated')
+        const other = pushes.filter((p) => p.type !== 'eventCaptured' && p.type !== 'eventUpdated')
+        set({ held: s.held.concat(keep) })
+        if (other.length) set(applyPushes(get(), other))
+        return
+      }
+      set(applyPushes(s, pushes))
+    },
+
+    setFilter(text) {
+      const s = get()
+      set({ filterText: text, visible: visibleEvents(s.events, text, s.newestFirst) })
+    },
+
+    toggleNewestFirst() {
+      const s = get()
+      const newestFirst = !s.newestFirst
+      set({ newestFirst, visible: s.visible.slice().reverse() })
+    },
+
+    setLivePaused(paused) {
+      const s = get()
+      if (paused) return set({ livePaused: true })
+      set({ livePaused: false, held: [] })
+      if (s.held.length) set(applyPushes(get(), s.held))
+    },
+
+    moveCursor(delta) {
+      const { visible, cursorId } = get()
+      if (visible.length === 0) return
+      const at = cursorId ? visible.findIndex((e) => e.id === cursorId) : -1
+      const next = at < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, at + delta))
+      set({ cursorId: visible[next].id })
+    },
+
+    openCursor() {
+      const id = get().cursorId
+      if (id) void get().select(id)
+    },
+
+    setView(view) {
+      set({ view })
+    },
+
+    async refreshStatus() {
+      try {
+        set({ status: await api.getStatus({}) })
+      } catch (err) {
+        set({ error: (err as Error).message })
+      }
+    },
+
+    async resync() {
+      const last = get().events.at(-1)?.id
+      const [status, missed] = await Promise.all([
+        api.getStatus({}),
+        api.listEvents(last ? { afterId: last } : {}),
+      ])
+      set({ status })
+      get().receive(missed.map((payload) => ({ type: 'eventCaptured', payload })))
+    },
+
+    ...detailSlice(api, set, get, store),
+    ...actionsSlice(api, set, get, deps),
+  }))
+}

@@ -1,0 +1,159 @@
+/**
+ * An in-memory Hooklens API for tests and benches that do not need the real core: events are
+ * held in an array, pushes go to subscribers at once, diff and export use the real shared
+ * modules. It stands in for the composition root, not for anything in the browser.
+ */
+import { createHash } from 'node:crypto'
+import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
+import type { CapturedEvent, EventSummary } from '../../../shared/event'
+import { diffEvents } from '../../../shared/diff'
+import { exportEvents } from '../../../electron/core/export'
+
+export interface FakeApi extends HooklensApi {
+  events: CapturedEvent[]
+  calls: { method: string; arg: unknown }[]
+  push(p: ApiPush): void
+  add(e: CapturedEvent): void
+  listenerCount(): number
+}
+
+export function summary(e: CapturedEvent): EventSummary {
+  const { body: _b, bodyEncoding: _e, ...rest } = e
+  return rest
+}
+
+let seq = 0
+/** ULID-like sortable id: time part then a counter, 26 chars. */
+export function fakeId(t = Date.now()): string {
+  return `${t.toString(36).toUpperCase().padStart(10, '0')}${(seq++).toString(36).toUpperCase().padStart(16, '0')}`
+}
+
+export function fakeEvent(over: Partial<CapturedEvent> = {}): CapturedEvent {
+  const body = over.body ?? '{"type":"ping"}'
+  const id = over.id ?? fakeId()
+  return {
+    id,
+    receivedAt: new Date().toISOString(),
+    method: 'POST',
+    path: '/hooks',
+    query: '',
+    headers: [['Content-Type', 'application/json']],
+    body,
+    bodyEncoding: 'utf8',
+    size: Buffer.byteLength(body),
+    sha256: createHash('sha256').update(body).digest('hex'),
+    remoteAddress: '127.0.0.1',
+    via: 'local',
+    forwardedFor: null,
+    verification: { scheme: null, status: 'none', reason: 'no verifier configured' },
+    idempotency: { key: id, source: 'sha256', status: 'first', firstId: id, count: 1 },
+    classification: { platform: 'unknown', eventType: null, subject: null },
+    response: { status: 200, latencyMs: 1 },
+    ...over,
+  }
+}
+
+export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
+  const listeners = new Set<(p: ApiPush) => void>()
+  const calls: { method: string; arg: unknown }[] = []
+  const events = [...initial]
+  let paused = false
+  const status = (): StatusInfo => ({
+    receiverUrl: 'http://127.0.0.1:9000',
+    receiverPort: 9000,
+    publicUrl: null,
+    tunnel: {
+      state: 'disabled',
+      url: null,
+      reason: 'disabled by --no-tunnel',
+      since: new Date(0).toISOString(),
+    },
+    eventCount: events.length,
+    dataDir: '/tmp/hooklens-fake',
+    paused,
+    version: '0.1.0',
+  })
+  const find = (id: string) => events.find((e) => e.id === id) ?? null
+  const log = <T>(method: string, arg: unknown, result: T): Promise<T> => {
+    calls.push({ method, arg })
+    return Promise.resolve(result)
+  }
+  const api: FakeApi = {
+    events,
+    calls,
+    push(p) {
+      for (const l of listeners) l(p)
+    },
+    add(e) {
+      events.push(e)
+      api.push({ type: 'eventCaptured', payload: summary(e) })
+    },
+    listenerCount: () => listeners.size,
+    subscribe(l) {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+    getStatus: (a) => log('getStatus', a, status()),
+    listEvents: (q) => {
+      let list = events
+      if (q.afterId) list = list.filter((e) => e.id > q.afterId!)
+      return log('listEvents', q, list.slice(0, q.limit ?? list.length).map(summary))
+    },
+    getEvent: (a) => log('getEvent', a, find(a.id)),
+    getDecodedBody: (a) => log('getDecodedBody', a, null),
+    clearEvents: (a) => {
+      const cleared = events.splice(0).length
+      api.push({ type: 'eventsCleared', payload: { cleared } })
+      return log('clearEvents', a, { cleared })
+    },
+    setCapturePaused: (a) => {
+      paused = a.paused
+      return log('setCapturePaused', a, { paused })
+    },
+    exportEvents: (a) => {
+      const chosen = a.ids ? events.filter((e) => a.ids!.includes(e.id)) : events
+      return log(
+        'exportEvents',
+        a,
+        exportEvents(chosen, a.format, { baseUrl: 'http://127.0.0.1:9000' }),
+      )
+    },
+    diffEvents: (a) => {
+      const ea = find(a.a)
+      const eb = find(a.b)
+      if (!ea || !eb) return Promise.reject(new Error('unknown event'))
+      return log('diffEvents', a, diffEvents(ea, eb))
+    },
+    changesSincePrevious: (a) => log('changesSincePrevious', a, null),
+    getSettings: (a) =>
+      log('getSettings', a, { verifiers: [], retention: { maxEvents: 10000, maxBytes: 1 << 30 } }),
+    updateSettings: (a) => log('updateSettings', a, null),
+    addVerifier: (a) => log('addVerifier', a, { id: 'v1' }),
+    removeVerifier: (a) => log('removeVerifier', a, { removed: true }),
+    replayEvent: (a) =>
+      log('replayEvent', a, {
+        id: `d-${calls.length}`,
+        eventId: a.id,
+        target: a.to,
+        kind: 'replay',
+        status: 'delivered',
+        createdAt: new Date().toISOString(),
+        response: {
+          status: 202,
+          headers: [],
+          body: 'accepted',
+          bodyEncoding: 'utf8',
+          size: 8,
+          truncated: false,
+        },
+        latencyMs: 2,
+      }),
+    listDeliveries: (a) => log('listDeliveries', a, []),
+    redrive: (a) => log('redrive', a, { redriven: 0 }),
+    getTunnelStatus: (a) => log('getTunnelStatus', a, status().tunnel),
+    startTunnel: (a) => log('startTunnel', a, status().tunnel),
+    stopTunnel: (a) => log('stopTunnel', a, status().tunnel),
+    shareSnippets: (a) => log('shareSnippets', a, {}),
+  }
+  return api
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest'
+import { createInspectorStore } from '../../../renderer/src/store/inspector-store'
+import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/actions-slice'
+import { createFakeApi, fakeEvent, summary } from '../../e2e/support/fake-api'
+
+function memoryStorage() {
+  const m = new Map<string, string>()
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    m,
+  }
+}
+
+const stripe = (id: string, over = {}) =>
+  fakeEvent({
+    id,
+    path: '/hooks/stripe',
+    classification: { platform: 'stripe', eventType: 'invoice.paid', subject: 'in_1' },
+    verification: { scheme: 'stripe', status: 'valid', reason: 'signature matches' },
+    ...over,
+  })
+const github = (id: string) =>
+  fakeEvent({
+    id,
+    path: '/gh',
+    headers: [['X-GitHub-Event', 'push']],
+    classification: { platform: 'github', eventType: 'push', subject: 'repo' },
+    verification: { scheme: 'github', status: 'invalid', reason: 'wrong secret' },
+    response: { status: 401, latencyMs: 1 },
+  })
+
+async function ready(events = [stripe('01B'), github('01A'), stripe('01C')], deps = {}) {
+  const api = createFakeApi(events)
+  const store = createInspectorStore(api, { flushMs: 10_000, ...deps })
+  await store.getState().init()
+  return { api, store }
+}
+
+describe('inspector store', () => {
+  it('loads status and events, sorted by id, newest first on screen', async () => {
+    const { store, api } = await ready()
+    const s = store.getState()
+    expect(s.ready).toBe(true)
+    expect(s.status?.receiverPort).toBe(9000)
+    expect(s.events.map((e) => e.id)).toEqual(['01A', '01B', '01C'])
+    expect(s.visible.map((e) => e.id)).toEqual(['01C', '01B', '01A'])
+    expect(api.listenerCount()).toBe(1)
+    s.toggleNewestFirst()
+    expect(store.getState().visible.map((e) => e.id)).toEqual(['01A', '01B', '01C'])
+    s.dispose()
+    expect(api.listenerCount()).toBe(0)
+  })
+
+  it('batches pushes: nothing changes until the flush, then one update for the burst', async () => {
+    const { store, api } = await ready([])
+    let updates = 0
+    store.subscribe(() => updates++)
+    for (const id of ['01X', '01Y', '01Z']) api.add(fakeEvent({ id }))
+    expect(store.getState().events).toHaveLength(0)
+    store.getState().flushPushes()
+    expect(updates).toBe(1)
+    expect(store.getState().visible.map((e) => e.id)).toEqual(['01Z', '01Y', '01X'])
+    expect(store.getState().status?.eventCount).toBe(3)
+  })
+
+  it('flushes a lone push by itself after the window', async () => {
+    const { store, api } = await ready([], { flushMs: 5 })
+    api.add(fakeEvent({ id: '01L' }))
+    await new Promise((r) => setTimeout(r, 30))
+    expect(store.getState().events.map((e) => e.id)).toEqual(['01L'])
+  })
+
+  it('filters by text, platform:, status:, path:, method: and negation', async () => {
+    const { store } = await ready()
+    const ids = (f: string) => {
+      store.getState().setFilter(f)
+      return store
+        .getState()
+        .visible.map((e) => e.id)
+        .sort()
+    }
+    expect(ids('platform:github')).toEqual(['01A'])
+    expect(ids('status:invalid')).toEqual(['01A'])
+    expect(ids('status:4xx')).toEqual(['01A'])
+    expect(ids('status:valid')).toEqual(['01B', '01C'])
+    expect(ids('path:/hooks/*')).toEqual(['01B', '01C'])
+    expect(ids('x-github-event')).toEqual(['01A'])
+    expect(ids('-platform:github method:post')).toEqual(['01B', '01C'])
+    expect(ids('platform:stripe nothing-matches')).toEqual([])
+    expect(ids('')).toEqual(['01A', '01B', '01C'])
+  })
+
+  it('keeps new pushes filtered and holds them while live updates are paused', async () => {
+    const { store, api } = await ready()
+    store.getState().setFilter('platform:stripe')
+    store.getState().setLivePaused(true)
+    api.add(stripe('01D'))
+    api.add(github('01E'))
+    store.getState().flushPushes()
+    expect(store.getState().events).toHaveLength(3)
+    expect(store.getState().held).toHaveLength(2)
+    store.getState().setLivePaused(false)
+    expect(store.getState().events).toHaveLength(5)
+    expect(store.getState().visible.map((e) => e.id)).toEqual(['01D', '01C', '01B'])
+  })
+
+  it('replaces updated events in place and empties on clear', async () => {
+    const { store, api } = await ready()
+    const updated = summary(
+      stripe('01B', { verification: { scheme: 'stripe', status: 'invalid', reason: 'changed' } }),
+    )
+    api.push({ type: 'eventUpdated', payload: updated })
+    store.getState().flushPushes()
+    expect(store.getState().events[1].verification.status).toBe('invalid')
+    expect(store.getState().events).toHaveLength(3)
+    await store.getState().clearAll()
+    store.getState().flushPushes()
+    expect(store.getState().events).toEqual([])
+    expect(store.getState().visible).toEqual([])
+  })
+
+  it('moves the cursor with j/k and opens the detail with Enter', async () => {
+    const { store } = await ready()
+    const s = store.getState()
+    s.moveCursor(1)
+    expect(store.getState().cursorId).toBe('01C')
+    s.moveCursor(1)
+    s.moveCursor(1)
+    s.moveCursor(1)
+    expect(store.getState().cursorId).toBe('01A')
+    s.moveCursor(-1)
+    s.openCursor()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(store.getState().selectedId).toBe('01B')
+    await new Promise((r) => setTimeout(r, 0))
+    expect(store.getState().detail.event?.path).toBe('/hooks/stripe')
+  })
+
+  it('drops a detail response for an event the user already left', async () => {
+    const { store } = await ready()
+    const first = store.getState().select('01A')
+    const second = store.getState().select('01C')
+    await Promise.all([first, second])
+    expect(store.getState().detail.event?.id).toBe('01C')
+  })
+
+  it('compares two events through diffEvents', async () => {
+    const { store } = await ready([
+      stripe('01A', { body: '{"amount":100,"currency":"usd"}' }),
+      stripe('01B', { body: '{"amount":250,"currency":"usd"}' }),
+    ])
+    store.getState().setCompareA('01A')
+    await store.getState().compareWith('01B')
+    const s = store.getState()
+    expect(s.view).toBe('compare')
+    const body = s.compare.diff?.body
+    expect(body?.kind).toBe('json')
+    expect(body?.kind === 'json' && body.changes.map((c) => c.path)).toEqual(['amount'])
+  })
+
+  it('remembers the replay target and sends replays with the re-sign flag and edits', async () => {
+    const storage = memoryStorage()
+    const { store, api } = await ready(undefined, { storage })
+    store.getState().setReplayTarget('http://127.0.0.1:3999/in')
+    expect(storage.m.get(REPLAY_TARGET_KEY)).toBe('http://127.0.0.1:3999/in')
+    const again = createInspectorStore(api, { storage })
+    expect(again.getState().replayTarget).toBe('http://127.0.0.1:3999/in')
+    store.getState().setReplayResign(false)
+    const d = await store.getState().sendReplay('01B', { body: '{}' })
+    expect(d?.response?.status).toBe(202)
+    expect(api.calls.at(-1)).toEqual({
+      method: 'replayEvent',
+      arg: { id: '01B', to: 'http://127.0.0.1:3999/in', resign: false, body: '{}' },
+    })
+    expect(store.getState().replayHistory['01B']).toHaveLength(1)
+  })
+
+  it('builds the cURL command through the export API', async () => {
+    const { store } = await ready()
+    const cmd = await store.getState().curlFor('01B')
+    expect(cmd.startsWith("curl -X POST 'http://127.0.0.1:9000/hooks/stripe'")).toBe(true)
+  })
+
+  it('applies tunnel status pushes to the status bar', async () => {
+    const { store, api } = await ready()
+    api.push({
+      type: 'tunnelStatus',
+      payload: {
+        state: 'online',
+        url: 'https://abc.loca.lt',
+        reason: 'ok',
+        since: new Date().toISOString(),
+      },
+    })
+    store.getState().flushPushes()
+    expect(store.getState().status?.publicUrl).toBe('https://abc.loca.lt')
+    expect(store.getState().status?.tunnel.state).toBe('online')
+  })
+
+  it('reports a failing initial load instead of throwing', async () => {
+    const api = createFakeApi()
+    api.listEvents = () => Promise.reject(new Error('down'))
+    const store = createInspectorStore(api)
+    await store.getState().init()
+    expect(store.getState().error).toMatch(/down/)
+    store.getState().dispose()
+  })
+})
