@@ -111,7 +111,7 @@ function escapeString(s: string, o: WriteOptions): string {
 
 export function writeJson(node: JNode, o: WriteOptions = {}, depth = 0): string {
   const itemSep = o.itemSep ?? ','
-  const keySep = o.keySep ?? ':'
+  const keySep = o.keySep ?? (o.indent ? ': ' : ':')
   const nl = o.indent ? '\n' + ' '.repeat(o.indent * (depth + 1)) : ''
   const close = o.indent ? '\n' + ' '.repeat(o.indent * depth) : ''
   if (node.t === 's') return escapeString(node.v, o)
