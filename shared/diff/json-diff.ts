@@ -4,6 +4,7 @@
  * objects are matched by an id-like key when their elements have one, else by position.
  */
 import { create, type Delta, type DiffContext } from 'jsondiffpatch'
+import { share } from './share'
 import type { ChangeCounts, JsonChange, JsonDiff, JsonPathPart, JsonType } from './types'
 
 /** Keys that identify an array element, in order of preference. */
@@ -199,7 +200,7 @@ function walkArray(
 /** Diffs two parsed JSON values. */
 export function diffJson(a: unknown, b: unknown, options: JsonDiffOptions = {}): JsonDiff {
   const flags = { approximate: false }
-  const delta = makeDiffer(flags).diff(a, b)
+  const delta = makeDiffer(flags).diff(a, share(a, b, idLabel))
   const out = new Collector(options.maxChanges ?? 10_000)
   walk(delta, [], b, undefined, out)
   return {

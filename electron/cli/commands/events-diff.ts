@@ -1,0 +1,69 @@
+/**
+ * `hooklens events diff A B [--json] [--data-dir DIR]`: what changed between two stored events
+ * (request line, headers, body). Colour on a terminal, plain text when piped (NO_COLOR /
+ * FORCE_COLOR respected), the EventDiff object with --json. Exit 0 whether or not they differ.
+ */
+import type { Command } from 'commander'
+import { diffEvents, formatEventDiff, type EventDiff } from '../../../shared/diff'
+import { EventStore } from '../../core/store/event-store'
+import { resolveDataDir } from '../../core/settings/data-dir'
+import { CliFailure } from '../errors'
+
+export interface EventsDiffOptions {
+  a: string
+  b: string
+  json?: boolean
+  dataDir?: string
+}
+
+export interface Output {
+  write(s: string): void
+  isTTY?: boolean
+}
+
+/** Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR (not '0') turns it on. */
+export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
+    return true
+  return Boolean(out.isTTY)
+}
+
+export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff> {
+  const dir = resolveDataDir(opts.dataDir)
+  // Read-only: works while `hooklens listen` or the app holds the log.
+  const store = await EventStore.open({ dir, readOnly: true })
+  try {
+    const ids = [opts.a, opts.b].map((id) => id.trim().toUpperCase())
+    const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))
+    const missing = ids.filter((_, i) => !(i === 0 ? a : b))
+    if (!a || !b) throw new CliFailure(`no event ${missing.join(' or ')} in ${dir}`)
+    return diffEvents(a, b)
+  } finally {
+    await store.close()
+  }
+}
+
+export async function runEventsDiff(
+  opts: EventsDiffOptions,
+  out: Output = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const d = await loadEventDiff(opts)
+  if (opts.json) out.write(JSON.stringify(d, null, 2) + '\n')
+  else out.write(formatEventDiff(d, { color: wantsColor(out, env) }))
+}
+
+export function registerEventsDiff(eventsCommand: Command): void {
+  eventsCommand
+    .command('diff')
+    .description('show what changed between two stored events (request line, headers, body)')
+    .argument('<a>', 'id of the earlier event')
+    .argument('<b>', 'id of the later event')
+    .option('--json', 'print the diff as JSON')
+    .option('--data-dir <dir>', 'data directory (default: HOOKLENS_DATA_DIR or the app folder)')
+    .action(async (a: string, b: string, _opts: unknown, cmd: Command) => {
+      const flags = cmd.optsWithGlobals() as { json?: boolean; dataDir?: string }
+      await runEventsDiff({ a, b, json: flags.json, dataDir: flags.dataDir })
+    })
+}
