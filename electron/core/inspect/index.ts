@@ -24,3 +24,4 @@ export {
   type SubjectObservation,
 } from './subjects'
 export { inspectEvent, type InspectInput, type InspectResult } from './inspect-event'
+export { relatedDiffs, type EventSource, type RelatedDiffs } from './related-diffs'

@@ -166,3 +166,24 @@ describe('diffJson', () => {
     expect(d.counts.changed).toBeGreaterThan(0)
   })
 })
+
+describe('diffJson inputs', () => {
+  it('never modifies its inputs and ignores key order', () => {
+    const a = { x: { k1: 1, k2: [{ id: 'a', v: 1 }] }, y: 1 }
+    const b = { y: 2, x: { k2: [{ id: 'a', v: 1 }], k1: 1 } }
+    const snapA = JSON.stringify(a)
+    const snapB = JSON.stringify(b)
+    const d = diffJson(a, b)
+    expect(d.changes).toEqual([expect.objectContaining({ path: 'y', oldValue: 1, newValue: 2 })])
+    expect(JSON.stringify(a)).toBe(snapA)
+    expect(JSON.stringify(b)).toBe(snapB)
+  })
+
+  it('a parsed "__proto__" key is diffed as data, not as a prototype', () => {
+    const a = JSON.parse('{"__proto__": {"polluted": 1}, "v": 1}')
+    const b = JSON.parse('{"__proto__": {"polluted": 2}, "v": 1}')
+    const d = diffJson(a, b)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(d.identical).toBe(false)
+  })
+})
