@@ -32,7 +32,7 @@ function run(opts: { lock?: boolean; argv?: string[]; createCore?: () => unknown
   const e = fakeElectron()
   e.app.gotLock = opts.lock ?? true
   const core = fakeCore()
-  const createCore = vi.fn(opts.createCore ?? (() => core))
+  const createCore = vi.fn((_opts: unknown) => (opts.createCore ?? (() => core))())
   const log = vi.fn()
   const life = runLifecycle({
     electron: e as never,
@@ -66,7 +66,7 @@ describe('lifecycle', () => {
     const desktop = await life.ready
     expect(desktop).not.toBeNull()
     expect(createCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir: dir }))
-    const settings = createCore.mock.calls[0][0] as unknown as { settings: { path: string } }
+    const settings = (createCore.mock.calls as unknown[][])[0][0] as { settings: { path: string } }
     expect(settings.settings.path).toBe(join(dir, 'settings.json'))
     expect(core.start).toHaveBeenCalled()
     // --hidden (start at login) keeps the window closed; a second launch shows it.
