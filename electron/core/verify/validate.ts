@@ -32,3 +32,37 @@ export function validateVerifier(
   })
   return problems
 }
+
+/**
+ * Verifiers for one session from `hooklens listen --secret SCHEME=SECRET` (repeatable). Several
+ * secrets for one scheme become one verifier (key rotation). Problems never quote a secret.
+ */
+export function verifiersFromFlags(flags: string[]): {
+  verifiers: VerifierConfig[]
+  problems: string[]
+} {
+  const byScheme = new Map<string, string[]>()
+  const problems: string[] = []
+  for (const [i, flag] of flags.entries()) {
+    const eq = flag.indexOf('=')
+    if (eq <= 0 || eq === flag.length - 1) {
+      problems.push(`--secret #${i + 1} must be SCHEME=SECRET`)
+      continue
+    }
+    const scheme = flag.slice(0, eq).trim()
+    byScheme.set(scheme, [...(byScheme.get(scheme) ?? []), flag.slice(eq + 1)])
+  }
+  const verifiers: VerifierConfig[] = []
+  for (const [scheme, secrets] of byScheme) {
+    const v: VerifierConfig = {
+      id: `session-${scheme}`,
+      name: `--secret ${scheme}`,
+      scheme,
+      secrets,
+    }
+    const found = validateVerifier(v)
+    if (found.length) problems.push(...found.map((p) => `--secret ${scheme}: ${p}`))
+    else verifiers.push(v)
+  }
+  return { verifiers, problems }
+}

@@ -35,7 +35,7 @@ export async function verifyRequest(
       return {
         scheme: detected,
         status: 'unverifiable',
-        reason: `${label(detected)} signature present but no secret is configured for it`,
+        reason: `${label(detected)} present but no secret is configured for it`,
         diagnosis: null,
         verifierId: null,
       }
@@ -56,7 +56,8 @@ export async function verifyRequest(
 
 function label(id: string): string {
   try {
-    return getScheme(id).label
+    const scheme = getScheme(id)
+    return scheme.token ? scheme.label : `${scheme.label} signature`
   } catch {
     return id
   }
@@ -115,7 +116,7 @@ async function runVerifier(
   let keyProblem: string | null = null
   v.secrets.forEach((secret, index) => {
     try {
-      keys.push({ key: scheme.key(secret, options), index })
+      keys.push({ key: cachedKey(scheme, secret, options), index })
     } catch (err) {
       keyProblem ??= safeMessage(err)
     }
@@ -273,4 +274,18 @@ async function verifiesAs(
 /** Error text safe to show: our own KeyError messages never include the secret; others might. */
 function safeMessage(err: unknown): string {
   return err instanceof KeyError ? err.message : 'internal error while checking the signature'
+}
+
+const keyCache = new Map<string, KeyMaterial>()
+
+/** Keys derived once per secret: parsing a JWKS or a public key costs more than the check. */
+function cachedKey(scheme: Scheme, secret: string, options: Record<string, unknown>): KeyMaterial {
+  const id = `${scheme.id}\u0000${scheme.id === 'hmac' ? JSON.stringify(options) : ''}\u0000${secret}`
+  let key = keyCache.get(id)
+  if (key === undefined) {
+    key = scheme.key(secret, options)
+    if (keyCache.size >= 512) keyCache.clear()
+    keyCache.set(id, key)
+  }
+  return key
 }

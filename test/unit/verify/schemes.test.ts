@@ -2,7 +2,12 @@
 // A2A JWTs with inline key sets, Standard Webhooks v1a, and options validation.
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { validateVerifier, verifyRequest, type VerifierConfig } from '../../../electron/core/verify'
+import {
+  validateVerifier,
+  verifiersFromFlags,
+  verifyRequest,
+  type VerifierConfig,
+} from '../../../electron/core/verify'
 import { request } from './helpers'
 import { a2aJwt, jwks, rsaKey } from './jwt-sign'
 
@@ -156,5 +161,25 @@ describe('standard-webhooks v1a (Ed25519)', () => {
     ]
     expect((await verifyRequest(request(headers, body, NOW), v)).status).toBe('valid')
     expect((await verifyRequest(request(headers, '{"a":2}', NOW), v)).status).toBe('invalid')
+  })
+})
+
+describe('verifiersFromFlags (listen --secret SCHEME=SECRET)', () => {
+  it('groups secrets per scheme for rotation and reports bad flags without the secret', async () => {
+    const { verifiers, problems } = verifiersFromFlags([
+      'github=one',
+      'github=two=with=equals',
+      'stripe=whsec_x',
+      'oops',
+      'discord=zz-secret',
+    ])
+    expect(verifiers.map((v) => [v.scheme, v.secrets])).toEqual([
+      ['github', ['one', 'two=with=equals']],
+      ['stripe', ['whsec_x']],
+    ])
+    expect(problems).toEqual([
+      '--secret #4 must be SCHEME=SECRET',
+      '--secret discord: secret 1: the public key is not hex',
+    ])
   })
 })
