@@ -121,6 +121,10 @@ export class DeliveryStore {
 
   private async rebuild(): Promise<void> {
     const text = await readFile(this.file, 'utf8')
+    if (text.length > 0 && !text.endsWith('\n')) {
+      // Cut a torn tail so the next append starts on a line of its own.
+      await this.handle.truncate(Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)))
+    }
     for (const raw of text.split('\n')) {
       if (!raw.trim()) continue
       let line: LogLine

@@ -204,6 +204,7 @@ export class Forwarder {
         lastError: `${attempt.error} — retrying in ${formatDuration(delay)}`,
         nextAttemptAt: new Date(at.getTime() + delay).toISOString(),
       })
+      if (this.stopper.signal.aborted) return
       try {
         await this.sleep(delay, this.stopper.signal)
       } catch {

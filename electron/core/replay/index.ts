@@ -21,6 +21,13 @@ export { backoffDelay, parseRetryAfter, isRetryable } from './backoff'
 export { encodeBody, decodeBody } from './body-encoding'
 export { detectScheme, findSecret, resign, SIGNERS, UNSIGNABLE } from './signers'
 export type { SecretSources, VerifierLike } from './signers'
-export { buildSample, sendSample, sampleEvents, SEND_PLATFORMS } from './samples'
+export {
+  buildSample,
+  sendSample,
+  sampleEvents,
+  SEND_PLATFORMS,
+  goJsonMarshal,
+  pythonJsonDumps,
+} from './samples'
 export type { SampleOptions, SampleRequest, SendResult } from './samples'
 export type * from './types'

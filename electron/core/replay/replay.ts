@@ -88,9 +88,10 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
   const notes: string[] = []
   if (bodyEdited) notes.push(`body replaced (${opts.body.length} → ${body.length} bytes)`)
 
-  const scheme = opts.event.verification?.scheme ?? detectScheme(opts.event.headers)
+  const scheme = opts.event.verification?.scheme ?? detectScheme(opts.event.headers, opts.body)
   if (opts.resign || opts.newId || bodyEdited) {
     const r = resign({
+      method: opts.event.method,
       headers,
       body,
       scheme,

@@ -4,7 +4,7 @@
  * else a configured verifier), and let that scheme's signer write fresh headers.
  */
 import type { HeaderPair } from '../../../../shared/event'
-import { getHeader, hasHeader } from './primitives'
+import { detectScheme as detectVerifiedScheme } from '../../verify'
 import { SIGNERS, UNSIGNABLE } from './schemes'
 import type { VerifierLike } from './types'
 
@@ -14,34 +14,9 @@ const FAMILIES: string[][] = [
   ['github', 'github-sha1'],
 ]
 
-/** Detects the scheme from the headers present (CATALOG.md "Recommended detection order"). */
-export function detectScheme(headers: HeaderPair[]): string | null {
-  const has = (h: string) => hasHeader(headers, h)
-  const sig = getHeader(headers, 'webhook-signature') ?? getHeader(headers, 'svix-signature')
-  if (sig !== undefined) {
-    if (sig.split(' ').some((s) => s.startsWith('v1a,'))) return 'standard-webhooks-v1a'
-    return has('svix-signature') ? 'svix' : 'standard-webhooks'
-  }
-  if (has('stripe-signature')) return 'stripe'
-  if (has('x-hub-signature-256')) return 'github'
-  if (has('x-hub-signature')) return has('x-github-event') ? 'github-sha1' : 'intercom'
-  if (has('x-slack-signature')) return 'slack'
-  if (has('x-shopify-hmac-sha256') || has('shopify-hmac-sha256')) return 'shopify'
-  if (has('x-twilio-signature')) return 'twilio'
-  if (has('linear-signature')) return 'linear'
-  if (has('x-signature-ed25519')) return 'discord'
-  if (has('x-zm-signature')) return 'zoom'
-  if (has('paddle-signature')) return 'paddle'
-  if (has('x-square-hmacsha256-signature')) return 'square'
-  if (has('x-pagerduty-signature')) return 'pagerduty'
-  if (has('x-twilio-email-event-webhook-signature')) return 'sendgrid'
-  if (has('x-a2a-notification-token')) return 'a2a-notification-token'
-  if (has('x-agentgateway-signature')) return 'agent-gateway'
-  if (has('x-agentfield-signature')) return 'agentfield-execution'
-  if (has('x-hax-signature')) return 'agentfield-approval'
-  const auth = getHeader(headers, 'authorization')
-  if (auth && /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/.test(auth.trim())) return 'a2a-jwt'
-  return null
+/** Detection is the verifier's (CATALOG.md "Recommended detection order"), so both agree. */
+export function detectScheme(headers: HeaderPair[], body?: Buffer): string | null {
+  return detectVerifiedScheme(headers, body)
 }
 
 export interface SecretSources {
@@ -72,9 +47,11 @@ export function findSecret(scheme: string, sources: SecretSources): FoundSecret 
     ...(byId ? [byId] : []),
     ...verifiers.filter((v) => v.scheme === scheme),
     ...verifiers.filter((v) => family.includes(v.scheme)),
+    // An 'auto' verifier holds a secret for whatever scheme the request uses.
+    ...verifiers.filter((v) => v.scheme === 'auto'),
   ]
   for (const v of ordered) {
-    if (!family.includes(v.scheme) || !v.secrets?.length) continue
+    if (!(family.includes(v.scheme) || v.scheme === 'auto') || !v.secrets?.length) continue
     // Rotation lists the newest secret first; a replay signs with that one.
     return { secret: v.secrets[0], options: v.options, from: `verifier '${v.name ?? v.id}'` }
   }
@@ -82,6 +59,7 @@ export function findSecret(scheme: string, sources: SecretSources): FoundSecret 
 }
 
 export interface ResignInput {
+  method: string
   headers: HeaderPair[]
   body: Buffer
   /** The scheme that verified the capture, when known; else detected from headers. */
@@ -100,7 +78,7 @@ export interface ResignOutput {
 }
 
 export function resign(input: ResignInput): ResignOutput {
-  const scheme = input.scheme ?? detectScheme(input.headers)
+  const scheme = input.scheme ?? detectScheme(input.headers, input.body)
   if (!scheme) {
     return {
       headers: input.headers,
@@ -126,6 +104,7 @@ export function resign(input: ResignInput): ResignOutput {
     }
   }
   const result = signer.sign({
+    method: input.method,
     headers: input.headers,
     body: input.body,
     secret: found.secret,

@@ -195,35 +195,39 @@ function a2aAuthorization(ctx: SignContext): SignResult {
 }
 
 /**
- * The generic scheme: options {header, algorithm, encoding, prefix, template, timestampHeader}.
- * The template builds the signed content from `{body}`, `{timestamp}`, `{id}`, `{url}`.
+ * The generic scheme, with electron/core/verify's options: header, algorithm, encoding, prefix,
+ * template over {body} {timestamp} {id} {url} {method}, timestampHeader, idHeader, secretEncoding.
  */
 function genericHmac(ctx: SignContext): SignResult {
   const o = ctx.options ?? {}
-  const header = String(o.header ?? 'X-Signature')
-  const algorithm = String(o.algorithm ?? 'sha256').toLowerCase() as HmacAlgorithm
-  const encoding = String(o.encoding ?? 'hex') as DigestEncoding
-  const prefix = String(o.prefix ?? '')
-  const template = String(o.template ?? '{body}')
-  const tsHeader = o.timestampHeader ? String(o.timestampHeader) : null
-  const idHeader = o.idHeader ? String(o.idHeader) : null
+  const str = (k: string, d: string) => (typeof o[k] === 'string' ? (o[k] as string) : d)
+  const header = str('header', 'X-Signature')
+  const algorithm = str('algorithm', 'sha256').toLowerCase() as HmacAlgorithm
+  const encoding = str('encoding', 'hex') as DigestEncoding
+  const prefix = str('prefix', '')
+  const tsHeader = str('timestampHeader', '')
+  const idHeader = str('idHeader', '')
+  const secretEncoding = str('secretEncoding', 'utf8')
+  const key =
+    secretEncoding === 'hex' || secretEncoding === 'base64'
+      ? Buffer.from(ctx.secret.trim(), secretEncoding)
+      : ctx.secret
   const ts = String(ctx.nowSec)
-  const id = (idHeader && getHeader(ctx.headers, idHeader)) ?? ''
-  const parts: (string | Buffer)[] = []
-  for (const piece of template.split(/(\{body\})/)) {
-    if (piece === '{body}') parts.push(ctx.body)
-    else if (piece) {
-      parts.push(
-        piece.replaceAll('{timestamp}', ts).replaceAll('{id}', id).replaceAll('{url}', ctx.url),
-      )
-    }
-  }
-  let headers = setHeader(
-    ctx.headers,
-    header,
-    prefix + hmac(algorithm, ctx.secret, parts, encoding),
-  )
+  let headers = ctx.headers
   if (tsHeader) headers = setHeader(headers, tsHeader, ts)
+  const id = (idHeader && getHeader(headers, idHeader)) || ''
+  const values: Record<string, string | Buffer> = {
+    '{body}': ctx.body,
+    '{timestamp}': ts,
+    '{id}': id,
+    '{url}': ctx.url,
+    '{method}': ctx.method,
+  }
+  const parts = str('template', '{body}')
+    .split(/(\{(?:body|timestamp|id|url|method)\})/)
+    .filter(Boolean)
+    .map((p) => values[p] ?? p)
+  headers = setHeader(headers, header, prefix + hmac(algorithm, key, parts, encoding))
   return { headers, notes: [] }
 }
 

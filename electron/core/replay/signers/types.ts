@@ -2,6 +2,7 @@
 import type { HeaderPair } from '../../../../shared/event'
 
 export interface SignContext {
+  method: string
   /** Headers as they will be sent (hop-by-hop already removed, edits applied). */
   headers: HeaderPair[]
   body: Buffer
