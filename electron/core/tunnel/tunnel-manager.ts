@@ -18,6 +18,7 @@ import { REMINDER_EXPLANATION, hostOf, subdomainProblem } from './tunnel-rules'
 export const DEFAULT_TUNNEL_HOST = 'https://localtunnel.me'
 export const DEFAULT_BACKOFF = [1000, 2000, 5000, 10000, 20000, 30000]
 const MAX_BACKOFF = 30_000
+const BROWSER_UA = 'Mozilla/5.0 (hooklens reminder probe)'
 
 export interface TunnelLogger {
   info(msg: string): void
@@ -76,6 +77,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
   private graceTimer: unknown = null
   private checkFailures = 0
   private bypassReminder = false
+  private reminderProbed = false
   private lastOnlineUrl: string | null = null
   private readonly hosts = new Set<string>()
   private notice = ''
@@ -181,6 +183,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
     this.attempt = 0
     this.checkFailures = 0
     this.hosts.add(hostOf(url))
+    this.reminderProbed = false
     const previous = this.lastOnlineUrl
     this.lastOnlineUrl = url
     const changed = previous !== null && previous !== url
@@ -212,22 +215,15 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
   private async check(gen: number): Promise<void> {
     const url = this.current.url
     if (gen !== this.generation || !url) return
-    const result = await runSelfCheck({
-      publicUrl: url,
-      registry: this.selfChecks,
-      fetch: this.opts.fetch ?? fetch,
-      timeoutMs: this.opts.selfCheckTimeoutMs ?? 10_000,
-      signal: this.abort?.signal,
-      bypassReminder: this.bypassReminder,
-    })
+    const result = await this.selfCheck(url)
     if (gen !== this.generation) return
     if (result.ok) {
       this.checkFailures = 0
+      if (!this.reminderProbed) await this.probeReminder(gen, url)
+      if (gen !== this.generation) return
     } else if (result.reminder && !this.bypassReminder) {
       this.bypassReminder = true
-      this.log.warn(`tunnel: ${REMINDER_EXPLANATION}`)
-      this.notice = [this.notice, REMINDER_EXPLANATION].filter(Boolean).join('; ')
-      this.set('online', url, `tunnel online; ${this.notice}`, this.current.previousUrl)
+      this.addNotice(url, REMINDER_EXPLANATION)
     } else if (result.fatal) {
       this.checkFailures++
       if (this.checkFailures >= (this.opts.selfCheckFailures ?? 2)) {
@@ -240,6 +236,33 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
       return
     }
     this.scheduleCheck(gen, this.opts.selfCheckIntervalMs ?? 30_000)
+  }
+
+  private selfCheck(url: string, userAgent?: string) {
+    return runSelfCheck({
+      publicUrl: url,
+      registry: this.selfChecks,
+      fetch: this.opts.fetch ?? fetch,
+      timeoutMs: this.opts.selfCheckTimeoutMs ?? 10_000,
+      signal: this.abort?.signal,
+      bypassReminder: this.bypassReminder,
+      userAgent,
+    })
+  }
+
+  /** Once per URL: does the server put its reminder page in front of browser user agents? */
+  private async probeReminder(gen: number, url: string): Promise<void> {
+    this.reminderProbed = true
+    if (this.bypassReminder) return
+    const probe = await this.selfCheck(url, BROWSER_UA)
+    if (gen === this.generation && probe.reminder) this.addNotice(url, REMINDER_EXPLANATION)
+  }
+
+  private addNotice(url: string, notice: string): void {
+    if (this.notice.includes(notice)) return
+    this.log.warn(`tunnel: ${notice}`)
+    this.notice = [this.notice, notice].filter(Boolean).join('; ')
+    this.set('online', url, `tunnel online; ${this.notice}`, this.current.previousUrl)
   }
 
   private watchSockets(gen: number): void {

@@ -1,0 +1,147 @@
+/**
+ * Points an A2A agent's task at Hooklens: reads the agent card, then sets the task's push
+ * notification config to the public URL + path with a fresh token, over JSON-RPC —
+ * `CreateTaskPushNotificationConfig` (with `A2A-Version: 1.0`) for 1.0 agents,
+ * `tasks/pushNotificationConfig/set` for 0.3 agents. The caller stores the token as an
+ * `a2a-notification-token` verifier so every notification is checked.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { A2AShareError, chooseEndpoint, fetchAgentCard, reason, type A2AProtocol } from './a2a-card'
+
+export interface RegisterA2AOptions {
+  /** The agent's base URL (or its agent card URL). */
+  agentUrl: string
+  taskId: string
+  /** Hooklens' public (tunnel) URL. */
+  publicUrl: string
+  /** Receiver path for this task's notifications; default `/a2a/<taskId>`. */
+  path?: string
+  /** Token to register; default a fresh random one. */
+  token?: string
+  /** Force a protocol version the card offers. */
+  protocol?: A2AProtocol
+  fetch?: typeof fetch
+  timeoutMs?: number
+}
+
+export interface RegisterA2AResult {
+  token: string
+  /** The webhook URL registered with the agent. */
+  url: string
+  path: string
+  protocolVersion: A2AProtocol
+  /** The push config id the agent returned (null when it returned none). */
+  configId: string | null
+  agentName: string
+  rpcUrl: string
+}
+
+export function defaultA2APath(taskId: string): string {
+  return `/a2a/${encodeURIComponent(taskId)}`
+}
+
+export function generateToken(): string {
+  return randomBytes(24).toString('base64url')
+}
+
+export async function registerA2APush(opts: RegisterA2AOptions): Promise<RegisterA2AResult> {
+  const fetchFn = opts.fetch ?? fetch
+  const timeoutMs = opts.timeoutMs ?? 10_000
+  const { card, cardUrl } = await fetchAgentCard(opts.agentUrl, fetchFn, timeoutMs)
+  const endpoint = chooseEndpoint(card, cardUrl, opts.protocol)
+  const path = normalisePath(opts.path ?? defaultA2APath(opts.taskId))
+  const url = opts.publicUrl.replace(/\/+$/, '') + path
+  const token = opts.token ?? generateToken()
+  const v1 = endpoint.protocol === '1.0'
+  const body = {
+    jsonrpc: '2.0',
+    id: randomUUID(),
+    method: v1 ? 'CreateTaskPushNotificationConfig' : 'tasks/pushNotificationConfig/set',
+    params: v1
+      ? { taskId: opts.taskId, url, token }
+      : { taskId: opts.taskId, pushNotificationConfig: { url, token } },
+  }
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+  }
+  // Without it an SDK server with 0.3 compatibility routes the call to its 0.3 handler (-32601).
+  if (v1) headers['A2A-Version'] = '1.0'
+  let res: Response
+  let text: string
+  try {
+    res = await fetchFn(endpoint.rpcUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    text = await res.text()
+  } catch (err) {
+    throw new A2AShareError(`cannot reach ${endpoint.rpcUrl}: ${reason(err)}`)
+  }
+  let answer: { result?: Record<string, unknown>; error?: { code?: number; message?: string } }
+  try {
+    answer = JSON.parse(text)
+  } catch {
+    throw new A2AShareError(
+      `${endpoint.agentName} answered HTTP ${res.status} without JSON-RPC: ${text.slice(0, 200)}`,
+    )
+  }
+  if (answer.error) throw rpcError(answer.error, opts.taskId, body.method, endpoint.agentName)
+  if (!answer.result) {
+    throw new A2AShareError(`${endpoint.agentName} answered HTTP ${res.status} without a result`)
+  }
+  return {
+    token,
+    url,
+    path,
+    protocolVersion: endpoint.protocol,
+    configId: configIdOf(answer.result, v1),
+    agentName: endpoint.agentName,
+    rpcUrl: endpoint.rpcUrl,
+  }
+}
+
+function configIdOf(result: Record<string, unknown>, v1: boolean): string | null {
+  const holder = v1
+    ? result
+    : (result.pushNotificationConfig as Record<string, unknown> | undefined)
+  const id = holder?.id
+  return typeof id === 'string' && id !== '' ? id : null
+}
+
+function normalisePath(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`
+}
+
+function rpcError(
+  err: { code?: number; message?: string },
+  taskId: string,
+  method: string,
+  agent: string,
+): A2AShareError {
+  const msg = err.message ?? 'no message'
+  switch (err.code) {
+    case -32001:
+      return new A2AShareError(
+        `${agent} has no task "${taskId}" (A2A error -32001: ${msg})`,
+        -32001,
+      )
+    case -32003:
+      return new A2AShareError(
+        `${agent} refused: push notifications are not supported (A2A error -32003: ${msg})`,
+        -32003,
+      )
+    case -32601:
+      return new A2AShareError(
+        `${agent} does not know ${method} (-32601): it may speak another A2A version than its card says`,
+        -32601,
+      )
+    default:
+      return new A2AShareError(
+        `${agent} rejected the push notification config (error ${err.code ?? '?'}: ${msg})`,
+        err.code,
+      )
+  }
+}

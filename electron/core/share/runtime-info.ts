@@ -1,0 +1,65 @@
+/**
+ * `runtime.json` in the data dir: what a running `hooklens listen` (or the desktop app)
+ * tells other processes — receiver port, public URL, tunnel status — so `hooklens share`
+ * can register the live public URL. Written atomically by the running instance on start
+ * and on every tunnel change, removed on exit; a file whose pid is dead is ignored.
+ * Holds no secrets.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { TunnelStatus } from '../../../shared/api'
+
+export const RUNTIME_FILE = 'runtime.json'
+
+export interface RuntimeInfo {
+  pid: number
+  startedAt: string
+  updatedAt: string
+  receiverUrl: string
+  receiverPort: number
+  /** The tunnel URL when online, else null. */
+  publicUrl: string | null
+  tunnel: TunnelStatus | null
+  /** The browser inspector's control URL (no token), when serving one. */
+  controlUrl: string | null
+}
+
+export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): void {
+  const file = join(dataDir, RUNTIME_FILE)
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 })
+  renameSync(tmp, file)
+}
+
+/** Removes the file when it is ours (another instance may have taken over). */
+export function removeRuntimeInfo(dataDir: string, pid = process.pid): void {
+  const current = readRaw(dataDir)
+  if (current && current.pid !== pid) return
+  rmSync(join(dataDir, RUNTIME_FILE), { force: true })
+}
+
+/** The running instance's info, or null when none runs (missing, unreadable or stale file). */
+export function readRuntimeInfo(dataDir: string): RuntimeInfo | null {
+  const info = readRaw(dataDir)
+  if (!info || !isAlive(info.pid)) return null
+  return info
+}
+
+function readRaw(dataDir: string): RuntimeInfo | null {
+  try {
+    const parsed = JSON.parse(readFileSync(join(dataDir, RUNTIME_FILE), 'utf8')) as RuntimeInfo
+    return typeof parsed?.pid === 'number' ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    // EPERM: alive but owned by someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
