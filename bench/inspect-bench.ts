@@ -82,6 +82,24 @@ function benchDiff(): Record<string, string | number> {
     'diff 1 MiB JSON: changes found': changes,
     'diff 1 MiB JSON: median ms (target < 300)': Number(median(times).toFixed(1)),
     'diff 1 MiB JSON: max ms': Number(Math.max(...times).toFixed(1)),
+    ...benchTextDiff(),
+  }
+}
+
+/** Line diff of ~1 MiB texts: a few edited lines, and rewritten throughout (gives up early). */
+function benchTextDiff(): Record<string, number> {
+  const lines = Array.from({ length: 30_000 }, (_, i) => `line ${i} ${'x'.repeat(25)}`)
+  const a = lines.join('\n')
+  const few = lines.map((l, i) => (i % 3000 === 0 ? `${l}!` : l)).join('\n')
+  const all = lines.map((l) => `${l}?`).join('\n')
+  const time = (b: string): number => {
+    const t0 = performance.now()
+    diffBodies(a, b)
+    return Number((performance.now() - t0).toFixed(1))
+  }
+  return {
+    'diff 1 MiB text, 10 lines edited: ms': time(few),
+    'diff 1 MiB text, every line edited (gives up): ms': time(all),
   }
 }
 

@@ -182,7 +182,18 @@ function walkArray(
   }
   removedOrMoved.sort((x, y) => x - y)
   atNew.sort((x, y) => x - y)
+  // jsondiffpatch reports a replaced primitive (or id-less element) as remove + add at the same
+  // index; show it as one change of that element instead.
+  const replaced = new Set<number>()
+  for (const i of atNew) {
+    const added = rec[String(i)] as unknown[]
+    const removed = rec[`_${i}`] as unknown[] | undefined
+    if (!Array.isArray(added) || added.length !== 1 || !removed || removed[2] !== 0) continue
+    if (idLabel(added[0]) !== undefined || idLabel(removed[0]) !== undefined) continue
+    replaced.add(i)
+  }
   for (const i of removedOrMoved) {
+    if (replaced.has(i)) continue
     const d = rec[`_${i}`] as unknown[]
     if (d[2] === 3) {
       const to = d[1] as number
@@ -192,6 +203,16 @@ function walkArray(
   }
   for (const i of atNew) {
     const d = rec[String(i)] as Delta
+    if (replaced.has(i)) {
+      walk(
+        [(rec[`_${i}`] as unknown[])[0], (d as unknown[])[0]],
+        [...parts, i],
+        right[i],
+        undefined,
+        out,
+      )
+      continue
+    }
     const el = right[i]
     walk(d, [...parts, i], el, idLabel(el), out)
   }

@@ -20,6 +20,17 @@ function lineCount(text: string): number {
   return text.endsWith('\n') ? n - 1 : n
 }
 
+/**
+ * Myers costs about (lines of a + lines of b) × edits: allow many edits on small texts and
+ * fewer on big ones, so a 1 MiB body rewritten throughout gives up quickly instead of stalling.
+ */
+function editBudget(a: string, b: string): number {
+  const lines = lineCount(a) + lineCount(b) + 1
+  return Math.max(50, Math.min(5000, Math.floor(WORK_BUDGET / lines)))
+}
+
+const WORK_BUDGET = 10_000_000
+
 export function diffText(a: string, b: string, options: TextDiffOptions = {}): TextDiff {
   const base: TextDiff = {
     kind: 'text',
@@ -34,7 +45,7 @@ export function diffText(a: string, b: string, options: TextDiffOptions = {}): T
   if (a === b) return base
   const patch = structuredPatch('a', 'b', a, b, '', '', {
     context: options.context ?? 3,
-    maxEditLength: options.maxEditLength ?? 5000,
+    maxEditLength: options.maxEditLength ?? editBudget(a, b),
   })
   if (!patch) {
     // Too different to diff cheaply: report it as a whole replacement.

@@ -187,3 +187,28 @@ describe('diffJson inputs', () => {
     expect(d.identical).toBe(false)
   })
 })
+
+describe('diffJson primitive arrays', () => {
+  it('a replaced primitive element is one change at its index, not a remove plus an add', () => {
+    const d = diffJson({ tags: ['a', 'b', 'c'] }, { tags: ['a', 'x', 'c'] })
+    expect(d.changes).toEqual([
+      expect.objectContaining({ kind: 'changed', path: 'tags[1]', oldValue: 'b', newValue: 'x' }),
+    ])
+    const t = diffJson([1, 2], [1, '2'])
+    expect(t.changes).toEqual([
+      expect.objectContaining({
+        kind: 'type-changed',
+        path: '[1]',
+        oldType: 'number',
+        newType: 'string',
+      }),
+    ])
+  })
+
+  it('an appended primitive is an addition', () => {
+    const d = diffJson({ tags: ['a'] }, { tags: ['a', 'b'] })
+    expect(d.changes).toEqual([
+      expect.objectContaining({ kind: 'added', path: 'tags[1]', newValue: 'b' }),
+    ])
+  })
+})
