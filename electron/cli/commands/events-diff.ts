@@ -21,11 +21,12 @@ export interface Output {
   isTTY?: boolean
 }
 
-/** Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR (not '0') turns it on. */
+/** Colour only on a terminal; NO_COLOR or FORCE_COLOR=0 turn it off, FORCE_COLOR=1 turns it on. */
 export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
-    return true
+  if (env.NO_COLOR) return false
+  const force = env.FORCE_COLOR
+  if (force === '0' || force === 'false') return false
+  if (force) return true
   return Boolean(out.isTTY)
 }
 

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { Command } from 'commander'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
@@ -54,6 +56,8 @@ describe('hooklens events diff', () => {
     expect(tty.text).toContain('\u001b[33m  ~ status.state: "working" → "completed"\u001b[0m')
     expect(wantsColor(new Capture(true), { NO_COLOR: '1' })).toBe(false)
     expect(wantsColor(new Capture(false), { FORCE_COLOR: '1' })).toBe(true)
+    expect(wantsColor(new Capture(true), { FORCE_COLOR: '0' })).toBe(false)
+    expect(wantsColor(new Capture(false), { FORCE_COLOR: '' })).toBe(false)
     expect(wantsColor(new Capture(false), {})).toBe(false)
   })
 
@@ -91,5 +95,29 @@ describe('hooklens events diff', () => {
       spy.mockRestore()
     }
     expect(JSON.parse(chunks.join('')).b.id).toBe(B)
+  })
+})
+
+describe('hooklens events diff (the real command, piped)', () => {
+  const bin = resolve(__dirname, '../../../bin/hooklens.mjs')
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    promisify(execFile)(process.execPath, [bin, ...args], {
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+    })
+
+  it('prints plain text when piped and exits 0; FORCE_COLOR gives colour', async () => {
+    const plain = await run(['events', 'diff', A, B, '--data-dir', dir])
+    expect(plain.stdout).toContain('  ~ status.state: "working" → "completed"')
+    expect(plain.stdout).not.toContain('\u001b[')
+    const colour = await run(['events', 'diff', A, B, '--data-dir', dir], { FORCE_COLOR: '1' })
+    expect(colour.stdout).toContain('\u001b[33m  ~ status.state')
+  })
+
+  it('--json output parses; an unknown id exits 1 with a message', async () => {
+    const json = await run(['events', 'diff', A, B, '--json', '--data-dir', dir])
+    expect(JSON.parse(json.stdout).body.kind).toBe('json')
+    const failed = await run(['events', 'diff', A, '01NOPE', '--data-dir', dir]).catch((e) => e)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('no event 01NOPE')
   })
 })
