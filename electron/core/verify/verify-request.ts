@@ -3,11 +3,13 @@
  * picks the verifiers whose path applies, runs each one's scheme, and turns the outcome into
  * the event's `verification` (status, one-sentence reason, structured diagnosis).
  */
-import type { Verification, VerificationDiagnosis } from '../../../shared/event'
+import type { Verification } from '../../../shared/event'
 import { diagnose } from './diagnose'
 import type { OtherSecret } from './diagnose'
 import { requestPath, pathMatches } from './path-glob'
-import { detectAll, detectScheme, getScheme } from './registry'
+import { detectScheme, getScheme } from './registry'
+import { missing } from './missing-signature'
+import { nameOf, urlFor, verdict } from './verdict'
 import type {
   CheckResult,
   Content,
@@ -61,20 +63,6 @@ function label(id: string): string {
   } catch {
     return id
   }
-}
-
-function nameOf(v: VerifierConfig): string {
-  return v.name || v.id
-}
-
-function verdict(
-  v: VerifierConfig,
-  scheme: string | null,
-  status: Verification['status'],
-  reason: string,
-  diagnosis: VerificationDiagnosis | null = null,
-): Verification {
-  return { scheme, status, reason, diagnosis, verifierId: v.id }
 }
 
 async function runVerifier(
@@ -161,11 +149,6 @@ async function runVerifier(
   return verdict(v, scheme.id, 'invalid', diagnosis.message, diagnosis)
 }
 
-/** The URL a URL-signing scheme is checked against: configured, else public, else local. */
-function urlFor(options: Record<string, unknown>, input: VerifyInput): string {
-  return typeof options.url === 'string' && options.url ? options.url : input.publicUrl || input.url
-}
-
 function otherSecrets(v: VerifierConfig, all: VerifierConfig[]): OtherSecret[] {
   const out: OtherSecret[] = []
   for (const o of all) {
@@ -217,58 +200,6 @@ function timed(
   }
   const what = scheme.token ? `${scheme.label} matches` : `${scheme.label} signature verified with`
   return verdict(v, scheme.id, 'valid', `${what} verifier "${nameOf(v)}"${rotation}${caveat}`)
-}
-
-async function missing(
-  v: VerifierConfig,
-  scheme: Scheme,
-  input: VerifyInput,
-  ctx: VerifyContext,
-): Promise<Verification> {
-  const expected = scheme.headers.length
-    ? `no ${scheme.headers[0]} header`
-    : `no ${scheme.label} signature`
-  const others = detectAll(input.headers, input.body).filter((id) => id !== scheme.id)
-  for (const otherId of others) {
-    const other = getScheme(otherId)
-    const found =
-      input.headers.find(([k]) => other.headers.includes(k.toLowerCase()))?.[0] ??
-      `${other.label} signature`
-    const verifies = await verifiesAs(other, v, input, ctx)
-    const message = verifies
-      ? `${expected}; the request is signed as ${otherId} (${found}) and that signature verifies with this verifier's secret`
-      : `${expected}; the request carries ${found} (${otherId}) instead`
-    return verdict(v, scheme.id, 'missing', message, {
-      kind: 'header-other-scheme',
-      message,
-      details: { expected: scheme.id, found: otherId, header: found, verifies },
-    })
-  }
-  return verdict(
-    v,
-    scheme.id,
-    'missing',
-    `${expected} (verifier "${nameOf(v)}" expects ${scheme.label})`,
-  )
-}
-
-async function verifiesAs(
-  other: Scheme,
-  v: VerifierConfig,
-  input: VerifyInput,
-  ctx: VerifyContext,
-): Promise<boolean> {
-  const ex = other.extract(input.headers, input.body, {})
-  if (!ex || 'problem' in ex) return false
-  const content = { body: input.body, url: urlFor(v.options ?? {}, input), method: input.method }
-  for (const secret of v.secrets) {
-    try {
-      if ((await other.check(ex, other.key(secret, {}), content, ctx, {})).ok) return true
-    } catch {
-      // A secret that is not a key for the other scheme simply does not verify.
-    }
-  }
-  return false
 }
 
 /** Error text safe to show: our own KeyError messages never include the secret; others might. */
