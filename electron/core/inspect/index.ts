@@ -25,3 +25,4 @@ export {
 } from './subjects'
 export { inspectEvent, type InspectInput, type InspectResult } from './inspect-event'
 export { relatedDiffs, type EventSource, type RelatedDiffs } from './related-diffs'
+export { createInspectAnalyzers, type InspectAnalyzers } from './analyzers'

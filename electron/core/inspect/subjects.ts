@@ -64,18 +64,29 @@ export interface SubjectObservation {
   previousState: string | null
 }
 
+interface Last {
+  id: string
+  state: string | null
+  answer: SubjectObservation | null
+}
+
 /** O(1) per event: remembers the last event and last state of each subject. */
 export class SubjectIndex {
-  private readonly last = new Map<string, { id: string; state: string | null }>()
+  private readonly last = new Map<string, Last>()
 
-  /** Records the event; returns the previous event of its subject, or null when first. */
+  /**
+   * Records the event; returns the previous event of its subject, or null when first.
+   * Observing the latest event of a subject again (re-classification) repeats its answer.
+   */
   observe(e: { id: string; classification: Classification }): SubjectObservation | null {
     const key = subjectKey(e.classification)
     if (key === null) return null
     const prev = this.last.get(key)
+    if (prev?.id === e.id) return prev.answer
+    const answer = prev ? { previousId: prev.id, previousState: prev.state } : null
     const state = stateOf(e.classification) ?? prev?.state ?? null
-    this.last.set(key, { id: e.id, state })
-    return prev ? { previousId: prev.id, previousState: prev.state } : null
+    this.last.set(key, { id: e.id, state, answer })
+    return answer
   }
 
   clear(): void {

@@ -1,0 +1,66 @@
+/**
+ * The inspect steps shaped for the composition root's Analyzers (electron/core/hooklens):
+ * classify (with the state transition since the subject's previous event), idempotency key +
+ * duplicate/conflict verdict + retry signals, and the start-up replay that rebuilds both
+ * indexes from stored events without reading their bodies.
+ */
+import type { Classification, HeaderPair, Idempotency } from '../../../shared/event'
+import { classify } from './classify'
+import { IdempotencyIndex } from './idempotency-index'
+import { idempotencyKey } from './idempotency-key'
+import { retrySignals } from './retry-signals'
+import { SubjectIndex, withTransition } from './subjects'
+
+export interface InspectAnalyzers {
+  classify(input: {
+    id: string
+    method: string
+    path: string
+    headers: HeaderPair[]
+    body: Buffer
+  }): Classification
+  idempotency(
+    input: { id: string; headers: HeaderPair[]; body: Buffer; sha256: string },
+    classification: Classification,
+  ): Idempotency
+  /** Feed stored events oldest first at start-up; pass the classification to restore transitions. */
+  replayIdempotency(e: {
+    id: string
+    sha256: string
+    idempotency: Idempotency
+    classification?: Classification
+  }): void
+  clearIdempotency(): void
+  readonly index: IdempotencyIndex
+  readonly subjects: SubjectIndex
+}
+
+export function createInspectAnalyzers(): InspectAnalyzers {
+  const index = new IdempotencyIndex()
+  const subjects = new SubjectIndex()
+  return {
+    index,
+    subjects,
+    classify(input) {
+      const base = classify(input)
+      const prev = subjects.observe({ id: input.id, classification: base })
+      return withTransition(base, prev?.previousState ?? null)
+    },
+    idempotency(input, classification) {
+      const { key, source } = idempotencyKey({ ...input, classification })
+      const verdict = index.observe({ id: input.id, key, sha256: input.sha256 })
+      const out: Idempotency = { key, source, ...verdict }
+      const retry = retrySignals(input.headers)
+      if (retry.length > 0) out.retry = retry
+      return out
+    },
+    replayIdempotency(e) {
+      index.observe({ id: e.id, key: e.idempotency.key, sha256: e.sha256 })
+      if (e.classification) subjects.observe({ id: e.id, classification: e.classification })
+    },
+    clearIdempotency() {
+      index.clear()
+      subjects.clear()
+    },
+  }
+}
