@@ -61,6 +61,8 @@ export interface DesktopSettingsOptions {
   Store: StoreCtor
   dataDir: string
   vault: SecretVault
+  /** Watch the file for other processes' changes (default true). */
+  watch?: boolean
 }
 
 export interface DesktopSettings {
@@ -78,8 +80,10 @@ export interface DesktopSettings {
   secretStatus(): SecretStorageStatus
   prefs(): DesktopPrefs
   setPrefs(patch: Partial<DesktopPrefs>): DesktopPrefs
-  /** Called after any change to the file, ours or another process's seen by the store. */
+  /** Called after any change to the file, ours or another process's (the store watches it). */
   onDidAnyChange(listener: () => void): () => void
+  /** Stops watching the file. */
+  close(): void
 }
 
 interface VerifierLike extends Obj {
@@ -97,13 +101,14 @@ function verifiersOf(settings: Obj): VerifierLike[] {
  * file broken while we run reads as empty instead of crashing the app.
  */
 function openStore(opts: DesktopSettingsOptions, problems: string[]): ElectronStore<Obj> {
-  const make = (clearInvalidConfig: boolean) =>
+  const make = (clearInvalidConfig: boolean, watch = false) =>
     new opts.Store({
       cwd: opts.dataDir,
       name: SETTINGS_FILE_NAME,
       schema: SETTINGS_SCHEMA,
       defaults: defaultSettings() as unknown as Obj,
       clearInvalidConfig,
+      watch,
     })
   try {
     const strict = make(false)
@@ -119,7 +124,8 @@ function openStore(opts: DesktopSettingsOptions, problems: string[]): ElectronSt
       )
     }
   }
-  return make(true)
+  // Watching picks up `hooklens secrets add` and other CLI edits while the app runs.
+  return make(true, opts.watch ?? true)
 }
 
 export function createDesktopSettings(opts: DesktopSettingsOptions): DesktopSettings {
@@ -183,5 +189,6 @@ export function createDesktopSettings(opts: DesktopSettingsOptions): DesktopSett
       return next
     },
     onDidAnyChange: (listener) => store.onDidAnyChange(() => listener()),
+    close: () => store._closeWatcher(),
   }
 }

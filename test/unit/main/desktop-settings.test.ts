@@ -35,6 +35,7 @@ function open(safe = fakeSafeStorage(true)) {
       Store: ElectronStore as never,
       dataDir: dir,
       vault: createSecretVault(safe),
+      watch: false,
     }),
     safe,
   }
