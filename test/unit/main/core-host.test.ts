@@ -1,0 +1,71 @@
+/**
+ * The desktop core host against the real core: a real receiver on 127.0.0.1, the real event
+ * log in a temp dir, the real electron-store with a fake safeStorage.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ApiPush, StatusInfo } from '../../../shared/api'
+
+// See desktop-settings.test.ts: lets the real electron-store load without an Electron binary.
+process.env.ELECTRON_OVERRIDE_DIST_PATH ??= join(tmpdir(), 'no-electron-binary')
+const { default: ElectronStore } = await import('electron-store')
+const { createDesktopSettings } = await import('../../../electron/main/desktop-settings')
+const { createSecretVault } = await import('../../../electron/main/secret-vault')
+const { createDesktopCore } = await import('../../../electron/main/core-host')
+const { fakeSafeStorage } = await import('./fake-electron')
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hooklens-corehost-'))
+  // Port 0 and no tunnel: nothing here may leave the loopback interface.
+  writeFileSync(
+    join(dir, 'settings.json'),
+    JSON.stringify({
+      receiver: { port: 0, host: '127.0.0.1', maxBodyBytes: 1024 * 1024 },
+      tunnel: { enabled: false, host: null, subdomain: null },
+    }),
+  )
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+async function startCore() {
+  const settings = createDesktopSettings({
+    Store: ElectronStore as never,
+    dataDir: dir,
+    vault: createSecretVault(fakeSafeStorage(true)),
+    watch: false,
+  })
+  const lines: string[] = []
+  const core = await createDesktopCore({ dataDir: dir, settings, log: (l) => lines.push(l) })
+  const pushes: ApiPush[] = []
+  core.api.subscribe((p) => pushes.push(p))
+  await core.start()
+  return { core, pushes, lines }
+}
+
+describe('desktop core host', () => {
+  it('runs the real core: receives on 127.0.0.1, pushes the event, answers the API', async () => {
+    const { core, pushes } = await startCore()
+    try {
+      const status = (await core.api.getStatus({})) as StatusInfo
+      expect(status.receiverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      expect(status.dataDir).toBe(dir)
+      const res = await fetch(`${status.receiverUrl}/hooks/desktop`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"from":"desktop test"}',
+      })
+      expect(res.status).toBe(200)
+      const captured = pushes.find((p) => p.type === 'eventCaptured')
+      expect(captured).toBeDefined()
+      const list = await core.api.listEvents({})
+      expect(list.map((e) => e.path)).toEqual(['/hooks/desktop'])
+      expect((await core.api.getTunnelStatus({})).state).toBe('disabled')
+      await expect(core.api.setCapturePaused({ paused: true })).resolves.toEqual({ paused: true })
+    } finally {
+      await core.stop()
+    }
+  })
+})
