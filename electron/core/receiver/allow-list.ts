@@ -64,6 +64,25 @@ export function checkSource(source: SourceInfo, allowList: AllowList): SourceDec
   }
 }
 
+/**
+ * A refusal hook for the capture path (`hooklens.captureHooks.refuse`): null lets the request
+ * in, a reason string refuses it with 403 and records it as rejected.
+ */
+export function sourceRefusal(
+  allowList: () => AllowList,
+): (raw: {
+  remoteAddress: string
+  forwardedFor: string | null
+  via: 'local' | 'tunnel'
+  headers: [string, string][]
+}) => string | null {
+  return (raw) => {
+    const origin = raw.headers.find(([k]) => k.toLowerCase() === 'origin')?.[1] ?? null
+    const decision = checkSource({ ...raw, origin }, allowList())
+    return decision.allowed ? null : `source not allowed: ${decision.reason}`
+  }
+}
+
 /** The address the allow-list judges: the tunnel's X-Forwarded-For sender, else the peer. */
 function clientAddress(source: SourceInfo): string | null {
   if (source.via === 'tunnel') {

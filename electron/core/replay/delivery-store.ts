@@ -24,6 +24,8 @@ export interface DeliveryStoreOptions {
   dir: string
   /** Oldest finished records beyond this are dropped at compaction. */
   maxRecords?: number
+  /** Read a snapshot only (another process may be writing): no writes, no compaction. */
+  readOnly?: boolean
 }
 
 export class DeliveryStore {
@@ -34,13 +36,19 @@ export class DeliveryStore {
 
   private constructor(
     private readonly file: string,
-    private handle: FileHandle,
+    private handle: FileHandle | null,
     private readonly maxRecords: number,
   ) {}
 
   static async open(opts: DeliveryStoreOptions): Promise<DeliveryStore> {
-    await mkdir(opts.dir, { recursive: true })
     const file = join(opts.dir, DELIVERIES_FILE)
+    if (opts.readOnly) {
+      const store = new DeliveryStore(file, null, opts.maxRecords ?? 10_000)
+      const text = await readFile(file, 'utf8').catch(() => '')
+      store.load(text)
+      return store
+    }
+    await mkdir(opts.dir, { recursive: true })
     const store = new DeliveryStore(file, await open(file, 'a'), opts.maxRecords ?? 10_000)
     await store.rebuild()
     return store
@@ -94,7 +102,7 @@ export class DeliveryStore {
 
   async close(): Promise<void> {
     await this.writing
-    await this.handle.close()
+    await this.handle?.close()
   }
 
   /** Rewrites the log with one `put` per record (atomic rename), dropping old finished ones. */
@@ -109,7 +117,7 @@ export class DeliveryStore {
       await out.writeFile(body ? `${body}\n` : '')
       await out.sync()
       await out.close()
-      await this.handle.close()
+      await this.requireHandle().close()
       await rename(tmp, this.file)
       this.handle = await open(this.file, 'a')
       this.lines = this.records.size
@@ -123,8 +131,17 @@ export class DeliveryStore {
     const text = await readFile(this.file, 'utf8')
     if (text.length > 0 && !text.endsWith('\n')) {
       // Cut a torn tail so the next append starts on a line of its own.
-      await this.handle.truncate(Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)))
+      await this.requireHandle().truncate(
+        Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)),
+      )
     }
+    this.load(text)
+    if (this.lines > 2 * this.records.size + 1000 || this.records.size > this.maxRecords) {
+      await this.compact()
+    }
+  }
+
+  private load(text: string): void {
     for (const raw of text.split('\n')) {
       if (!raw.trim()) continue
       let line: LogLine
@@ -140,9 +157,11 @@ export class DeliveryStore {
         if (cur) this.records.set(line.id, { ...cur, ...line.p, id: line.id })
       }
     }
-    if (this.lines > 2 * this.records.size + 1000 || this.records.size > this.maxRecords) {
-      await this.compact()
-    }
+  }
+
+  private requireHandle(): FileHandle {
+    if (!this.handle) throw new Error('the delivery log was opened read-only')
+    return this.handle
   }
 
   private trim(): void {
@@ -159,7 +178,8 @@ export class DeliveryStore {
 
   private async append(line: LogLine): Promise<void> {
     const text = `${JSON.stringify(line)}\n`
-    const next = this.writing.then(() => this.handle.appendFile(text).then(() => undefined))
+    const handle = this.requireHandle()
+    const next = this.writing.then(() => handle.appendFile(text).then(() => undefined))
     this.writing = next.catch(() => undefined)
     await next
     this.lines++

@@ -31,3 +31,5 @@ export {
 } from './samples'
 export type { SampleOptions, SampleRequest, SendResult } from './samples'
 export type * from './types'
+export { ReplayService } from './replay-service'
+export type { ReplayServiceDeps } from './replay-service'

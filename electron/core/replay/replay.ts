@@ -89,7 +89,7 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
   if (bodyEdited) notes.push(`body replaced (${opts.body.length} → ${body.length} bytes)`)
 
   const scheme = opts.event.verification?.scheme ?? detectScheme(opts.event.headers, opts.body)
-  if (opts.resign || opts.newId || bodyEdited) {
+  if (opts.resign || opts.newId || (bodyEdited && scheme)) {
     const r = resign({
       method: opts.event.method,
       headers,
@@ -108,10 +108,11 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
       )
     }
   } else if (scheme && SIGNERS.get(scheme)?.timestamped) {
-    const ageMs = at.getTime() - Date.parse(opts.event.receivedAt)
+    const signedAt = signedTimestamp(opts.event.headers)
+    const ageMs = at.getTime() - (signedAt ?? Date.parse(opts.event.receivedAt))
     if (ageMs > TYPICAL_TOLERANCE_S * 1000) {
       notes.push(
-        `captured ${formatAge(ageMs)} ago: ${scheme} handlers usually reject signatures older than 5 minutes — replay with re-signing`,
+        `${signedAt ? 'signed' : 'captured'} ${formatAge(ageMs)} ago: ${scheme} handlers usually reject signatures older than 5 minutes — replay with re-signing`,
       )
     }
   }
@@ -124,4 +125,20 @@ function formatAge(ms: number): string {
   if (s < 7200) return `${Math.round(s / 60)} min`
   if (s < 172_800) return `${Math.round(s / 3600)} h`
   return `${Math.round(s / 86_400)} days`
+}
+
+/** The sender's signing time (ms) from the usual timestamp headers, when one is present. */
+function signedTimestamp(headers: HeaderPair[]): number | null {
+  const get = (n: string) => headers.find(([k]) => k.toLowerCase() === n)?.[1]
+  const raw =
+    get('webhook-timestamp') ??
+    get('svix-timestamp') ??
+    get('x-slack-request-timestamp') ??
+    get('x-agentgateway-timestamp') ??
+    get('x-zm-request-timestamp') ??
+    /(?:^|[,;])\s*(?:t|ts)=(\d+)/.exec(
+      get('stripe-signature') ?? get('paddle-signature') ?? '',
+    )?.[1]
+  const n = raw ? Number(raw) : NaN
+  return Number.isFinite(n) && n > 0 ? n * 1000 : null
 }

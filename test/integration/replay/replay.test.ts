@@ -124,7 +124,7 @@ describe('replay without re-signing', () => {
     expect(d.response?.truncated).toBe(true)
     expect(d.lastError).toContain('answered 422')
     expect(d.notes.join(' ')).toContain(
-      'captured 60 min ago: standard-webhooks handlers usually reject',
+      'signed 60 min ago: standard-webhooks handlers usually reject',
     )
   })
 })

@@ -109,3 +109,19 @@ describe('DeliveryStore', () => {
     await s.close()
   })
 })
+
+describe('DeliveryStore read-only', () => {
+  it('reads a snapshot without creating, writing or compacting anything', async () => {
+    const empty = await DeliveryStore.open({ dir: join(dir, 'missing'), readOnly: true })
+    expect(empty.list()).toEqual([])
+    await expect(empty.put(delivery('01X'))).rejects.toThrow('read-only')
+    await empty.close()
+
+    const s = await DeliveryStore.open({ dir })
+    await s.put(delivery('01A'))
+    const reader = await DeliveryStore.open({ dir, readOnly: true })
+    expect(reader.get('01A')?.status).toBe('pending')
+    await reader.close()
+    await s.close()
+  })
+})

@@ -1,0 +1,118 @@
+/**
+ * `hooklens deliveries`: the replay and forwarding log (status, attempts, last error), and the
+ * `listen --forward-to URL` extension that forwards every captured event while listening.
+ */
+import { Option, type Command } from 'commander'
+import {
+  DeliveryStore,
+  ReplayService,
+  formatDuration,
+  type Delivery,
+  type DeliveryStatus,
+} from '../../core/replay'
+import { resolveDataDir } from '../../core/settings/data-dir'
+import { parseIntFlag } from '../parse'
+import type { ListenExtension } from '../listen-extensions'
+import type { RegisterCommand } from './index'
+
+interface DeliveriesFlags {
+  failed?: boolean
+  dead?: boolean
+  pending?: boolean
+  event?: string
+  limit?: number
+  json?: boolean
+  dataDir?: string
+}
+
+export const registerDeliveries: RegisterCommand = (program: Command) => {
+  program
+    .command('deliveries')
+    .description('list replays and forwards, newest first: status, attempts, last error')
+    .option('--failed', 'only failed ones (answered non-2xx, unreachable, or waiting to retry)')
+    .option('--dead', 'only dead letters (forwards that gave up; see `hooklens redrive`)')
+    .option('--pending', 'only queued ones')
+    .option('--event <id>', 'only deliveries of this event')
+    .addOption(new Option('--limit <n>', 'at most N').argParser(parseIntFlag('--limit', 1)))
+    .option('--json', 'one JSON delivery record per line')
+    .option('--data-dir <dir>', 'where events and settings live')
+    .action(async (flags: DeliveriesFlags) => {
+      // Read-only: `listen` or the app may be appending to the same log right now.
+      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir), readOnly: true })
+      const status: DeliveryStatus[] = []
+      if (flags.failed) status.push('failed')
+      if (flags.dead) status.push('dead')
+      if (flags.pending) status.push('pending')
+      const list = store.list({
+        status: status.length ? status : undefined,
+        eventId: flags.event,
+        limit: flags.limit,
+      })
+      await store.close()
+      if (flags.json) for (const d of list) process.stdout.write(`${JSON.stringify(d)}\n`)
+      else if (list.length === 0) process.stderr.write('no deliveries\n')
+      else for (const d of list) process.stdout.write(`${deliveryLine(d)}\n`)
+    })
+}
+
+export function deliveryLine(d: Delivery): string {
+  const answer = d.response ? `${d.response.status}` : '—'
+  const tries = d.kind === 'forward' ? ` ${d.attempts}/${d.maxAttempts}` : ''
+  const when = d.deliveredAt ?? d.updatedAt
+  const err = d.status === 'delivered' || !d.lastError ? '' : `  ${d.lastError}`
+  return `${d.id}  ${d.status.padEnd(9)} ${d.kind.padEnd(7)}${tries}  ${answer}  ${d.request.method} ${d.target}  event ${d.eventId}  ${when}${err}`
+}
+
+/**
+ * `hooklens listen --forward-to URL` (repeatable): forwards every captured event, plus the saved
+ * forward rules, with retries and dead letters; results are logged on stderr.
+ */
+export const forwardListenExtension: ListenExtension = {
+  name: 'forwarding',
+  options: (cmd) => {
+    cmd.option(
+      '--forward-to <url>',
+      'forward every event to this URL, in order, with retries (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+  },
+  start: async (ctx) => {
+    const targets = (ctx.opts.forwardTo as string[] | undefined) ?? []
+    // When the composition root already runs the replay service, only add this session's targets.
+    const wired = (ctx.hooklens as unknown as { replay?: ReplayService }).replay
+    if (wired instanceof ReplayService) {
+      wired.setSessionTargets(targets)
+      if (targets.length) ctx.log(`forwarding every event to ${targets.join(', ')}`)
+      return
+    }
+    const h = ctx.hooklens
+    if (targets.length === 0 && h.settings.get().forwardRules.length === 0) return
+    const service = await ReplayService.open({
+      dataDir: h.opts.dataDir,
+      events: h.store,
+      verifiers: () => h.verifiers(),
+      rules: () => h.settings.get().forwardRules,
+      sessionTargets: targets,
+      logger: { warn: (m) => ctx.log(`warning: ${m}`) },
+    })
+    h.on('captured', (event) => service.onCaptured(event))
+    service.subscribe((d) => {
+      h.emitPush({ type: 'deliveryResult', payload: d })
+      const line = forwardLogLine(d)
+      if (line) ctx.log(line)
+    })
+    ctx.stops.push(() => service.close())
+    if (targets.length) ctx.log(`forwarding every event to ${targets.join(', ')}`)
+  },
+}
+
+function forwardLogLine(d: Delivery): string | null {
+  if (d.kind !== 'forward') return null
+  if (d.status === 'delivered') {
+    return `→ forwarded ${d.eventId} to ${d.target}: ${d.response?.status} in ${formatDuration(d.latencyMs ?? 0)}`
+  }
+  if (d.status === 'failed')
+    return `✗ forward of ${d.eventId} to ${d.target} (attempt ${d.attempts}/${d.maxAttempts}): ${d.lastError}`
+  if (d.status === 'dead') return `✗ dead letter ${d.id}: ${d.lastError} (hooklens redrive ${d.id})`
+  return null
+}

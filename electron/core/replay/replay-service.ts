@@ -1,0 +1,150 @@
+/**
+ * The replay area as the composition root uses it: the delivery log, the forwarder fed by
+ * captured events, and the API methods `replayEvent`, `listDeliveries` and `redrive`. Secrets
+ * come from the configured verifiers only; nothing here returns or logs one.
+ */
+import type { CapturedEvent, EventSummary } from '../../../shared/event'
+import type { ApiArg } from '../../../shared/api'
+import { decodeBody } from './body-encoding'
+import { DeliveryStore } from './delivery-store'
+import { rulesFromTargets, type ForwardRule } from './forward-rules'
+import { Forwarder, type ForwarderOptions } from './forwarder'
+import { replayRequest } from './replay'
+import type { SecretSources, VerifierLike } from './signers'
+import type { Delivery, DeliveryStatus } from './types'
+
+export interface ReplayServiceDeps {
+  dataDir: string
+  /** The event log (EventStore): full events and their exact bytes. */
+  events: {
+    getFull(id: string): Promise<CapturedEvent | null>
+    readBody(id: string): Promise<Buffer | null>
+  }
+  /** Verifiers with their secrets (session ones first), read on every replay. */
+  verifiers: () => VerifierLike[]
+  /** Saved forwarding rules (settings.forwardRules), read for every captured event. */
+  rules?: () => ForwardRule[]
+  /** `listen --forward-to` targets for this session. */
+  sessionTargets?: string[]
+  forwarder?: Omit<ForwarderOptions, 'store' | 'rules'>
+  logger?: { warn(message: string): void }
+}
+
+export class ReplayService {
+  private sessionRules: ForwardRule[]
+  private bodyChain: Promise<void> = Promise.resolve()
+
+  private constructor(
+    private readonly deps: ReplayServiceDeps,
+    readonly deliveries: DeliveryStore,
+    readonly forwarder: Forwarder,
+  ) {
+    this.sessionRules = rulesFromTargets(deps.sessionTargets ?? [], 'session')
+  }
+
+  /** Opens the delivery log and resumes forwards a previous run left pending. */
+  static async open(deps: ReplayServiceDeps): Promise<ReplayService> {
+    const deliveries = await DeliveryStore.open({ dir: deps.dataDir })
+    const forwarder = new Forwarder({ ...deps.forwarder, store: deliveries })
+    const service = new ReplayService(deps, deliveries, forwarder)
+    forwarder.resume()
+    return service
+  }
+
+  setSessionTargets(targets: string[]): void {
+    this.sessionRules = rulesFromTargets(targets, 'session')
+  }
+
+  rules(): ForwardRule[] {
+    return [...this.sessionRules, ...(this.deps.rules?.() ?? [])]
+  }
+
+  /**
+   * Call for every captured event. Never waits on the network; pass the body when at hand,
+   * else it is read from the log — in capture order, so per-target order is arrival order.
+   */
+  onCaptured(event: EventSummary, body?: Buffer): void {
+    const rules = this.rules()
+    if (rules.length === 0 || event.rejected) return
+    const enqueue = (bytes: Buffer) => {
+      this.forwarder.setRules(this.rules())
+      this.forwarder.enqueue(event, bytes)
+    }
+    if (body) {
+      this.bodyChain = this.bodyChain.then(() => enqueue(body))
+      return
+    }
+    this.bodyChain = this.bodyChain
+      .then(() => this.deps.events.readBody(event.id))
+      .then((bytes) => {
+        if (bytes) enqueue(bytes)
+      })
+      .catch((err: Error) => this.deps.logger?.warn(`forwarding ${event.id}: ${err.message}`))
+  }
+
+  async replay(
+    arg: ApiArg<'replayEvent'>,
+    overrides?: SecretSources['overrides'],
+  ): Promise<Delivery> {
+    const event = await this.deps.events.getFull(arg.id)
+    if (!event) throw new Error(`no event ${arg.id}`)
+    const body = decodeBody(event.body, event.bodyEncoding)
+    return replayRequest({
+      event,
+      body,
+      to: arg.to,
+      appendPath: arg.appendPath,
+      setHeaders: arg.setHeaders,
+      removeHeaders: arg.removeHeaders,
+      bodyOverride:
+        arg.body !== undefined ? decodeBody(arg.body, arg.bodyEncoding ?? 'utf8') : undefined,
+      timeoutMs: arg.timeoutMs,
+      resign: arg.resign,
+      newId: arg.newId,
+      secrets: { verifiers: this.deps.verifiers(), overrides },
+      store: this.deliveries,
+    })
+  }
+
+  listDeliveries(arg: ApiArg<'listDeliveries'> = {}): Delivery[] {
+    return this.deliveries.list({
+      eventId: arg.eventId,
+      status: arg.status ? (arg.status.split(',') as DeliveryStatus[]) : undefined,
+      limit: arg.limit,
+    })
+  }
+
+  async redrive(arg: ApiArg<'redrive'>): Promise<{ redriven: number }> {
+    if (arg.all) return { redriven: await this.forwarder.redriveAll() }
+    if (!arg.id) throw new Error('redrive needs a delivery id or all: true')
+    const d = this.deliveries.get(arg.id)
+    if (!d) throw new Error(`no delivery ${arg.id}`)
+    if (!(await this.forwarder.redrive(arg.id))) {
+      throw new Error(
+        `delivery ${arg.id} is ${d.status}: only dead or failed deliveries can be redriven`,
+      )
+    }
+    return { redriven: 1 }
+  }
+
+  /** The API methods this area implements, for `createApi(h, service.api())`. */
+  api() {
+    return {
+      replayEvent: (arg: ApiArg<'replayEvent'>) => this.replay(arg) as Promise<unknown>,
+      listDeliveries: async (arg: ApiArg<'listDeliveries'>) =>
+        this.listDeliveries(arg) as unknown[],
+      redrive: (arg: ApiArg<'redrive'>) => this.redrive(arg),
+    }
+  }
+
+  /** Every new or changed delivery (for the `deliveryResult` push). */
+  subscribe(listener: (d: Delivery) => void): () => void {
+    return this.deliveries.subscribe(listener)
+  }
+
+  async close(): Promise<void> {
+    await this.bodyChain
+    await this.forwarder.stop()
+    await this.deliveries.close()
+  }
+}
