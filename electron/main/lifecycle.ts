@@ -18,6 +18,8 @@ import { createSecretVault } from './secret-vault'
 import { rendererLocation } from './renderer-location'
 import { trayIconDir } from './tray-icons'
 
+export const APP_USER_MODEL_ID = 'dev.hooklens.app'
+
 export interface LifecycleOptions {
   electron: ElectronModule & Pick<typeof Electron, 'safeStorage'>
   Store: StoreCtor
@@ -53,6 +55,8 @@ export function runLifecycle(o: LifecycleOptions): Lifecycle {
   // whatever productName the packager gives the app.
   const dataDir = desktopDataDir(app.getPath('appData'), o.env)
   app.setPath('userData', dataDir)
+  // Windows shows no notification for an app without an AppUserModelID (electron-builder's appId).
+  if (o.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
 
   let desktop: DesktopApp | null = null
   let quitting = false

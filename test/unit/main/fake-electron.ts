@@ -161,6 +161,10 @@ export class FakeApp extends EventEmitter {
   makeReady() {
     this.readyResolve()
   }
+  appUserModelId: string | null = null
+  setAppUserModelId(id: string) {
+    this.appUserModelId = id
+  }
   setLoginItemSettings(s: { openAtLogin: boolean }) {
     this.login = { openAtLogin: s.openAtLogin }
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { API_METHODS, type ApiPush } from '../../../shared/api'
@@ -28,7 +28,14 @@ function fakeCore() {
   return { api, start: vi.fn(async () => {}), stop: vi.fn(async () => {}) }
 }
 
-function run(opts: { lock?: boolean; argv?: string[]; createCore?: () => unknown } = {}) {
+function run(
+  opts: {
+    lock?: boolean
+    argv?: string[]
+    createCore?: () => unknown
+    platform?: NodeJS.Platform
+  } = {},
+) {
   const e = fakeElectron()
   e.app.gotLock = opts.lock ?? true
   const core = fakeCore()
@@ -41,7 +48,7 @@ function run(opts: { lock?: boolean; argv?: string[]; createCore?: () => unknown
     mainDir: '/app/out/main',
     env: { HOOKLENS_DATA_DIR: dir },
     argv: opts.argv ?? [],
-    platform: 'linux',
+    platform: opts.platform ?? 'linux',
     resourcesPath: '/app/resources',
     log,
   })
@@ -109,6 +116,14 @@ describe('lifecycle', () => {
     await expect(life.ready).rejects.toThrow('port 9000 in use')
     await vi.waitFor(() => expect(e.app.exitCode).toBe(1))
     expect(log.mock.calls[0][0]).toContain('port 9000 in use')
+  })
+
+  it('gives Windows the AppUserModelID notifications need, matching electron-builder appId', () => {
+    expect(run({ platform: 'win32' }).e.app.appUserModelId).toBe('dev.hooklens.app')
+    expect(run({ platform: 'linux' }).e.app.appUserModelId).toBeNull()
+    expect(
+      readFileSync(join(import.meta.dirname, '../../../electron-builder.yml'), 'utf8'),
+    ).toMatch(/^appId: dev\.hooklens\.app$/m)
   })
 
   it('resolves the data dir like the CLI: HOOKLENS_DATA_DIR, else <appData>/hooklens', () => {
