@@ -1,9 +1,9 @@
 /**
  * `runtime.json` in the data dir: what a running `hooklens listen` (or the desktop app)
- * tells other processes — receiver port, public URL, tunnel status — so `hooklens share`
- * can register the live public URL. Written atomically by the running instance on start
- * and on every tunnel change, removed on exit; a file whose pid is dead is ignored.
- * Holds no secrets.
+ * tells other processes — receiver port, public URL — so `hooklens share` can register the
+ * live public URL. The running Hooklens writes it (electron/core/hooklens) on start and on
+ * every tunnel change and removes it on exit; this module reads it (a file whose pid is dead
+ * is ignored) and can write one atomically. Holds no secrets.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,14 +14,13 @@ export const RUNTIME_FILE = 'runtime.json'
 export interface RuntimeInfo {
   pid: number
   startedAt: string
-  updatedAt: string
   receiverUrl: string
   receiverPort: number
   /** The tunnel URL when online, else null. */
   publicUrl: string | null
-  tunnel: TunnelStatus | null
-  /** The browser inspector's control URL (no token), when serving one. */
-  controlUrl: string | null
+  /** Optional: the full tunnel status, so readers can say why there is no public URL. */
+  tunnel?: TunnelStatus | null
+  uiUrl?: string | null
 }
 
 export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): void {

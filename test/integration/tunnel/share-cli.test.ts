@@ -67,12 +67,10 @@ describe('hooklens share a2a', () => {
     writeRuntimeInfo(dataDir, {
       pid: process.pid,
       startedAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
       receiverUrl: `http://127.0.0.1:${rec.port}`,
       receiverPort: rec.port,
       publicUrl: status.url,
       tunnel: status,
-      controlUrl: null,
     })
     const taskId = await agent.startTask('cli')
     const { code, out } = await run([

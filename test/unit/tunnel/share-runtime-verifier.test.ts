@@ -23,7 +23,6 @@ afterEach(async () => {
 const info = (pid: number): RuntimeInfo => ({
   pid,
   startedAt: '2026-11-25T15:00:00.000Z',
-  updatedAt: '2026-11-25T15:00:01.000Z',
   receiverUrl: 'http://127.0.0.1:9000',
   receiverPort: 9000,
   publicUrl: 'https://abcd.loca.lt',
@@ -33,7 +32,6 @@ const info = (pid: number): RuntimeInfo => ({
     reason: 'tunnel online',
     since: '2026-11-25T15:00:01.000Z',
   },
-  controlUrl: null,
 })
 
 describe('runtime.json', () => {
