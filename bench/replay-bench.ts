@@ -81,7 +81,11 @@ async function replayOverhead(results: Record<string, string | number>, dir: str
     return performance.now() - t
   }
   const N = 1500
-  for (let i = 0; i < 300; i++) (await direct(), await replay(), await recorded())
+  for (let i = 0; i < 300; i++) {
+    await direct()
+    await replay()
+    await recorded()
+  }
   const d: number[] = []
   const r: number[] = []
   const w: number[] = []
