@@ -20,7 +20,15 @@ export interface InspectAnalyzers {
     body: Buffer
   }): Classification
   idempotency(
-    input: { id: string; headers: HeaderPair[]; body: Buffer; sha256: string },
+    input: {
+      id: string
+      method?: string
+      path?: string
+      query?: string
+      headers: HeaderPair[]
+      body: Buffer
+      sha256: string
+    },
     classification: Classification,
   ): Idempotency
   /** Feed stored events oldest first at start-up; pass the classification to restore transitions. */

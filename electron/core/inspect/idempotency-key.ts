@@ -3,7 +3,8 @@
  * delivery-id headers, then the platform's own body id (Stripe `evt_`, execution id + event),
  * then a generic body `id` / `event_id`, else the body's sha256. A2A notifications carry no
  * delivery id and a task's successive notifications are distinct events, so for A2A only
- * byte-identical bodies share a key: never key on the task id.
+ * byte-identical bodies share a key: never key on the task id. An empty body is keyed on its
+ * request line (method, path, query) when that is given.
  */
 import type { Classification, HeaderPair } from '../../../shared/event'
 import { headerValue } from '../../../shared/event'
@@ -14,6 +15,10 @@ export interface IdempotencyKeyInput {
   body: Buffer
   classification: Classification
   sha256: string
+  /** Request line, used only for empty bodies (GET pings, validation requests). */
+  method?: string
+  path?: string
+  query?: string
 }
 
 export interface IdempotencyKey {
@@ -69,6 +74,12 @@ function fromGenericBody(body: unknown): IdempotencyKey | null {
 export function idempotencyKey(input: IdempotencyKeyInput): IdempotencyKey {
   const byHeader = fromHeaders(input.headers)
   if (byHeader) return byHeader
+  if (input.body.length === 0 && input.method !== undefined && input.path !== undefined) {
+    // Every empty body has the same sha256: key on the request instead, so unrelated pings
+    // are not all "duplicates" of one another.
+    const q = input.query ? `?${input.query}` : ''
+    return { key: `${input.method} ${input.path}${q}`, source: 'request-line' }
+  }
   const c = input.classification
   if (c.platform === 'a2a') return { key: input.sha256, source: 'a2a:sha256' }
   const body = parseJson(input.body)

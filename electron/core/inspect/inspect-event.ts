@@ -15,6 +15,7 @@ export interface InspectInput {
   id: string
   method: string
   path: string
+  query?: string
   headers: HeaderPair[]
   body: Buffer
   sha256: string
@@ -34,12 +35,7 @@ export function inspectEvent(
   const base = classify(e)
   const prev = indexes.subjects.observe({ id: e.id, classification: base })
   const classification = withTransition(base, prev?.previousState ?? null)
-  const { key, source } = idempotencyKey({
-    headers: e.headers,
-    body: e.body,
-    classification,
-    sha256: e.sha256,
-  })
+  const { key, source } = idempotencyKey({ ...e, classification })
   const verdict = indexes.idempotency.observe({ id: e.id, key, sha256: e.sha256 })
   const idempotency: Idempotency = { key, source, ...verdict }
   const retry = retrySignals(e.headers)

@@ -34,6 +34,29 @@ describe('createInspectAnalyzers', () => {
     expect(done.classification.details?.transition).toBe('working → completed')
   })
 
+  it('empty-body requests are keyed on their request line, not all on one sha256', () => {
+    const an = createInspectAnalyzers()
+    const ping = (id: string, path: string) => {
+      const input = {
+        id,
+        method: 'GET',
+        path,
+        query: '',
+        headers: [],
+        body: Buffer.alloc(0),
+        sha256: 'e3b0',
+      }
+      return an.idempotency(input, an.classify(input))
+    }
+    expect(ping('p1', '/health').status).toBe('first')
+    expect(ping('p2', '/a2a/t1').status).toBe('first')
+    expect(ping('p3', '/health')).toMatchObject({
+      status: 'duplicate',
+      firstId: 'p1',
+      source: 'request-line',
+    })
+  })
+
   it('re-classifying the latest event of a subject gives the same transition', () => {
     const an = createInspectAnalyzers()
     capture(an, fx.a2a03[0], 'e1')

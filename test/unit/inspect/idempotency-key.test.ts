@@ -111,6 +111,29 @@ describe('idempotencyKey rules, in order', () => {
     expect(raw([], '{"id": {"nested": true}}').source).toBe('sha256')
   })
 
+  it('an empty body is keyed on its request line when given, else on its sha256', () => {
+    const base = {
+      headers: [] as HeaderPair[],
+      body: Buffer.alloc(0),
+      classification: { platform: 'unknown', eventType: null, subject: null },
+      sha256: createHash('sha256').update('').digest('hex'),
+    }
+    expect(
+      idempotencyKey({ ...base, method: 'GET', path: '/a2a/t1', query: 'validationToken=abc' }),
+    ).toEqual({
+      key: 'GET /a2a/t1?validationToken=abc',
+      source: 'request-line',
+    })
+    expect(idempotencyKey({ ...base, method: 'POST', path: '/ping', query: '' }).key).toBe(
+      'POST /ping',
+    )
+    expect(idempotencyKey(base)).toEqual({ key: base.sha256, source: 'sha256' })
+    expect(
+      idempotencyKey({ ...base, headers: [['webhook-id', 'msg_1']], method: 'POST', path: '/' })
+        .source,
+    ).toBe('header:webhook-id')
+  })
+
   it('Stripe-classified body without an evt_ id falls through to the generic rules', () => {
     expect(raw([], '{"id":"in_1","object":"invoice"}', 'stripe')).toEqual({
       key: 'in_1',
