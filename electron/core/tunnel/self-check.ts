@@ -103,9 +103,20 @@ export async function runSelfCheck(opts: SelfCheckOptions): Promise<SelfCheckRes
     body = await res.text()
   } catch (err) {
     opts.registry.consumeArrival(nonce)
+    const code = (err as { cause?: { code?: string } }).cause?.code
+    if (code === 'ENOTFOUND') {
+      // This machine's resolver cannot see the public name; the tunnel may well be fine for
+      // the rest of the world, and rebuilding would only change the URL for nothing.
+      return {
+        ok: false,
+        fatal: false,
+        reminder: false,
+        reason: `self-check skipped: ${new URL(url).hostname} does not resolve from this machine`,
+      }
+    }
     const why = timeout.aborted
       ? `no answer within ${opts.timeoutMs} ms`
-      : (err as Error).message || String(err)
+      : (code ?? ((err as Error).message || String(err)))
     return { ok: false, fatal: true, reminder: false, reason: `self-check failed: ${why}` }
   }
   const arrived = opts.registry.consumeArrival(nonce)

@@ -87,6 +87,22 @@ describe('tunnel rebuilds itself', () => {
     expect(lt.requests.some((r) => r.status === 503)).toBe(true)
   })
 
+  it('a public name this machine cannot resolve stops the self-checks, not the tunnel', async () => {
+    undoDns() // <id>.localhost is unresolvable without the test's DNS patch
+    undoDns = () => {}
+    manager = new TunnelManager({
+      localPort: rec.port,
+      host: lt.url,
+      logger,
+      selfCheckIntervalMs: 50,
+      selfCheckFailures: 1,
+    })
+    const first = await manager.start()
+    await waitUntil(() => warnings.some((w) => w.includes('does not resolve')), 5000, 'warning')
+    expect(manager.status()).toMatchObject({ state: 'online', url: first.url })
+    expect(lt.registrations).toBe(1)
+  })
+
   it('stop() cancels everything and reports disabled', async () => {
     manager = new TunnelManager({ localPort: rec.port, host: lt.url, selfCheckIntervalMs: 0 })
     await manager.start()
