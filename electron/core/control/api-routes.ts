@@ -34,7 +34,8 @@ export function registerApiRoutes(app: FastifyInstance, api: ControlApi) {
       const result = await fn.call(api, arg)
       return reply.send({ result: result === undefined ? null : result })
     } catch (err) {
-      const status = (err as { statusCode?: number }).statusCode
+      const e = err as { statusCode?: number; status?: number }
+      const status = e.statusCode ?? e.status
       req.log.warn({ method, err: (err as Error).message }, 'api method failed')
       return reply
         .code(status && status >= 400 && status < 600 ? status : 500)

@@ -60,7 +60,7 @@ export async function ensureRendererBuilt(
   }
   try {
     if (await isFresh()) return RENDERER_OUT
-    log('hooklens: building the inspector UI (first run)…')
+    log('hooklens: building the inspector UI…')
     const { build } = await import('vite')
     await build({
       configFile: join(REPO_ROOT, 'renderer', 'vite.config.ts'),

@@ -12,6 +12,7 @@ import type { ExportOptions } from './url'
 export type ExportFormat = 'har' | 'json' | 'curl'
 export type { ExportOptions }
 export { toHar, toCurl, toCurlScript }
+export { exportApi, type ExportSource } from './api'
 
 export function exportEvents(
   events: CapturedEvent[],

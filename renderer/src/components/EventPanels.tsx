@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import type { CapturedEvent } from '../../../shared/event'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatTime } from '../lib/format'
+import { BodyDiffView } from './DiffView'
 
 export function VerificationPanel({ e }: { e: CapturedEvent }) {
   const v = e.verification
@@ -44,6 +45,7 @@ export function VerificationPanel({ e }: { e: CapturedEvent }) {
 export function IdempotencyPanel({ e }: { e: CapturedEvent }) {
   const store = useInspectorStore()
   const events = useInspector((s) => s.events)
+  const fromFirst = useInspector((s) => s.detail.fromFirst)
   const idem = e.idempotency
   const family = useMemo(
     () => events.filter((x) => x.idempotency?.key === idem.key && x.id !== idem.firstId),
@@ -74,6 +76,12 @@ export function IdempotencyPanel({ e }: { e: CapturedEvent }) {
             {idem.firstId}
           </button>
         </p>
+      )}
+      {fromFirst && fromFirst.id === idem.firstId && idem.status === 'conflict' && (
+        <div data-testid="conflict-diff">
+          <p>Same key, different body — what changed since the first delivery:</p>
+          <BodyDiffView diff={fromFirst.diff.body} sameBody={fromFirst.diff.sameBody} />
+        </div>
       )}
       {family.length > 0 && (
         <ul className="family" data-testid="idem-family">

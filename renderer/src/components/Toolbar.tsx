@@ -11,6 +11,7 @@ export function Toolbar() {
   const held = useInspector((s) => s.held.length)
   const shown = useInspector((s) => s.visible.length)
   const total = useInspector((s) => s.events.length)
+  const loadingMore = useInspector((s) => s.loadingMore)
   const [confirmClear, setConfirmClear] = useState(false)
 
   async function doExport(format: 'har' | 'json' | 'curl') {
@@ -40,6 +41,7 @@ export function Toolbar() {
       />
       <span className="count" data-testid="shown-count">
         {shown === total ? `${total} events` : `${shown} of ${total}`}
+        {loadingMore && ' · loading older…'}
       </span>
       <button
         data-testid="toggle-order"

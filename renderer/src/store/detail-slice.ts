@@ -14,6 +14,8 @@ export interface DetailState {
   decoded: DecodedBody | null
   /** undefined: not loaded yet; null: no previous event of this subject. */
   changes: { previousId: string | null; diff: EventDiff } | null | undefined
+  /** For a duplicate or conflict: how it differs from the first event with its key. */
+  fromFirst: { id: string; diff: EventDiff } | null
   loading: boolean
   error: string | null
 }
@@ -31,14 +33,27 @@ const EMPTY: DetailState = {
   event: null,
   decoded: null,
   changes: undefined,
+  fromFirst: null,
   loading: false,
   error: null,
 }
 
-/** Accepts either a bare EventDiff or `{previousId, diff}` from changesSincePrevious. */
+export function readFromFirst(v: unknown): DetailState['fromFirst'] {
+  const first = (v as { first?: { id: string; diff: EventDiff } | null } | null)?.first
+  return first && first.diff ? { id: first.id, diff: first.diff } : null
+}
+
+/**
+ * Accepts what changesSincePrevious may answer: the core's `{previous: {id, diff} | null,
+ * first}`, a `{previousId, diff}` pair, or a bare EventDiff.
+ */
 export function readChanges(v: unknown): DetailState['changes'] {
   if (!v || typeof v !== 'object') return null
   const o = v as Record<string, unknown>
+  if ('previous' in o) {
+    const p = o.previous as { id: string; diff: EventDiff } | null
+    return p ? { previousId: p.id, diff: p.diff } : null
+  }
   if (o.diff && typeof o.diff === 'object') {
     const diff = o.diff as EventDiff
     return { previousId: (o.previousId as string) ?? diff.a?.id ?? null, diff }
@@ -76,12 +91,19 @@ export function detailSlice(
           encoding && encoding.toLowerCase() !== 'identity'
             ? api.getDecodedBody({ id }).catch(() => null)
             : Promise.resolve(null),
-          event.classification.subject
+          event.classification.subject || event.idempotency?.status !== 'first'
             ? api.changesSincePrevious({ id }).catch(() => null)
             : Promise.resolve(null),
         ])
         if (!current()) return
-        set({ detail: { ...get().detail, decoded, changes: readChanges(changes) } })
+        set({
+          detail: {
+            ...get().detail,
+            decoded,
+            changes: readChanges(changes),
+            fromFirst: readFromFirst(changes),
+          },
+        })
       } catch (err) {
         if (current()) set({ detail: { ...EMPTY, error: (err as Error).message } })
       }

@@ -22,6 +22,8 @@ export interface StoreDeps {
   flushMs?: number
   /** Most events loaded at start. */
   initialLimit?: number
+  /** Newest events loaded first, so the list shows before a large history arrives. */
+  firstPage?: number
 }
 
 export interface ListSlice {
@@ -32,6 +34,8 @@ export interface ListSlice {
   events: EventSummary[]
   /** The rows on screen: filtered and ordered. */
   visible: EventSummary[]
+  /** True while the older events are still loading behind the first page. */
+  loadingMore: boolean
   filterText: string
   newestFirst: boolean
   livePaused: boolean
@@ -40,6 +44,8 @@ export interface ListSlice {
   cursorId: string | null
   view: View
   init(): Promise<void>
+  /** Loads the whole history (after the first page). */
+  loadAll(): Promise<void>
   dispose(): void
   /** Applies queued pushes now (tests, and the batcher's timer). */
   flushPushes(): void
@@ -66,6 +72,11 @@ export function sortById(events: EventSummary[]): EventSummary[] {
   return events
 }
 
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
+  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+}
+
 export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): InspectorStore {
   let batcher: PushBatcher<ApiPush> | null = null
   let unsubscribe: (() => void) | null = null
@@ -76,6 +87,7 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
     status: null,
     events: [],
     visible: [],
+    loadingMore: false,
     filterText: '',
     newestFirst: true,
     livePaused: false,
@@ -88,22 +100,47 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
         batcher = createPushBatcher((items) => get().receive(items), deps.flushMs ?? 100)
         unsubscribe = api.subscribe((push) => batcher?.add(push))
       }
+      const firstPage = deps.firstPage ?? 300
       try {
-        const [status, list] = await Promise.all([
+        const [status, head] = await Promise.all([
           api.getStatus({}),
-          api.listEvents({ limit: deps.initialLimit ?? 100_000 }),
+          api.listEvents({ limit: firstPage }),
         ])
-        const events = sortById(list)
+        const events = sortById(head)
         const s = get()
+        const more = head.length >= firstPage && status.eventCount > head.length
         set({
           ready: true,
           error: null,
           status,
           events,
+          loadingMore: more,
+          visible: visibleEvents(events, s.filterText, s.newestFirst),
+        })
+        if (more) {
+          // Let the first page paint before a large history arrives and is parsed.
+          await afterPaint()
+          await get().loadAll()
+        }
+      } catch (err) {
+        set({ ready: true, error: `Could not load events: ${(err as Error).message}` })
+      }
+    },
+
+    async loadAll() {
+      try {
+        const all = sortById(await api.listEvents({ limit: deps.initialLimit ?? 100_000 }))
+        const s = get()
+        const last = all.at(-1)?.id ?? ''
+        // Events pushed while the history loaded are newer than anything in it.
+        const events = all.concat(s.events.filter((e) => e.id > last))
+        set({
+          events,
+          loadingMore: false,
           visible: visibleEvents(events, s.filterText, s.newestFirst),
         })
       } catch (err) {
-        set({ ready: true, error: `Could not load events: ${(err as Error).message}` })
+        set({ loadingMore: false, error: `Could not load older events: ${(err as Error).message}` })
       }
     },
 

@@ -97,7 +97,9 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
     listEvents: (q) => {
       let list = events
       if (q.afterId) list = list.filter((e) => e.id > q.afterId!)
-      return log('listEvents', q, list.slice(0, q.limit ?? list.length).map(summary))
+      // Like the core: oldest first, and a limit keeps the newest.
+      if (q.limit && list.length > q.limit) list = list.slice(-q.limit)
+      return log('listEvents', q, list.map(summary))
     },
     getEvent: (a) => log('getEvent', a, find(a.id)),
     getDecodedBody: (a) => log('getDecodedBody', a, null),

@@ -207,3 +207,34 @@ describe('inspector store', () => {
     store.getState().dispose()
   })
 })
+
+describe('large histories', () => {
+  it('shows the newest page first, then loads the rest and keeps events pushed meanwhile', async () => {
+    const events = Array.from({ length: 10 }, (_, i) =>
+      fakeEvent({ id: `01${String(i).padStart(2, '0')}` }),
+    )
+    const api = createFakeApi(events)
+    const store = createInspectorStore(api, { flushMs: 10_000, firstPage: 3 })
+    let releaseAll: () => void = () => {}
+    const original = api.listEvents
+    api.listEvents = async (q) => {
+      const out = await original(q)
+      if (q.limit === 3) return out
+      await new Promise<void>((r) => (releaseAll = r))
+      return out
+    }
+    const done = store.getState().init()
+    for (let i = 0; i < 20 && !store.getState().ready; i++)
+      await new Promise((r) => setTimeout(r, 0))
+    expect(store.getState().visible.map((e) => e.id)).toEqual(['0109', '0108', '0107'])
+    expect(store.getState().loadingMore).toBe(true)
+    api.add(fakeEvent({ id: '0110' }))
+    store.getState().flushPushes()
+    releaseAll()
+    await done
+    const s = store.getState()
+    expect(s.loadingMore).toBe(false)
+    expect(s.events).toHaveLength(11)
+    expect(s.visible[0].id).toBe('0110')
+  })
+})
