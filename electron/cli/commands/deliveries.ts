@@ -12,7 +12,7 @@ import {
 } from '../../core/replay'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { parseIntFlag } from '../parse'
-import type { ListenExtension } from '../listen-extensions'
+import type { ListenContext, ListenExtension } from '../listen-extensions'
 import type { RegisterCommand } from './index'
 
 interface DeliveriesFlags {
@@ -102,6 +102,10 @@ export const forwardListenExtension: ListenExtension = {
       if (line) ctx.log(line)
     })
     ctx.stops.push(() => service.close())
+    // The inspector (listen-ui) serves the API groups extensions publish: one delivery log,
+    // one service, so its replay/deliveries methods must be this one.
+    const withGroups = ctx as ListenContext & { apiGroups?: unknown[] }
+    withGroups.apiGroups = [...(withGroups.apiGroups ?? []), service.api()]
     if (targets.length) ctx.log(`forwarding every event to ${targets.join(', ')}`)
   },
 }

@@ -94,6 +94,12 @@ describe('listen --forward-to', () => {
     expect(forwardTarget.received[0].url).toBe('/local')
     expect(forwardTarget.received[0].body.equals(sentBody)).toBe(true)
     expect(logs).toContain(`forwarding every event to ${forwardTarget.url}/local`)
+    const groups = (ctx as ListenContext & { apiGroups?: Record<string, unknown>[] }).apiGroups
+    expect(Object.keys(groups?.[0] ?? {}).sort()).toEqual([
+      'listDeliveries',
+      'redrive',
+      'replayEvent',
+    ])
     expect(
       logs.some((l) => l.startsWith(`→ forwarded ${eventId} to ${forwardTarget.url}/local: 200`)),
     ).toBe(true)
