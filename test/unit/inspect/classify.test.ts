@@ -235,3 +235,23 @@ describe('classify: classic webhook senders', () => {
     })
   })
 })
+
+describe('classify: GitHub form-encoded deliveries', () => {
+  it('reads the JSON in the payload field', () => {
+    const json = JSON.parse(fx.githubIssueOpened.body)
+    const f: fx.PlatformFixture = {
+      ...fx.githubIssueOpened,
+      headers: [
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+        ['X-GitHub-Event', 'issues'],
+        ['X-GitHub-Delivery', 'd-1'],
+      ],
+      body: new URLSearchParams({ payload: JSON.stringify(json) }).toString(),
+    }
+    expect(c(f)).toMatchObject({
+      platform: 'github',
+      eventType: 'issues.opened',
+      subject: 'octocat/Hello-World#1347',
+    })
+  })
+})

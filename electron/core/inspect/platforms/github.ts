@@ -32,11 +32,8 @@ function subjectOf(event: string, body: Rec, repo: string | undefined): string |
 export function detectGitHub(ctx: ClassifyContext): Classification | null {
   const event = ctx.header('x-github-event')
   if (!event) return null
-  const body = isRec(ctx.json)
-    ? ctx.json
-    : isRec(parseFormPayload(ctx))
-      ? (parseFormPayload(ctx) as Rec)
-      : {}
+  const parsed = isRec(ctx.json) ? ctx.json : parseFormPayload(ctx)
+  const body: Rec = isRec(parsed) ? parsed : {}
   const action = str(body.action)
   const repo = str(get(body, 'repository', 'full_name'))
   const details: Rec = {}
