@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander'
 import type { TunnelStatus } from '../../shared/api'
+import type { PartialApiImpl } from '../core/hooklens/api-types'
 import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
 import { subdomainProblem } from '../core/tunnel/tunnel-rules'
 import { UsageError } from './errors'
@@ -34,6 +35,10 @@ export const tunnelExtension: ListenExtension = {
     ctx.stops.push(async () => {
       service.stop('hooklens stopped')
     })
+    // The inspector serves the API groups other extensions publish here (listen-ui.ts);
+    // published even with the tunnel off, so the inspector can switch it on.
+    const withGroups = ctx as ListenContext & { apiGroups?: PartialApiImpl[] }
+    withGroups.apiGroups = [...(withGroups.apiGroups ?? []), service.api()]
     const enabled = ctx.opts.tunnel !== false && ctx.hooklens.settings.get().tunnel.enabled
     if (!enabled) {
       ctx.log(

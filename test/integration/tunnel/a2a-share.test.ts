@@ -1,3 +1,5 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TunnelManager } from '../../../electron/core/tunnel/tunnel-manager'
 import { registerA2APush, A2AShareError } from '../../../electron/core/share'
@@ -95,6 +97,42 @@ describe('A2A push registration through the tunnel', () => {
     expect(body.id).toBe(taskId)
     expect(body.status.state).toBe('completed')
     expect((await verdict(last, result.token, result.path)).status).toBe('valid')
+  })
+
+  it('falls back to the older /.well-known/agent.json card', async () => {
+    agent = await startTestAgent('v0.3-only')
+    const card = await (await fetch(`${agent.url}/.well-known/agent-card.json`)).json()
+    // An older agent: only agent.json, pointing at the real agent's JSON-RPC endpoint.
+    const old = http.createServer((req, res) => {
+      if (req.url === '/.well-known/agent.json') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(card))
+      } else res.writeHead(404).end()
+    })
+    await new Promise<void>((r) => old.listen(0, '127.0.0.1', () => r()))
+    try {
+      const taskId = await agent.startTask('old card')
+      const base = `http://127.0.0.1:${(old.address() as AddressInfo).port}`
+      const result = await registerA2APush({ agentUrl: base, taskId, publicUrl })
+      expect(result.protocolVersion).toBe('0.3')
+      expect(result.rpcUrl).toBe(`${agent.url}/a2a/jsonrpc`)
+      agent.release(taskId)
+      await waitUntil(() => rec.requests.length >= 2, 5000, 'notifications')
+      expect(rec.requests.every((r) => r.path === `/a2a/${taskId}`)).toBe(true)
+    } finally {
+      old.close()
+    }
+  })
+
+  it('reports a missing agent card clearly', async () => {
+    const none = http.createServer((_req, res) => res.writeHead(404).end())
+    await new Promise<void>((r) => none.listen(0, '127.0.0.1', () => r()))
+    const base = `http://127.0.0.1:${(none.address() as AddressInfo).port}`
+    const err = await registerA2APush({ agentUrl: base, taskId: 't', publicUrl }).catch((e) => e)
+    none.close()
+    expect(err).toBeInstanceOf(A2AShareError)
+    expect(err.message).toMatch(
+      /no agent card found: tried .*agent-card\.json \(404\), .*agent\.json \(404\)/,
+    )
   })
 
   it('says so when the agent does not support push notifications', async () => {
