@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ApiPush, StatusInfo } from '../../../shared/api'
+import { API_METHODS, type ApiPush, type StatusInfo } from '../../../shared/api'
 
 // See desktop-settings.test.ts: lets the real electron-store load without an Electron binary.
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= join(tmpdir(), 'no-electron-binary')
@@ -64,6 +64,45 @@ describe('desktop core host', () => {
       expect(list.map((e) => e.path)).toEqual(['/hooks/desktop'])
       expect((await core.api.getTunnelStatus({})).state).toBe('disabled')
       await expect(core.api.setCapturePaused({ paused: true })).resolves.toEqual({ paused: true })
+    } finally {
+      await core.stop()
+    }
+  })
+
+  it('wires every API method (none answers "not available in this Hooklens process")', async () => {
+    const { core } = await startCore()
+    try {
+      const status = (await core.api.getStatus({})) as StatusInfo
+      for (const body of ['{"n":1}', '{"n":2}']) {
+        await fetch(`${status.receiverUrl}/hooks/a`, { method: 'POST', body })
+      }
+      const [a, b] = (await core.api.listEvents({})).map((e) => e.id)
+      const diff = await core.api.diffEvents({ a, b })
+      expect(diff).toBeTruthy()
+      const exported = await core.api.exportEvents({ format: 'json' })
+      expect(exported.content).toContain('/hooks/a')
+      // (clearEvents runs in this loop too: the checks above come first.)
+      const args: Record<string, unknown> = {
+        getEvent: { id: a },
+        getDecodedBody: { id: a },
+        exportEvents: { format: 'json' },
+        diffEvents: { a, b },
+        changesSincePrevious: { id: b },
+        updateSettings: { patch: {} },
+        addVerifier: { scheme: 'github', secrets: ['s3cr3t-value-123'] },
+        removeVerifier: { id: 'none' },
+        replayEvent: { id: a, to: `${status.receiverUrl}/replayed` },
+        redrive: { id: 'none' },
+        startTunnel: { host: 'http://127.0.0.1:1' },
+      }
+      const unavailable: string[] = []
+      for (const m of API_METHODS) {
+        const call = core.api[m] as (arg: unknown) => Promise<unknown>
+        await call(args[m] ?? {}).catch((err: Error) => {
+          if (/not available/.test(err.message)) unavailable.push(m)
+        })
+      }
+      expect(unavailable).toEqual([])
     } finally {
       await core.stop()
     }
