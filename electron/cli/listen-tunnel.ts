@@ -53,7 +53,9 @@ export const tunnelExtension: ListenExtension = {
       for (const line of describe(s, last)) ctx.log(line)
       last = s
     })
-    await service.start()
+    // Not awaited: a slow or unreachable tunnel server must not hold up the other extensions
+    // (the inspector); every outcome is printed by the status listener above.
+    service.start().catch((err: Error) => ctx.log(`Tunnel: OFFLINE — ${err.message}`))
   },
 }
 

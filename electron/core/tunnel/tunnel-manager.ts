@@ -173,8 +173,17 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
     if (this.notice) this.log.warn(`tunnel: ${this.notice}`)
     client.onError((err) => this.fail(gen, `tunnel connection error: ${err.message}`))
     client.onSocketClosed(() => this.watchSockets(gen))
+    const timeoutMs = this.opts.registerTimeoutMs ?? 15_000
+    // Registered but no socket gets through (a firewall dropping the tunnel port silently):
+    // without this the tunnel would sit in 'connecting' forever.
+    this.graceTimer = this.timers.setTimeout(() => {
+      this.graceTimer = null
+      this.fail(gen, `no connection to ${reg.url}'s tunnel port ${reg.port} within ${timeoutMs} ms`)
+    }, timeoutMs)
     client.onFirstSocket(() => {
       if (gen !== this.generation) return
+      if (this.graceTimer) this.timers.clearTimeout(this.graceTimer)
+      this.graceTimer = null
       this.online(gen, reg.url)
     })
   }
