@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander'
 import { SEND_PLATFORMS, sampleEvents, sendSample, formatDuration } from '../../core/replay'
+import { maskSecret } from '../../core/verify'
 import { UsageError } from '../errors'
 import { parseIntFlag } from '../parse'
 import type { RegisterCommand } from './index'
@@ -61,8 +62,12 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
       }
       const { sample, attempt } = result
       if (flags.json) {
-        // The request as sent (the demo or given secret is not repeated here).
-        const { secretUsed: _secret, ...shown } = sample
+        // The request as sent, minus the secret (an A2A token travels verbatim in a header).
+        const { secretUsed: secret, ...shown } = sample
+        const hide = (h: [string, string][]): [string, string][] =>
+          h.map(([k, v]) => [k, secret && v.includes(secret) ? maskSecret(v) : v])
+        shown.headers = hide(shown.headers)
+        attempt.request.headers = hide(attempt.request.headers)
         process.stdout.write(
           `${JSON.stringify({ ...shown, body: sample.body.toString('utf8'), request: attempt.request, response: attempt.response, error: attempt.error, latencyMs: attempt.latencyMs })}\n`,
         )

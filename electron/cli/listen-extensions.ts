@@ -1,0 +1,32 @@
+/**
+ * What `hooklens listen` runs beside the receiver — the tunnel, the browser inspector,
+ * forwarding — each as an extension that adds its flags and starts with the running core.
+ * Adding a feature to `listen` means adding an entry here, not editing listen.ts.
+ */
+import type { Command } from 'commander'
+import type { Hooklens } from '../core/hooklens/hooklens'
+import type { ListenOptions } from './commands/listen'
+import { tunnelExtension } from './listen-tunnel'
+import { forwardListenExtension } from './commands/deliveries'
+import { uiExtension } from './listen-ui'
+
+export interface ListenContext {
+  hooklens: Hooklens
+  opts: ListenOptions
+  log: (line: string) => void
+  /** Cleanup functions, run in reverse order on shutdown. */
+  stops: (() => Promise<void>)[]
+}
+
+export interface ListenExtension {
+  name: string
+  options?: (cmd: Command) => void
+  start?: (ctx: ListenContext) => Promise<void>
+}
+
+// The inspector goes last: it serves the API groups the others set up.
+export const LISTEN_EXTENSIONS: ListenExtension[] = [
+  tunnelExtension,
+  forwardListenExtension,
+  uiExtension,
+]

@@ -1,0 +1,50 @@
+/**
+ * The analysis steps of a captured request — verification, classification, idempotency —
+ * behind one small interface, so the capture pipeline stays the same while each analysis
+ * lives in its own module (electron/core/verify, electron/core/inspect).
+ */
+import type { Classification, HeaderPair, Idempotency, Verification } from '../../../shared/event'
+import { emptyClassification, emptyVerification } from '../../../shared/event'
+import type { StoredVerifier } from '../settings/settings-types'
+
+export interface AnalysisInput {
+  id: string
+  receivedAt: Date
+  method: string
+  path: string
+  query: string
+  headers: HeaderPair[]
+  body: Buffer
+  sha256: string
+  /** The URL the local receiver saw, e.g. http://127.0.0.1:9000/hooks?x=1. */
+  url: string
+  /** The same request's URL on the public tunnel, when it came through one. */
+  publicUrl: string | null
+}
+
+export interface Analyzers {
+  verify(input: AnalysisInput, verifiers: StoredVerifier[]): Promise<Verification>
+  classify(input: AnalysisInput): Classification
+  /** Key + duplicate status; `observe` records the event so later ones see it. */
+  idempotency(input: AnalysisInput, classification: Classification): Idempotency
+  /** Rebuilds duplicate state from a stored event at start-up (no body needed). */
+  replayIdempotency(e: { id: string; sha256: string; idempotency: Idempotency }): void
+  clearIdempotency(): void
+}
+
+/** Analyzers that compute nothing: the honest empty values of the contract. */
+export function emptyAnalyzers(): Analyzers {
+  return {
+    verify: async () => emptyVerification(),
+    classify: () => emptyClassification(),
+    idempotency: (input) => ({
+      key: input.sha256,
+      source: 'sha256',
+      status: 'first',
+      firstId: input.id,
+      count: 1,
+    }),
+    replayIdempotency: () => undefined,
+    clearIdempotency: () => undefined,
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Joins the API method groups into the one object every transport serves. A method whose
+ * feature is not wired answers with a clear error rather than a silent empty result.
+ */
+import { API_METHODS } from '../../../shared/api'
+import type { Hooklens } from './hooklens'
+import { eventsApi } from './api-events'
+import { ApiError, type ApiImpl, type PartialApiImpl } from './api-types'
+
+export function createApi(h: Hooklens, ...groups: PartialApiImpl[]): ApiImpl {
+  const joined: PartialApiImpl = Object.assign({}, eventsApi(h), ...groups)
+  const api = {} as Record<string, (arg: unknown) => Promise<unknown>>
+  for (const name of API_METHODS) {
+    const impl = joined[name] as ((arg: unknown) => Promise<unknown>) | undefined
+    api[name] =
+      impl ??
+      (async () => {
+        throw new ApiError(`${name} is not available in this Hooklens process`, 501)
+      })
+  }
+  return api as unknown as ApiImpl
+}

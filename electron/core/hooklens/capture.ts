@@ -1,0 +1,106 @@
+/**
+ * The capture path: turns a raw request into a contract event (id, digest, derived fields),
+ * writes it to the log before the sender is answered, and picks the answer. Analysis runs on
+ * the exact bytes; nothing here parses and re-serialises a body.
+ */
+import { createHash } from 'node:crypto'
+import { monotonicFactory } from 'ulid'
+import type { EventSummary } from '../../../shared/event'
+import type { RawRequest } from '../receiver/raw-request'
+import type { ReceiverAnswer } from '../receiver/receiver'
+import { chooseAnswer } from '../receiver/response-rules'
+import type { Settings, StoredVerifier } from '../settings/settings-types'
+import type { EventStore } from '../store/event-store'
+import type { AnalysisInput, Analyzers } from './analyzers'
+
+export interface CaptureDeps {
+  store: EventStore
+  analyzers: Analyzers
+  settings: () => Settings
+  verifiers: () => StoredVerifier[]
+  /** Base URLs used to rebuild the URL a sender signed (twilio, square, ...). */
+  urls: () => { local: string; public: string | null }
+  /** Requests answered without being stored (the tunnel's self-check), or null. */
+  intercept?: (raw: RawRequest) => ReceiverAnswer | null
+  /** Extra refusal (source allow-list): a reason string refuses with 403. */
+  refuse?: (raw: RawRequest) => string | null
+  /** Warnings to attach (e.g. near the tunnel's body cap). */
+  warnings?: (raw: RawRequest) => string[]
+  paused: () => boolean
+  onCaptured: (event: EventSummary) => void
+}
+
+const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
+
+export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<ReceiverAnswer> {
+  const nextId = monotonicFactory()
+  return async (raw) => {
+    const intercepted = deps.intercept?.(raw)
+    if (intercepted) return intercepted
+    const settings = deps.settings()
+    let answer: ReceiverAnswer = chooseAnswer(settings, raw.method, raw.path)
+    const refusal = raw.rejected ? null : (deps.refuse?.(raw) ?? null)
+    if (raw.rejected) {
+      answer = {
+        status: 413,
+        headers: JSON_HEADERS,
+        body: JSON.stringify({
+          error: 'body too large',
+          limit: settings.receiver.maxBodyBytes,
+          size: raw.declaredSize ?? null,
+        }),
+      }
+    } else if (refusal) {
+      raw.rejected = `rejected: ${refusal}`
+      answer = { status: 403, headers: JSON_HEADERS, body: JSON.stringify({ error: refusal }) }
+    }
+    if (deps.paused()) return answer
+
+    const id = nextId(raw.receivedAt.getTime())
+    const sha256 = createHash('sha256').update(raw.body).digest('hex')
+    const urls = deps.urls()
+    const target = raw.query ? `${raw.path}?${raw.query}` : raw.path
+    const input: AnalysisInput = {
+      id,
+      receivedAt: raw.receivedAt,
+      method: raw.method,
+      path: raw.path,
+      query: raw.query,
+      headers: raw.headers,
+      body: raw.body,
+      sha256,
+      url: urls.local + target,
+      publicUrl: raw.via === 'tunnel' && urls.public ? urls.public + target : null,
+    }
+    const { analyzers } = deps
+    const classification = analyzers.classify(input)
+    const idempotency = analyzers.idempotency(input, classification)
+    const verification = await analyzers.verify(input, deps.verifiers())
+    const warnings = deps.warnings?.(raw) ?? []
+    const event: EventSummary = {
+      id,
+      receivedAt: raw.receivedAt.toISOString(),
+      method: raw.method,
+      path: raw.path,
+      query: raw.query,
+      headers: raw.headers,
+      size: raw.body.length,
+      sha256,
+      remoteAddress: raw.remoteAddress,
+      via: raw.via,
+      forwardedFor: raw.forwardedFor,
+      verification,
+      idempotency,
+      classification,
+      response: {
+        status: answer.status,
+        latencyMs: Date.now() - raw.receivedAt.getTime() + (answer.delayMs ?? 0),
+      },
+      ...(raw.rejected ? { rejected: raw.rejected, declaredSize: raw.declaredSize ?? null } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    }
+    await deps.store.append(event, raw.body)
+    deps.onCaptured(event)
+    return answer
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The composition root: opens settings and the event log in a data dir, builds the receiver
+ * and the capture pipeline, and implements the Hooklens API over them. Transports (the CLI,
+ * the control server, Electron IPC) only call `api` and `subscribe`.
+ */
+import { EventEmitter } from 'node:events'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { ApiPush, StatusInfo, TunnelStatus } from '../../../shared/api'
+import type { EventSummary } from '../../../shared/event'
+import { build as buildReceiver } from '../receiver/receiver'
+import type { RawRequest } from '../receiver/raw-request'
+import type { ReceiverAnswer } from '../receiver/receiver'
+import { openSettings, type SettingsStore } from '../settings/settings-store'
+import type { Settings, StoredVerifier } from '../settings/settings-types'
+import { EventStore } from '../store/event-store'
+import { emptyAnalyzers, type Analyzers } from './analyzers'
+import { createCapture } from './capture'
+
+export interface Logger {
+  info(message: string): void
+  warn(message: string): void
+}
+
+export interface HooklensOptions {
+  dataDir: string
+  port?: number
+  host?: string
+  maxBodyBytes?: number
+  /** Session overrides of the default answer (CLI --respond*). */
+  respond?: { status?: number; body?: string; delayMs?: number }
+  /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
+  sessionVerifiers?: StoredVerifier[]
+  fsync?: boolean
+  analyzers?: Analyzers
+  logger?: Logger
+  version?: string
+}
+
+export const RUNTIME_FILE = 'runtime.json'
+
+/** What a running Hooklens publishes in its data dir for other commands (share, replay). */
+export interface RuntimeInfo {
+  pid: number
+  receiverUrl: string
+  receiverPort: number
+  publicUrl: string | null
+  uiUrl: string | null
+  startedAt: string
+}
+
+const silent: Logger = { info: () => undefined, warn: () => undefined }
+
+export class Hooklens extends EventEmitter {
+  receiver!: FastifyInstance
+  receiverUrl = ''
+  receiverPort = 0
+  paused = false
+  uiUrl: string | null = null
+  tunnel: TunnelStatus = {
+    state: 'disabled',
+    url: null,
+    reason: 'tunnel not started',
+    since: new Date().toISOString(),
+  }
+  /** Hooks other parts add to the capture path (tunnel self-check, allow-list, warnings). */
+  readonly captureHooks: {
+    intercept: ((raw: RawRequest) => ReceiverAnswer | null)[]
+    refuse: ((raw: RawRequest) => string | null)[]
+    warnings: ((raw: RawRequest) => string[])[]
+    isTunnel: ((raw: Pick<RawRequest, 'headers' | 'remoteAddress'>) => boolean)[]
+  } = { intercept: [], refuse: [], warnings: [], isTunnel: [] }
+
+  private constructor(
+    readonly opts: HooklensOptions,
+    readonly settings: SettingsStore,
+    readonly store: EventStore,
+    readonly analyzers: Analyzers,
+    readonly logger: Logger,
+  ) {
+    super()
+  }
+
+  static async create(opts: HooklensOptions): Promise<Hooklens> {
+    const logger = opts.logger ?? silent
+    await mkdir(opts.dataDir, { recursive: true })
+    const settings = openSettings(opts.dataDir, { logger, watch: true })
+    const s = settings.get()
+    const store = await EventStore.open({
+      dir: opts.dataDir,
+      maxEvents: s.retention.maxEvents,
+      maxBytes: s.retention.maxBytes,
+      fsync: opts.fsync,
+      logger,
+    })
+    const analyzers = opts.analyzers ?? emptyAnalyzers()
+    for (const e of store.metas()) analyzers.replayIdempotency(e)
+    const hooklens = new Hooklens(opts, settings, store, analyzers, logger)
+    settings.onChange((next) => {
+      store.setRetention(next.retention)
+      hooklens.emitPush({ type: 'statusChanged', payload: hooklens.status() })
+    })
+    store.on('updated', (e: EventSummary) =>
+      hooklens.emitPush({ type: 'eventUpdated', payload: e }),
+    )
+    return hooklens
+  }
+
+  /** Effective settings: saved settings with this session's overrides applied. */
+  effectiveSettings(): Settings {
+    const s = this.settings.get()
+    const r = this.opts.respond
+    return {
+      ...s,
+      receiver: {
+        ...s.receiver,
+        ...(this.opts.maxBodyBytes ? { maxBodyBytes: this.opts.maxBodyBytes } : {}),
+      },
+      defaultResponse: {
+        ...s.defaultResponse,
+        ...(r?.status !== undefined ? { status: r.status } : {}),
+        ...(r?.body !== undefined ? { body: r.body, contentType: guessType(r.body) } : {}),
+        ...(r?.delayMs !== undefined ? { delayMs: r.delayMs } : {}),
+      },
+    }
+  }
+
+  verifiers(): StoredVerifier[] {
+    return [...(this.opts.sessionVerifiers ?? []), ...this.settings.get().verifiers]
+  }
+
+  async start(): Promise<void> {
+    const s = this.effectiveSettings()
+    const hooks = this.captureHooks
+    const capture = createCapture({
+      store: this.store,
+      analyzers: this.analyzers,
+      settings: () => this.effectiveSettings(),
+      verifiers: () => this.verifiers(),
+      urls: () => ({ local: this.receiverUrl, public: this.tunnel.url }),
+      intercept: (raw) => firstNonNull(hooks.intercept, raw),
+      refuse: (raw) => firstNonNull(hooks.refuse, raw),
+      warnings: (raw) => hooks.warnings.flatMap((w) => w(raw)),
+      paused: () => this.paused,
+      onCaptured: (event) => {
+        this.emit('captured', event)
+        this.emitPush({ type: 'eventCaptured', payload: event })
+      },
+    })
+    this.receiver = buildReceiver({
+      maxBodyBytes: s.receiver.maxBodyBytes,
+      onRequest: capture,
+      isTunnel: (headers, remoteAddress) =>
+        hooks.isTunnel.some((f) => f({ headers, remoteAddress })),
+      logger: this.logger,
+    })
+    const host = this.opts.host ?? s.receiver.host
+    await this.receiver.listen({ port: this.opts.port ?? s.receiver.port, host })
+    const address = this.receiver.server.address()
+    this.receiverPort = typeof address === 'object' && address ? address.port : 0
+    this.receiverUrl = `http://${urlHost(host)}:${this.receiverPort}`
+    await this.writeRuntime()
+  }
+
+  async stop(): Promise<void> {
+    await this.receiver?.close()
+    await rm(join(this.opts.dataDir, RUNTIME_FILE), { force: true })
+    this.settings.close()
+    await this.store.close()
+  }
+
+  status(): StatusInfo {
+    return {
+      receiverUrl: this.receiverUrl,
+      receiverPort: this.receiverPort,
+      publicUrl: this.tunnel.url,
+      tunnel: this.tunnel,
+      eventCount: this.store.count,
+      dataDir: this.opts.dataDir,
+      paused: this.paused,
+      version: this.opts.version ?? '0.1.0',
+    }
+  }
+
+  setTunnelStatus(status: TunnelStatus): void {
+    this.tunnel = status
+    this.emitPush({ type: 'tunnelStatus', payload: status })
+    void this.writeRuntime()
+  }
+
+  setUiUrl(url: string | null): void {
+    this.uiUrl = url
+    void this.writeRuntime()
+  }
+
+  subscribe(listener: (push: ApiPush) => void): () => void {
+    this.on('push', listener)
+    return () => this.off('push', listener)
+  }
+
+  emitPush(push: ApiPush): void {
+    this.emit('push', push)
+  }
+
+  private async writeRuntime(): Promise<void> {
+    if (!this.receiverUrl) return
+    const info: RuntimeInfo = {
+      pid: process.pid,
+      receiverUrl: this.receiverUrl,
+      receiverPort: this.receiverPort,
+      publicUrl: this.tunnel.url,
+      uiUrl: null, // the UI URL carries a token: other processes never get it from a file
+      startedAt: new Date().toISOString(),
+    }
+    await writeFile(join(this.opts.dataDir, RUNTIME_FILE), JSON.stringify(info, null, 2)).catch(
+      (err: Error) => this.logger.warn(`could not write ${RUNTIME_FILE}: ${err.message}`),
+    )
+  }
+}
+
+function firstNonNull<T>(fns: ((raw: RawRequest) => T | null)[], raw: RawRequest): T | null {
+  for (const f of fns) {
+    const r = f(raw)
+    if (r !== null) return r
+  }
+  return null
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
+}
+
+function guessType(body: string): string {
+  const t = body.trim()
+  return t.startsWith('{') || t.startsWith('[') ? 'application/json' : 'text/plain'
+}
+
+export async function createHooklens(opts: HooklensOptions): Promise<Hooklens> {
+  return Hooklens.create(opts)
+}

@@ -1,0 +1,80 @@
+/**
+ * The decoded view of a compressed body (gzip, deflate, br), produced on demand — the stored
+ * bytes stay compressed. Output is capped; a body that inflates past the cap at a suspicious
+ * ratio is flagged as a decompression bomb instead of being expanded.
+ */
+import type { Transform } from 'node:stream'
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
+import type { DecodedBody } from '../../../shared/api'
+import { encodeBody } from '../store/log-format'
+
+export const DEFAULT_DECODE_CAP = 10 * 1024 * 1024
+const BOMB_RATIO = 100
+
+function decoderFor(encoding: string): (() => Transform) | null {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip
+    case 'deflate':
+      return createInflate
+    case 'br':
+      return createBrotliDecompress
+    default:
+      return null
+  }
+}
+
+export async function decodeBodyView(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  cap = DEFAULT_DECODE_CAP,
+): Promise<DecodedBody> {
+  const encoding = (contentEncoding ?? 'identity').trim().toLowerCase() || 'identity'
+  const make = decoderFor(encoding)
+  if (!make) {
+    return { encoding, ...encodeBody(body), size: body.length, truncated: false, bomb: false }
+  }
+  const { out, truncated, error } = await inflateCapped(make(), body, cap)
+  const bomb = truncated && out.length / Math.max(1, body.length) >= BOMB_RATIO
+  return {
+    encoding,
+    ...encodeBody(out),
+    size: out.length,
+    truncated,
+    bomb,
+    ...(error ? { error } : {}),
+  }
+}
+
+function inflateCapped(
+  stream: Transform,
+  input: Buffer,
+  cap: number,
+): Promise<{ out: Buffer; truncated: boolean; error?: string }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let settled = false
+    const done = (truncated: boolean, error?: string) => {
+      if (settled) return
+      settled = true
+      stream.destroy()
+      resolve({ out: Buffer.concat(chunks, size), truncated, error })
+    }
+    stream.on('data', (chunk: Buffer) => {
+      const room = cap - size
+      if (chunk.length >= room) {
+        chunks.push(chunk.subarray(0, room))
+        size += room
+        done(true)
+        return
+      }
+      chunks.push(chunk)
+      size += chunk.length
+    })
+    stream.on('end', () => done(false))
+    stream.on('error', (err: Error) => done(false, `could not decode: ${err.message}`))
+    stream.end(input)
+  })
+}

@@ -1,0 +1,51 @@
+/**
+ * Reads a request body as exact bytes up to a limit. Past the limit (declared or actual) it
+ * stops reading and reports the size, so the request can still be recorded and refused with 413.
+ */
+import type { IncomingMessage } from 'node:http'
+
+export interface BodyResult {
+  body: Buffer
+  tooLarge: boolean
+  /** Content-Length as declared, or the bytes seen before giving up on a chunked body. */
+  declaredSize?: number
+}
+
+export function readBodyWithLimit(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const declared = req.headers['content-length']
+  const declaredSize = declared !== undefined ? Number(declared) : undefined
+  if (declaredSize !== undefined && declaredSize > limit) {
+    req.resume()
+    return Promise.resolve({ body: Buffer.alloc(0), tooLarge: true, declaredSize })
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let done = false
+    const finish = (result: BodyResult) => {
+      if (done) return
+      done = true
+      req.off('data', onData)
+      resolve(result)
+    }
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.resume()
+        finish({ body: Buffer.alloc(0), tooLarge: true, declaredSize: declaredSize ?? size })
+        return
+      }
+      chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.once('end', () => finish({ body: Buffer.concat(chunks, size), tooLarge: false }))
+    req.once('error', (err) => {
+      if (!done) {
+        done = true
+        reject(err)
+      }
+    })
+    // An aborted upload still tells us what arrived; keep it rather than lose the request.
+    req.once('aborted', () => finish({ body: Buffer.concat(chunks), tooLarge: false }))
+  })
+}

@@ -1,0 +1,117 @@
+/**
+ * The receiver: the public-facing fastify app that answers every method on every path and
+ * hands the exact request bytes to the core. It has no privileged routes — the tunnel exposes
+ * this port, so it never serves the inspector, the API, settings or secrets.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { METHODS } from 'node:http'
+import type { HeaderPair } from '../../../shared/event'
+import type { RawRequest } from './raw-request'
+import { readBodyWithLimit } from './read-body'
+
+export interface ReceiverAnswer {
+  status: number
+  headers?: [string, string][]
+  body?: Buffer | string
+  delayMs?: number
+}
+
+export interface ReceiverOptions {
+  maxBodyBytes: number
+  /** Stores the request and decides the answer; resolves once the event is durable. */
+  onRequest: (raw: RawRequest) => Promise<ReceiverAnswer>
+  /** True when the request came through the public tunnel. */
+  isTunnel?: (headers: HeaderPair[], remoteAddress: string) => boolean
+  clock?: () => Date
+  logger?: { warn(message: string): void }
+}
+
+/** Methods fastify does not route by default but Node's parser accepts (CONNECT aside). */
+const EXTRA_METHODS = METHODS.filter((m) => m !== 'CONNECT')
+
+export function build(opts: ReceiverOptions): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    exposeHeadRoutes: false,
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 64 * 1024 },
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    frameworkErrors: (_err, req, reply) => void handle(req, reply),
+  })
+  for (const m of EXTRA_METHODS) {
+    if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true })
+  }
+  // Fastify never parses a body here: the handler reads the raw stream itself so the
+  // stored bytes are exactly the bytes sent, whatever the content type (or none).
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined))
+
+  const clock = opts.clock ?? (() => new Date())
+
+  async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const receivedAt = clock()
+    const raw = req.raw
+    const url = raw.url ?? '/'
+    const q = url.indexOf('?')
+    const headers = pairs(raw.rawHeaders)
+    const remoteAddress = raw.socket.remoteAddress ?? ''
+    const xff = headerValue(headers, 'x-forwarded-for')
+    const { body, tooLarge, declaredSize } = await readBodyWithLimit(raw, opts.maxBodyBytes)
+    const request: RawRequest = {
+      receivedAt,
+      method: raw.method ?? 'GET',
+      path: q === -1 ? url : url.slice(0, q),
+      query: q === -1 ? '' : url.slice(q + 1),
+      headers,
+      body,
+      remoteAddress,
+      via: opts.isTunnel?.(headers, remoteAddress) ? 'tunnel' : 'local',
+      forwardedFor: xff ? xff.split(',')[0].trim() : null,
+    }
+    if (tooLarge) {
+      request.rejected = 'rejected: body too large'
+      request.declaredSize = declaredSize
+    }
+    let answer: ReceiverAnswer
+    try {
+      answer = await opts.onRequest(request)
+    } catch (err) {
+      opts.logger?.warn(
+        `receiver: could not record ${request.method} ${url}: ${(err as Error).message}`,
+      )
+      answer = {
+        status: 500,
+        headers: [['content-type', 'application/json']],
+        body: JSON.stringify({ error: 'hooklens could not record this request', retry: true }),
+      }
+    }
+    if (tooLarge) {
+      // The rest of the body was not read: close instead of leaving it in the socket.
+      reply.header('connection', 'close')
+    }
+    if (answer.delayMs && answer.delayMs > 0) await sleep(answer.delayMs)
+    reply.code(answer.status)
+    for (const [k, v] of answer.headers ?? []) reply.header(k, v)
+    const payload = answer.body ?? ''
+    // A Buffer goes out as is; a string would get a charset appended to its content type.
+    await reply.send(typeof payload === 'string' ? Buffer.from(payload) : payload)
+  }
+
+  app.route({ method: app.supportedMethods, url: '*', handler: handle })
+  app.setNotFoundHandler(handle)
+  return app
+}
+
+function pairs(raw: string[]): HeaderPair[] {
+  const out: HeaderPair[] = []
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]])
+  return out
+}
+
+function headerValue(headers: HeaderPair[], name: string): string | undefined {
+  for (const [k, v] of headers) if (k.toLowerCase() === name) return v
+  return undefined
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -1,0 +1,105 @@
+/**
+ * Settings persisted as settings.json in the data dir through `conf` (the library
+ * electron-store is built on, so the desktop app reads the same file). An unreadable or
+ * invalid file is backed up beside itself and reported — never silently dropped.
+ */
+import Conf from 'conf'
+import { existsSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { defaultSettings, type Settings } from './settings-types'
+import { validateSettings } from './validate-settings'
+
+export interface SettingsLogger {
+  warn(message: string): void
+}
+
+export interface SettingsStore {
+  readonly path: string
+  get(): Settings
+  update(patch: Partial<Settings>): Settings
+  onChange(listener: (settings: Settings) => void): () => void
+  close(): void
+  /** Problems found when loading (file backed up, sections reset), for the UI and logs. */
+  readonly problems: string[]
+}
+
+export const SETTINGS_FILE = 'settings.json'
+
+export function openSettings(
+  dataDir: string,
+  opts: { logger?: SettingsLogger; watch?: boolean } = {},
+): SettingsStore {
+  const problems: string[] = []
+  const report = (message: string) => {
+    problems.push(message)
+    opts.logger?.warn(message)
+  }
+  const conf = openConf(dataDir, Boolean(opts.watch), report)
+  const listeners = new Set<(s: Settings) => void>()
+
+  const read = (): Settings => {
+    const { settings, issues } = validateSettings(conf.store)
+    for (const issue of issues) report(`settings.json: ${issue}; using the default`)
+    return settings
+  }
+  let current = read()
+  if (problems.length > 0) conf.store = current as unknown as Record<string, unknown>
+
+  conf.onDidAnyChange(() => {
+    current = read()
+    for (const l of listeners) l(current)
+  })
+
+  return {
+    path: conf.path,
+    problems,
+    get: () => current,
+    update(patch) {
+      const merged = { ...current, ...patch }
+      const { settings, issues } = validateSettings(merged)
+      if (issues.length > 0) throw new Error(`invalid settings: ${issues.join('; ')}`)
+      conf.store = settings as unknown as Record<string, unknown>
+      current = settings
+      return current
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close: () => conf._closeWatcher(),
+  }
+}
+
+type ConfWithWatcher = Conf<Record<string, unknown>>
+
+function openConf(
+  dataDir: string,
+  watch: boolean,
+  report: (message: string) => void,
+): ConfWithWatcher {
+  const make = () =>
+    new Conf<Record<string, unknown>>({
+      cwd: dataDir,
+      configName: 'settings',
+      defaults: defaultSettings() as unknown as Record<string, unknown>,
+      clearInvalidConfig: false,
+      watch,
+    }) as ConfWithWatcher
+  try {
+    const conf = make()
+    void conf.store // parse now, so a broken file is caught here rather than on first use
+    return conf
+  } catch (err) {
+    const file = join(dataDir, SETTINGS_FILE)
+    if (!existsSync(file)) throw err
+    const backup = `${file}.invalid-${Date.now()}`
+    renameSync(file, backup)
+    report(
+      `settings.json could not be read (${err instanceof Error ? err.message : String(err)}); ` +
+        `it was moved to ${backup} and defaults are in use`,
+    )
+    return make()
+  }
+}
+
+export { defaultSettings, type Settings }

@@ -1,0 +1,79 @@
+/**
+ * The event log's line format. Each event is one line holding the full contract JSON with
+ * `bodyEncoding` and `body` as its last two keys; an update of derived fields is a line
+ * `{"op":"update","id":…,"patch":{…}}`. Because the body comes last and JSON escapes quotes
+ * inside strings, the metadata can be parsed without touching (or decoding) the body bytes.
+ */
+import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
+
+const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
+
+export type DerivedPatch = Partial<
+  Pick<EventSummary, 'verification' | 'idempotency' | 'classification' | 'warnings' | 'response'>
+>
+
+export type LogRecord =
+  | { op: 'event'; meta: EventSummary; bodyStart: number }
+  | { op: 'update'; id: string; patch: DerivedPatch }
+
+export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
+  const text = body.toString('utf8')
+  // A round trip tells valid UTF-8 apart from bytes that would be replaced with U+FFFD.
+  if (Buffer.byteLength(text) === body.length && Buffer.from(text, 'utf8').equals(body)) {
+    return { body: text, bodyEncoding: 'utf8' }
+  }
+  return { body: body.toString('base64'), bodyEncoding: 'base64' }
+}
+
+export function decodeBody(body: string, encoding: BodyEncoding): Buffer {
+  return encoding === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8')
+}
+
+export function eventLine(meta: EventSummary, body: Buffer): Buffer {
+  const { body: text, bodyEncoding } = encodeBody(body)
+  const head = JSON.stringify(meta)
+  return Buffer.from(
+    `${head.slice(0, -1)},"bodyEncoding":${JSON.stringify(bodyEncoding)},"body":${JSON.stringify(text)}}\n`,
+  )
+}
+
+export function updateLine(id: string, patch: DerivedPatch): Buffer {
+  return Buffer.from(`${JSON.stringify({ op: 'update', id, patch })}\n`)
+}
+
+/** Parses one line (without its newline). Throws on a malformed line. */
+export function parseLine(line: Buffer): LogRecord {
+  const at = line.lastIndexOf(BODY_MARKER)
+  if (at === -1) {
+    const obj = JSON.parse(line.toString('utf8')) as {
+      op?: string
+      id?: string
+      patch?: DerivedPatch
+    }
+    if (obj.op === 'update' && typeof obj.id === 'string' && obj.patch) {
+      return { op: 'update', id: obj.id, patch: obj.patch }
+    }
+    throw new Error('unknown record')
+  }
+  if (line[line.length - 1] !== 0x7d /* } */) throw new Error('truncated record')
+  const meta = JSON.parse(`${line.subarray(0, at).toString('utf8')}}`) as EventSummary
+  if (typeof meta.id !== 'string' || typeof meta.receivedAt !== 'string') {
+    throw new Error('event record without id')
+  }
+  return { op: 'event', meta, bodyStart: at + 1 }
+}
+
+/** Extracts the body from an event line (the part from `"bodyEncoding"` on). */
+export function bodyFromLine(line: Buffer): Buffer {
+  const at = line.lastIndexOf(BODY_MARKER)
+  if (at === -1) throw new Error('not an event record')
+  const tail = JSON.parse(`{${line.subarray(at + 1).toString('utf8')}`) as {
+    bodyEncoding: BodyEncoding
+    body: string
+  }
+  return decodeBody(tail.body, tail.bodyEncoding)
+}
+
+export function fullEvent(meta: EventSummary, body: Buffer): CapturedEvent {
+  return { ...meta, ...encodeBody(body) }
+}
