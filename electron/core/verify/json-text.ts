@@ -22,91 +22,75 @@ export interface WriteOptions {
   html?: boolean
 }
 
-/** Parses JSON text; null when it is not JSON. */
+// JSON strings may not hold raw control characters: the class excludes them on purpose.
+const TOKEN =
+  // eslint-disable-next-line no-control-regex
+  /[ \t\n\r]*(?:("(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)|([{}[\],:]))/y
+
+/**
+ * Parses JSON text; null when it is not JSON. One sticky regex per token keeps the work in the
+ * regex engine — per-character loops in JS are what make megabyte bodies slow.
+ */
 export function parseJson(text: string): JNode | null {
-  let i = 0
-  const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++
+  TOKEN.lastIndex = 0
+  let tok: RegExpExecArray | null = null
+  const next = (): RegExpExecArray => {
+    tok = TOKEN.exec(text)
+    if (!tok) throw new SyntaxError('bad json')
+    return tok
   }
-  const fail = (): never => {
+  const str = (raw: string): string =>
+    raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1)
+  const value = (t: RegExpExecArray): JNode => {
+    if (t[1] !== undefined) return { t: 's', v: str(t[1]) }
+    if (t[2] !== undefined) return { t: 'raw', v: t[2] }
+    if (t[3] === '[') {
+      const items: JNode[] = []
+      let n = next()
+      if (n[3] === ']') return { t: 'a', items }
+      for (;;) {
+        items.push(value(n))
+        const sep = next()[3]
+        if (sep === ']') return { t: 'a', items }
+        if (sep !== ',') throw new SyntaxError('bad json')
+        n = next()
+      }
+    }
+    if (t[3] === '{') {
+      const entries: [string, JNode][] = []
+      let n = next()
+      if (n[3] === '}') return { t: 'o', entries }
+      for (;;) {
+        if (n[1] === undefined) throw new SyntaxError('bad json')
+        const key = str(n[1])
+        if (next()[3] !== ':') throw new SyntaxError('bad json')
+        entries.push([key, value(next())])
+        const sep = next()[3]
+        if (sep === '}') return { t: 'o', entries }
+        if (sep !== ',') throw new SyntaxError('bad json')
+        n = next()
+      }
+    }
     throw new SyntaxError('bad json')
   }
-  const str = (): string => {
-    const start = i
-    i++
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1
-    if (i >= text.length) fail()
-    i++
-    return JSON.parse(text.slice(start, i)) as string
-  }
-  const value = (): JNode => {
-    ws()
-    const c = text[i]
-    if (c === '{') {
-      i++
-      const entries: [string, JNode][] = []
-      ws()
-      if (text[i] === '}') return (i++, { t: 'o', entries })
-      for (;;) {
-        ws()
-        if (text[i] !== '"') fail()
-        const k = str()
-        ws()
-        if (text[i++] !== ':') fail()
-        entries.push([k, value()])
-        ws()
-        if (text[i] === ',') i++
-        else if (text[i++] === '}') return { t: 'o', entries }
-        else fail()
-      }
-    }
-    if (c === '[') {
-      i++
-      const items: JNode[] = []
-      ws()
-      if (text[i] === ']') return (i++, { t: 'a', items })
-      for (;;) {
-        items.push(value())
-        ws()
-        if (text[i] === ',') i++
-        else if (text[i++] === ']') return { t: 'a', items }
-        else fail()
-      }
-    }
-    if (c === '"') return { t: 's', v: str() }
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(
-      text.slice(i, i + 400),
-    )
-    if (!m) fail()
-    i += m![0].length
-    return { t: 'raw', v: m![0] }
-  }
   try {
-    const v = value()
-    ws()
-    return i === text.length ? v : null
+    const v = value(next())
+    return /^[ \t\n\r]*$/.test(text.slice(TOKEN.lastIndex)) ? v : null
   } catch {
     return null
   }
 }
 
+const NON_ASCII = /[\u007f-\uffff]/g
+const HTML = /[<>&\u2028\u2029]/g
+const u4 = (ch: string): string => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0')
+
+/** JSON.stringify's escaping (native), then Python's ensure_ascii or Go's HTML escaping. */
 function escapeString(s: string, o: WriteOptions): string {
-  let out = '"'
-  for (let k = 0; k < s.length; k++) {
-    const ch = s[k]
-    const code = s.charCodeAt(k)
-    if (ch === '"') out += '\\"'
-    else if (ch === '\\') out += '\\\\'
-    else if (ch === '\n') out += '\\n'
-    else if (ch === '\r') out += '\\r'
-    else if (ch === '\t') out += '\\t'
-    else if (ch === '\b') out += '\\b'
-    else if (ch === '\f') out += '\\f'
-    else if (code < 0x20 || (o.ascii && code > 0x7e) || (o.html && '<>&\u2028\u2029'.includes(ch)))
-      out += '\\u' + code.toString(16).padStart(4, '0')
-    else out += ch
-  }
-  return out + '"'
+  let out = JSON.stringify(s)
+  if (o.ascii) out = out.replace(NON_ASCII, u4)
+  if (o.html) out = out.replace(HTML, u4)
+  return out
 }
 
 export function writeJson(node: JNode, o: WriteOptions = {}, depth = 0): string {
@@ -195,3 +179,61 @@ export const JSON_STYLES: {
     options: { html: true },
   },
 ]
+
+const INTEGER_KEY = /^(?:0|[1-9]\d*)$/
+
+/**
+ * A writer for many styles of one document. When JS objects can hold the document faithfully
+ * (no duplicate or integer-like keys, which JS would reorder) it converts once and lets the
+ * native JSON.stringify do the work — much faster on large bodies — else it uses writeJson.
+ */
+export function styleWriter(node: JNode): (o: WriteOptions) => string {
+  const nonce = `\u0000${Math.random().toString(36).slice(2)}:`
+  const raws: string[] = []
+  let faithful = true
+  const toValue = (n: JNode, sorted: boolean): unknown => {
+    if (n.t === 's') return n.v
+    if (n.t === 'raw') {
+      if (n.v === 'true' || n.v === 'false' || n.v === 'null') return JSON.parse(n.v)
+      const num = Number(n.v)
+      if (String(num) === n.v) return num
+      raws.push(n.v)
+      return nonce + (raws.length - 1)
+    }
+    if (n.t === 'a') return n.items.map((i) => toValue(i, sorted))
+    const out: Record<string, unknown> = {}
+    const entries = sorted
+      ? [...n.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      : n.entries
+    for (const [k, v] of entries) {
+      if (INTEGER_KEY.test(k) || Object.prototype.hasOwnProperty.call(out, k)) faithful = false
+      out[k] = toValue(v, sorted)
+    }
+    return out
+  }
+  const plain = toValue(node, false)
+  const sorted = faithful ? toValue(node, true) : null
+  if (!faithful) return (o) => writeJson(node, o)
+  const placeholder = new RegExp(
+    `"${JSON.stringify(nonce).slice(1, -1).replace(/\\/g, '\\\\')}(\\d+)"`,
+    'g',
+  )
+  return (o) => {
+    const value = o.sortKeys ? sorted : plain
+    let out: string
+    if (o.itemSep === ', ' && o.keySep === ': ' && !o.indent) {
+      // Python's default separators: indent 1 puts every separator on a new line, then fold.
+      out = JSON.stringify(value, null, 1)
+        .replace(/,\n +/g, ', ')
+        .replace(/([[{])\n +/g, '$1')
+        .replace(/\n *([\]}])/g, '$1')
+    } else if (!o.itemSep && !o.keySep) {
+      out = JSON.stringify(value, null, o.indent || undefined)
+    } else {
+      return writeJson(node, o)
+    }
+    if (o.ascii) out = out.replace(NON_ASCII, u4)
+    if (o.html) out = out.replace(HTML, u4)
+    return raws.length ? out.replace(placeholder, (_m, i: string) => raws[Number(i)]) : out
+  }
+}

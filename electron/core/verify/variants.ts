@@ -2,7 +2,7 @@
  * The alterations the diagnosis tries: ways a body is commonly changed after signing (newlines,
  * line endings, BOM, JSON re-serialisation) and the URLs a signature may have been computed over.
  */
-import { JSON_STYLES, parseJson, writeJson } from './json-text'
+import { JSON_STYLES, parseJson, styleWriter } from './json-text'
 
 export interface BodyVariant {
   variant: string
@@ -11,43 +11,71 @@ export interface BodyVariant {
   body: Buffer
 }
 
-export function bodyVariants(body: Buffer): BodyVariant[] {
-  const out: BodyVariant[] = []
-  const text = body.toString('utf8')
-  const add = (variant: string, describe: string, b: Buffer | string): void => {
+/** Re-serialising JSON costs far more than hashing; past this size only byte-level edits are tried. */
+export const JSON_VARIANTS_MAX_BYTES = 256 * 1024
+/** Past this size no body variant is tried at all (each one is a copy of the body). */
+export const BODY_VARIANTS_MAX_BYTES = 2 * 1024 * 1024
+
+/** Lazily, cheapest first, so the diagnosis stops at the first match. */
+export function* bodyVariants(body: Buffer): Generator<BodyVariant> {
+  if (body.length > BODY_VARIANTS_MAX_BYTES) return
+  const seen: Buffer[] = [body]
+  const make = (variant: string, describe: string, b: Buffer | string): BodyVariant | null => {
     const buf = typeof b === 'string' ? Buffer.from(b, 'utf8') : b
-    if (!buf.equals(body) && !out.some((o) => o.body.equals(buf)))
-      out.push({ variant, describe, body: buf })
+    if (seen.some((o) => o.equals(buf))) return null
+    seen.push(buf)
+    return { variant, describe, body: buf }
   }
+  const text = body.toString('utf8')
+  const edits: (() => BodyVariant | null)[] = []
   if (text.endsWith('\r\n'))
-    add('trailing-newline-removed', 'with the trailing CRLF removed', body.subarray(0, -2))
-  if (text.endsWith('\n'))
-    add('trailing-newline-removed', 'with the trailing newline removed', body.subarray(0, -1))
-  else {
-    add(
-      'trailing-newline-added',
-      'with a trailing newline added',
-      Buffer.concat([body, Buffer.from('\n')]),
+    edits.push(() =>
+      make('trailing-newline-removed', 'with the trailing CRLF removed', body.subarray(0, -2)),
     )
-    add(
-      'trailing-newline-added',
-      'with a trailing CRLF added',
-      Buffer.concat([body, Buffer.from('\r\n')]),
+  if (text.endsWith('\n'))
+    edits.push(() =>
+      make('trailing-newline-removed', 'with the trailing newline removed', body.subarray(0, -1)),
+    )
+  else {
+    edits.push(() =>
+      make(
+        'trailing-newline-added',
+        'with a trailing newline added',
+        Buffer.concat([body, Buffer.from('\n')]),
+      ),
+    )
+    edits.push(() =>
+      make(
+        'trailing-newline-added',
+        'with a trailing CRLF added',
+        Buffer.concat([body, Buffer.from('\r\n')]),
+      ),
     )
   }
   if (text.includes('\r\n'))
-    add('crlf-to-lf', 'with CRLF line endings turned into LF', text.replace(/\r\n/g, '\n'))
+    edits.push(() =>
+      make('crlf-to-lf', 'with CRLF line endings turned into LF', text.replace(/\r\n/g, '\n')),
+    )
   if (/(^|[^\r])\n/.test(text))
-    add('lf-to-crlf', 'with LF line endings turned into CRLF', text.replace(/\r?\n/g, '\r\n'))
+    edits.push(() =>
+      make('lf-to-crlf', 'with LF line endings turned into CRLF', text.replace(/\r?\n/g, '\r\n')),
+    )
   if (text.startsWith('\uFEFF'))
-    add('bom-removed', 'without its UTF-8 byte-order mark', body.subarray(3))
-  const node = parseJson(text.replace(/^\uFEFF/, ''))
-  if (node && (node.t === 'o' || node.t === 'a')) {
-    for (const style of JSON_STYLES) {
-      add(style.variant, style.describe, writeJson(node, style.options) + (style.suffix ?? ''))
-    }
+    edits.push(() => make('bom-removed', 'without its UTF-8 byte-order mark', body.subarray(3)))
+  for (const edit of edits) {
+    const v = edit()
+    if (v) yield v
   }
-  return out
+  if (body.length > JSON_VARIANTS_MAX_BYTES) return
+  const first = text.trimStart()[0]
+  if (first !== '{' && first !== '[' && first !== '\uFEFF') return
+  const node = parseJson(text.replace(/^\uFEFF/, ''))
+  if (!node || (node.t !== 'o' && node.t !== 'a')) return
+  const write = styleWriter(node)
+  for (const style of JSON_STYLES) {
+    const v = make(style.variant, style.describe, write(style.options) + (style.suffix ?? ''))
+    if (v) yield v
+  }
 }
 
 export interface UrlVariant {

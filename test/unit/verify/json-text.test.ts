@@ -1,8 +1,17 @@
 // The diagnosis' JSON writer reproduces JSON.stringify exactly (compact and indented), keeps
 // number literals as written, and writes Python's and Go's styles.
 import { describe, expect, it } from 'vitest'
-import { parseJson, writeJson } from '../../../electron/core/verify/json-text'
-import { bodyVariants, urlVariants } from '../../../electron/core/verify/variants'
+import {
+  JSON_STYLES,
+  parseJson,
+  styleWriter,
+  writeJson,
+} from '../../../electron/core/verify/json-text'
+import {
+  bodyVariants,
+  JSON_VARIANTS_MAX_BYTES,
+  urlVariants,
+} from '../../../electron/core/verify/variants'
 
 function randomValue(depth: number, r: () => number): unknown {
   const k = Math.floor(r() * (depth > 3 ? 4 : 6))
@@ -76,5 +85,41 @@ describe('json-text', () => {
         'http://127.0.0.1:9000/a?q=1',
       ]),
     )
+  })
+})
+
+describe('body variants on large bodies', () => {
+  it('skips JSON re-serialisation past the size cap but still tries byte-level edits', () => {
+    const big = Buffer.from(JSON.stringify({ items: 'x'.repeat(JSON_VARIANTS_MAX_BYTES) }))
+    const kinds = [...bodyVariants(big)].map((v) => v.variant)
+    expect(kinds).toContain('trailing-newline-added')
+    expect(kinds.some((k) => k.startsWith('json-'))).toBe(false)
+    const small = [...bodyVariants(Buffer.from('{"a":1}'))].map((v) => v.variant)
+    expect(small).toContain('json-pretty-2')
+  })
+})
+
+describe('styleWriter (native fast path)', () => {
+  it('writes every style exactly as writeJson does, for 200 random documents', () => {
+    let seed = 4242
+    const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    for (let i = 0; i < 200; i++) {
+      const text = JSON.stringify({ v: randomValue(0, r), big: 0, f: 0 })
+        .replace('"big":0', '"big":820982911946154508')
+        .replace('"f":0', '"f":1.0')
+      const node = parseJson(text)!
+      const write = styleWriter(node)
+      for (const style of JSON_STYLES)
+        expect(write(style.options), style.variant).toBe(writeJson(node, style.options))
+    }
+  })
+
+  it('falls back for documents JS objects would reorder or merge', () => {
+    for (const text of ['{"b":1,"2":2,"a":[]}', '{"a":1,"a":2}']) {
+      const node = parseJson(text)!
+      for (const style of JSON_STYLES)
+        expect(styleWriter(node)(style.options)).toBe(writeJson(node, style.options))
+    }
+    expect(styleWriter(parseJson('{"b":1,"2":2}')!)({})).toBe('{"b":1,"2":2}')
   })
 })
