@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici'
 import { attemptPatch, newDelivery } from './delivery-record'
 import { sendHttp } from './http-send'
 import { buildHeaders, targetUrl } from './request-build'
+import { maskSecret } from '../verify'
 import { detectScheme, resign, SIGNERS, type SecretSources } from './signers'
 import type { Delivery } from './types'
 
@@ -65,6 +66,13 @@ export async function replayRequest(opts: ReplayOptions): Promise<Delivery> {
     notes: prepared.notes,
   })
   const delivery = { ...base, ...attemptPatch(base, attempt, at, 'failed') }
+  // A token scheme's "signature" is the secret itself: the record never keeps it.
+  const masked = new Set(prepared.secretHeaders.map((h) => h.toLowerCase()))
+  if (masked.size > 0) {
+    delivery.request.headers = delivery.request.headers.map(([k, v]) =>
+      masked.has(k.toLowerCase()) ? [k, maskSecret(v)] : [k, v],
+    )
+  }
   if (opts.store) await opts.store.put(delivery)
   return delivery
 }
@@ -74,6 +82,8 @@ export interface PreparedReplay {
   headers: HeaderPair[]
   body: Buffer
   notes: string[]
+  /** Headers carrying a configured secret verbatim (masked in the delivery record). */
+  secretHeaders: string[]
 }
 
 /** Everything but the sending: exported so forwarding and tests can build the same request. */
@@ -86,6 +96,7 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
   const body = opts.bodyOverride ?? opts.body
   const bodyEdited = opts.bodyOverride !== undefined && !opts.bodyOverride.equals(opts.body)
   const notes: string[] = []
+  const secretHeaders: string[] = []
   if (bodyEdited) notes.push(`body replaced (${opts.body.length} → ${body.length} bytes)`)
 
   const scheme = opts.event.verification?.scheme ?? detectScheme(opts.event.headers, opts.body)
@@ -102,6 +113,7 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
     })
     headers = r.headers
     notes.push(...r.notes)
+    secretHeaders.push(...r.secretHeaders)
     if (bodyEdited && !r.signed && r.scheme) {
       notes.push(
         `the body changed but the ${r.scheme} signature did not: the handler will reject it`,
@@ -116,7 +128,7 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
       )
     }
   }
-  return { url, headers, body, notes }
+  return { url, headers, body, notes, secretHeaders }
 }
 
 function formatAge(ms: number): string {

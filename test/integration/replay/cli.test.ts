@@ -254,6 +254,8 @@ describe('hooklens send', () => {
     const ok = await cli(['send', 'a2a', '--to', forwardTarget.url, '--secret', 'tok', '--json'])
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout).eventType).toBe('status-update')
+    expect(ok.stdout).not.toContain('"tok"')
+    expect(JSON.parse(ok.stdout).headers).toContainEqual(['X-A2A-Notification-Token', '****'])
     expect((await cli(['send', 'nope', '--to', verifying.url])).code).toBe(2)
     expect((await cli(['send', 'slack', '--to', verifying.url, '--event', 'nope'])).code).toBe(2)
   })

@@ -316,6 +316,27 @@ describe('replay with re-signing of an old capture', () => {
     expect(sent.startsWith('sha256=')).toBe(prefix === 'sha256=')
   })
 
+  it('sends a configured A2A token but never keeps it in the delivery record', async () => {
+    const token = 'a2a-task-token-0123456789abcdef'
+    const h = await handler((r) => ({
+      status: r.headers.find(([k]) => k === 'X-A2A-Notification-Token')?.[1] === token ? 200 : 401,
+    }))
+    const event = capture([
+      ['Content-Type', 'application/a2a+json'],
+      ['X-A2A-Notification-Token', 'stale-token'],
+    ])
+    const d = await replayRequest({
+      event,
+      body: Buffer.from('{"statusUpdate":{}}'),
+      to: h.url,
+      resign: true,
+      secrets: { verifiers: [{ id: 't', scheme: 'a2a-notification-token', secrets: [token] }] },
+    })
+    expect(d.response?.status).toBe(200)
+    expect(JSON.stringify(d)).not.toContain(token)
+    expect(d.request.headers.find(([k]) => k === 'X-A2A-Notification-Token')?.[1]).toBe('****cdef')
+  })
+
   it('says so when asked to re-sign without a secret', async () => {
     const h = await handler()
     const d = await replayRequest({

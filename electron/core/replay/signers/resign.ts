@@ -75,6 +75,8 @@ export interface ResignOutput {
   scheme: string | null
   signed: boolean
   notes: string[]
+  /** Headers that now carry the secret itself (token schemes): mask them in any record. */
+  secretHeaders: string[]
 }
 
 export function resign(input: ResignInput): ResignOutput {
@@ -84,13 +86,20 @@ export function resign(input: ResignInput): ResignOutput {
       headers: input.headers,
       scheme: null,
       signed: false,
+      secretHeaders: [],
       notes: ['no signature scheme recognised in the captured headers: sent without re-signing'],
     }
   }
   const signer = SIGNERS.get(scheme)
   if (!signer) {
     const why = UNSIGNABLE[scheme] ?? `re-signing ${scheme} is not supported`
-    return { headers: input.headers, scheme, signed: false, notes: [`not re-signed: ${why}`] }
+    return {
+      headers: input.headers,
+      scheme,
+      signed: false,
+      secretHeaders: [],
+      notes: [`not re-signed: ${why}`],
+    }
   }
   const found = findSecret(scheme, input.sources)
   if (!found) {
@@ -98,6 +107,7 @@ export function resign(input: ResignInput): ResignOutput {
       headers: input.headers,
       scheme,
       signed: false,
+      secretHeaders: [],
       notes: [
         `not re-signed: no ${scheme} secret is configured (add a verifier or pass --secret ${scheme}=…)`,
       ],
@@ -114,10 +124,15 @@ export function resign(input: ResignInput): ResignOutput {
     options: found.options,
   })
   const when = signer.timestamped ? ` with timestamp ${input.nowSec}` : ''
+  const secret = found.secret.trim()
+  const secretHeaders = result.headers
+    .filter(([, v]) => secret.length > 0 && v.includes(secret))
+    .map(([k]) => k)
   return {
     headers: result.headers,
     scheme,
     signed: true,
+    secretHeaders,
     notes: [`re-signed as ${scheme}${when} using the secret from ${found.from}`, ...result.notes],
   }
 }
