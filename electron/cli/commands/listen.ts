@@ -93,7 +93,7 @@ export async function runListen(opts: ListenOptions): Promise<void> {
         secrets: [secret],
       })),
       fsync: opts.fsync,
-      analyzers: createAnalyzers(),
+      analyzers: createAnalyzers({ logger: { warn: (m) => log(`warning: ${m}`) } }),
       logger: { info: log, warn: (m) => log(`warning: ${m}`) },
     })
   } catch (err) {

@@ -28,7 +28,12 @@ export interface Analyzers {
   /** Key + duplicate status; `observe` records the event so later ones see it. */
   idempotency(input: AnalysisInput, classification: Classification): Idempotency
   /** Rebuilds duplicate state from a stored event at start-up (no body needed). */
-  replayIdempotency(e: { id: string; sha256: string; idempotency: Idempotency }): void
+  replayIdempotency(e: {
+    id: string
+    sha256: string
+    idempotency: Idempotency
+    classification?: Classification
+  }): void
   clearIdempotency(): void
 }
 

@@ -1,10 +1,33 @@
 /**
  * The analyzers a real Hooklens runs: signature verification (electron/core/verify) and
- * inspection (electron/core/inspect). Until a module is wired, its step gives the contract's
- * honest empty value.
+ * inspection — classification, idempotency, duplicates (electron/core/inspect).
  */
-import { emptyAnalyzers, type Analyzers } from './analyzers'
+import { createInspectAnalyzers } from '../inspect'
+import { JwksCache, verifyRequest } from '../verify'
+import type { Analyzers } from './analyzers'
 
-export function createAnalyzers(): Analyzers {
-  return emptyAnalyzers()
+export function createAnalyzers(
+  opts: { logger?: { warn(message: string): void } } = {},
+): Analyzers {
+  const inspect = createInspectAnalyzers()
+  const jwks = new JwksCache()
+  return {
+    verify: (input, verifiers) =>
+      verifyRequest(
+        {
+          method: input.method,
+          url: input.url,
+          publicUrl: input.publicUrl,
+          headers: input.headers,
+          body: input.body,
+          receivedAt: input.receivedAt,
+        },
+        verifiers,
+        { jwks, logger: opts.logger },
+      ),
+    classify: (input) => inspect.classify(input),
+    idempotency: (input, classification) => inspect.idempotency(input, classification),
+    replayIdempotency: (e) => inspect.replayIdempotency(e),
+    clearIdempotency: () => inspect.clearIdempotency(),
+  }
 }
