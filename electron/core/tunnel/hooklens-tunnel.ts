@@ -78,6 +78,20 @@ export class TunnelService {
 
   async start(arg: { host?: string; subdomain?: string } = {}): Promise<TunnelStatus> {
     if (!this.h.receiverPort) throw new Error('the receiver is not listening yet')
+    const bound = this.h.opts.host ?? this.h.settings.get().receiver.host
+    if (!reachableAsLocalhost(bound)) {
+      // The localtunnel client always dials "localhost"; its local_host option (the only way
+      // to change that) corrupts binary bodies, so Hooklens never uses it.
+      const status: TunnelStatus = {
+        state: 'offline',
+        url: null,
+        reason: `the receiver listens on ${bound} only; the tunnel client connects to localhost, so bind the receiver to 127.0.0.1 or 0.0.0.0 to use the tunnel`,
+        since: new Date().toISOString(),
+      }
+      this.h.setTunnelStatus(status)
+      for (const l of this.listeners) l(status)
+      return status
+    }
     const saved = this.h.settings.get().tunnel
     const host = arg.host ?? this.opts.host ?? saved.host ?? undefined
     const subdomain = arg.subdomain ?? this.opts.subdomain ?? saved.subdomain ?? undefined
@@ -137,6 +151,11 @@ export class TunnelService {
   private active(): boolean {
     return (this.manager?.status().state ?? 'disabled') !== 'disabled'
   }
+}
+
+function reachableAsLocalhost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return ['localhost', '127.0.0.1', '::1', '0.0.0.0', '::'].includes(h)
 }
 
 export function attachTunnel(h: Hooklens, opts: TunnelServiceOptions = {}): TunnelService {

@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, expect, it } from 'vitest'
+import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
+import { attachTunnel } from '../../../electron/core/tunnel/hooklens-tunnel'
+import { FakeLocaltunnelServer } from '../../helpers/fake-localtunnel-server'
+
+let h: Hooklens | null = null
+let lt: FakeLocaltunnelServer | null = null
+let dir = ''
+
+afterEach(async () => {
+  await h?.stop()
+  await lt?.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+it('refuses to open a tunnel the localtunnel client could not reach (receiver not on localhost)', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hooklens-bind-'))
+  lt = await FakeLocaltunnelServer.start()
+  h = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.2' })
+  await h.start()
+  const s = await attachTunnel(h, { host: lt.url }).start()
+  expect(s.state).toBe('offline')
+  expect(s.reason).toMatch(
+    /listens on 127\.0\.0\.2 only.*bind the receiver to 127\.0\.0\.1 or 0\.0\.0\.0/,
+  )
+  expect(h.status().tunnel.state).toBe('offline')
+  expect(lt.registrations).toBe(0)
+})
