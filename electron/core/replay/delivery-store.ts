@@ -183,6 +183,8 @@ export class DeliveryStore {
     this.writing = next.catch(() => undefined)
     await next
     this.lines++
+    // Long sessions accumulate patch lines: rewrite once they dwarf the records.
+    if (this.lines > 4 * this.records.size + 5000) await this.compact()
   }
 
   private emit(id: string): void {

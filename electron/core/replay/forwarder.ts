@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici'
 import { backoffDelay, isRetryable, parseRetryAfter } from './backoff'
 import { decodeBody, encodeBody } from './body-encoding'
 import { attemptPatch, newDelivery } from './delivery-record'
+import type { AttemptResult } from './types'
 import type { DeliveryStore } from './delivery-store'
 import {
   DEFAULT_MAX_ATTEMPTS,
@@ -180,7 +181,7 @@ export class Forwarder {
       const at = this.now()
       if (attempt.ok) {
         await this.opts.store.update(id, {
-          ...attemptPatch(d, attempt, at, 'delivered'),
+          ...forwardPatch(d, attempt, at, 'delivered'),
           nextAttemptAt: null,
         })
         return
@@ -192,7 +193,7 @@ export class Forwarder {
           ? `gave up after ${attempts} attempts`
           : 'not retried (the answer will not change)'
         await this.opts.store.update(id, {
-          ...attemptPatch(d, attempt, at, 'dead'),
+          ...forwardPatch(d, attempt, at, 'dead'),
           lastError: `${attempt.error} — ${why}`,
           nextAttemptAt: null,
         })
@@ -200,7 +201,7 @@ export class Forwarder {
       }
       const delay = this.delayFor(attempts, attempt.retryAfter, at)
       d = await this.opts.store.update(id, {
-        ...attemptPatch(d, attempt, at, 'failed'),
+        ...forwardPatch(d, attempt, at, 'failed'),
         lastError: `${attempt.error} — retrying in ${formatDuration(delay)}`,
         nextAttemptAt: new Date(at.getTime() + delay).toISOString(),
       })
@@ -247,4 +248,18 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', onAbort, { once: true })
   })
+}
+
+/**
+ * An attempt's patch without the request: a forward always sends the bytes it was queued with,
+ * and leaving them out keeps each retry's log line small whatever the body size.
+ */
+function forwardPatch(
+  d: Delivery,
+  attempt: AttemptResult,
+  at: Date,
+  status: Delivery['status'],
+): Partial<Delivery> {
+  const { request: _sameBytes, ...patch } = attemptPatch(d, attempt, at, status)
+  return patch
 }
