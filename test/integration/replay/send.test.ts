@@ -2,11 +2,13 @@
  * `hooklens send`: every platform's sample, sent to a real local handler, is marked valid by our
  * own verifier (electron/core/verify) and, where one exists, by the platform's official library.
  */
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Webhook } from 'standardwebhooks'
 import Stripe from 'stripe'
 import { verify as octokitVerify } from '@octokit/webhooks-methods'
 import { verifyRequest } from '../../../electron/core/verify'
+import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import {
   buildSample,
   sampleEvents,
@@ -69,6 +71,24 @@ describe('hooklens send', () => {
     )
     expect(verdict.scheme).toBe(sample.scheme)
     expect(verdict.status, verdict.reason).toBe('valid')
+  })
+
+  it.each(cases)('%s %s is classified as that platform by our inspector', (platform, event) => {
+    const s = buildSample(platform, { event, secret: SECRETS[platform] })
+    const c = createAnalyzers().classify({
+      id: '01S',
+      receivedAt: new Date(),
+      method: 'POST',
+      path: '/hooks',
+      query: '',
+      headers: s.headers,
+      body: s.body,
+      sha256: createHash('sha256').update(s.body).digest('hex'),
+      url: 'http://127.0.0.1:9000/hooks',
+      publicUrl: null,
+    })
+    expect(c.platform).toBe(platform)
+    expect(c.eventType).not.toBeNull()
   })
 
   it('signs with a public demo secret when none is given, and says so', async () => {
