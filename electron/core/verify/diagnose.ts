@@ -52,6 +52,17 @@ export async function diagnose(d: DiagnoseInput): Promise<VerificationDiagnosis>
   const { scheme, content } = d
   if (d.problem) return diag(d.problem.kind, d.problem.message, d.problem.details ?? {})
 
+  for (const k of d.keys) {
+    const encoding = scheme.otherEncoding?.(d.ex, k.key, content)
+    if (encoding) {
+      return diag(
+        'signature-encoding',
+        `the signature is the right MAC but ${encoding}-encoded, and ${scheme.label} expects ${scheme.encoding ?? 'another encoding'}`,
+        { sentEncoding: encoding, secretIndex: k.index },
+      )
+    }
+  }
+
   for (const o of d.others) {
     if (d.secrets.includes(o.secret)) continue
     let key: KeyMaterial

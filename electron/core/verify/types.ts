@@ -96,6 +96,8 @@ export interface Scheme {
   label: string
   /** Headers whose presence signals this scheme, lower case, catalog order. */
   headers: string[]
+  /** How signatures are written (HMAC schemes), for sentences. */
+  encoding?: string
   /** The signed content includes the raw body (body diagnosis applies). */
   signsBody: boolean
   /** The signed content includes the URL (URL diagnosis applies). */
@@ -117,6 +119,8 @@ export interface Scheme {
   ): Extracted | ExtractProblem | null
   key(secret: string, options: Record<string, unknown>): KeyMaterial
   keyVariants?(secret: string, options: Record<string, unknown>): KeyVariant[]
+  /** For the diagnosis: the encoding (e.g. 'base64') under which the right MAC was sent, if another. */
+  otherEncoding?(ex: Extracted, key: KeyMaterial, content: Content): string | null
   check(
     ex: Extracted,
     key: KeyMaterial,

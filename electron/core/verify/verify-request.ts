@@ -181,6 +181,14 @@ function timed(
     const future = -age
     const stale = age > tolerance
     const early = (scheme.direction ?? 'both') === 'both' && future > tolerance
+    if (early && Math.abs(now - ex.timestamp / 1000) <= tolerance) {
+      const message = `timestamp is in milliseconds, but ${scheme.label} expects seconds`
+      return verdict(v, scheme.id, 'invalid', message, {
+        kind: 'timestamp',
+        message,
+        details: { unit: 'milliseconds', toleranceSeconds: tolerance, signatureValid: true },
+      })
+    }
     if (stale || early) {
       const message = stale
         ? `timestamp ${seconds(age)} s old (tolerance ${tolerance} s)`

@@ -367,3 +367,35 @@ describe('diagnosis: malformed header and unexplained mismatch', () => {
     expect(r.diagnosis?.kind).toBe('mismatch')
   })
 })
+
+describe('diagnosis: signature encoding and timestamp units', () => {
+  it('the right MAC sent base64 where hex is expected', async () => {
+    const body = '{"a":1}'
+    const b64 = createHmac('sha256', 'gh').update(body).digest('base64')
+    const r = await run(
+      request({ 'X-Hub-Signature-256': `sha256=${b64}` }, body, NOW),
+      one('github', 'gh'),
+    )
+    expect(r.reason).toBe(
+      'the signature is the right MAC but base64-encoded, and GitHub expects hex',
+    )
+    expect(r.diagnosis).toMatchObject({
+      kind: 'signature-encoding',
+      details: { sentEncoding: 'base64' },
+    })
+  })
+
+  it('a millisecond timestamp where seconds are expected', async () => {
+    const body = '{}'
+    const ms = String(NOW * 1000)
+    const sig = hmacHex('slack-secret', `v0:${ms}:${body}`)
+    const input = request(
+      { 'X-Slack-Signature': `v0=${sig}`, 'X-Slack-Request-Timestamp': ms },
+      body,
+      NOW + 2,
+    )
+    const r = await run(input, one('slack', 'slack-secret'))
+    expect(r.reason).toBe('timestamp is in milliseconds, but Slack expects seconds')
+    expect(r.diagnosis?.details).toMatchObject({ unit: 'milliseconds' })
+  })
+})

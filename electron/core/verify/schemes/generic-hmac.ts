@@ -3,9 +3,18 @@
  * header, algorithm (sha1/sha256/sha512), encoding (hex/base64/base64url), prefix, signed-content
  * template over {body} {timestamp} {id} {url} {method}, timestamp and id headers.
  */
-import { decodeBase64, header, isHex, macMatches, parseUnix } from '../crypto'
+import {
+  anyMatches,
+  decodeBase64,
+  encode,
+  header,
+  hmac,
+  isHex,
+  macMatches,
+  parseUnix,
+} from '../crypto'
 import type { HmacAlgorithm, SigEncoding } from '../crypto'
-import type { Scheme } from '../types'
+import type { Content, Extracted, Scheme } from '../types'
 import { KeyError } from '../types'
 import { keyVariants } from './hmac-scheme'
 
@@ -52,7 +61,8 @@ export function genericOptions(raw: Record<string, unknown>): GenericHmacOptions
 
 export function genericHmac(raw: Record<string, unknown>): Scheme {
   const o = genericOptions(raw)
-  const pieces = o.template.split(/(\{(?:body|timestamp|id|url|method)\})/)
+  const pieces = placeholders(o.template)
+  const signed = (ex: Extracted, c: Content) => render(pieces, ex, c)
   return {
     id: 'hmac',
     label: `HMAC-${o.algorithm.toUpperCase()} (${o.header})`,
@@ -110,17 +120,31 @@ export function genericHmac(raw: Record<string, unknown>): Scheme {
               describe: 'the secret used as text instead of decoded',
             },
           ],
+    encoding: o.encoding,
+    otherEncoding: (ex, key, c) => {
+      if (!Buffer.isBuffer(key)) return null
+      const mac = hmac(o.algorithm, key, signed(ex, c))
+      const others = (ENCODINGS as SigEncoding[]).filter((e) => e !== o.encoding)
+      return others.find((e) => anyMatches(encode(mac, e), ex.signatures, e)) ?? null
+    },
     check: (ex, key, c) => {
       if (!Buffer.isBuffer(key)) return { ok: false }
-      const parts = pieces.map((p) => {
-        if (p === '{body}') return c.body
-        if (p === '{url}') return c.url
-        if (p === '{method}') return c.method
-        if (p === '{timestamp}') return String(ex.data?.ts)
-        if (p === '{id}') return String(ex.data?.id)
-        return p
-      })
-      return { ok: macMatches(o.algorithm, o.encoding, key, parts, ex.signatures) }
+      return { ok: macMatches(o.algorithm, o.encoding, key, signed(ex, c), ex.signatures) }
     },
   }
+}
+
+function placeholders(template: string): string[] {
+  return template.split(/(\{(?:body|timestamp|id|url|method)\})/)
+}
+
+function render(pieces: string[], ex: Extracted, c: Content): (string | Buffer)[] {
+  return pieces.map((p) => {
+    if (p === '{body}') return c.body
+    if (p === '{url}') return c.url
+    if (p === '{method}') return c.method
+    if (p === '{timestamp}') return String(ex.data?.ts)
+    if (p === '{id}') return String(ex.data?.id)
+    return p
+  })
 }

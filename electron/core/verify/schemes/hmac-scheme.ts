@@ -2,7 +2,7 @@
  * Builds an HMAC scheme from a declarative spec (which headers, what is signed, how the key is
  * derived), and the secret-decoding variants the diagnosis tries for HMAC keys.
  */
-import { decodeBase64, isHex, macMatches } from '../crypto'
+import { anyMatches, decodeBase64, encode, hmac, isHex, macMatches } from '../crypto'
 import type { HmacAlgorithm, SigEncoding } from '../crypto'
 import type { Content, Extracted, KeyVariant, Scheme } from '../types'
 import { KeyError } from '../types'
@@ -18,6 +18,8 @@ export interface HmacSpec extends Omit<Scheme, 'key' | 'keyVariants' | 'check' |
   content(ex: Extracted, c: Content): (Buffer | string)[]
 }
 
+const ENCODINGS: SigEncoding[] = ['hex', 'base64', 'base64url']
+
 const KEY_DESCRIPTIONS: Record<KeyDerivation, string> = {
   utf8: 'the secret as text',
   'utf8-trim': 'the whitespace-trimmed secret as text',
@@ -28,12 +30,21 @@ export function hmacScheme(spec: HmacSpec): Scheme {
   const { alg, encoding, derivation, content, ...rest } = spec
   return {
     ...rest,
+    encoding,
     keyDescription: KEY_DESCRIPTIONS[derivation],
     key: (secret) => deriveKey(secret, derivation),
     keyVariants: (secret) => keyVariants(secret, derivation),
     check: (ex, key, c) => ({
       ok: Buffer.isBuffer(key) && macMatches(alg, encoding, key, content(ex, c), ex.signatures),
     }),
+    otherEncoding: (ex, key, c) => {
+      if (!Buffer.isBuffer(key)) return null
+      const mac = hmac(alg, key, content(ex, c))
+      for (const other of ENCODINGS) {
+        if (other !== encoding && anyMatches(encode(mac, other), ex.signatures, other)) return other
+      }
+      return null
+    },
   }
 }
 
