@@ -9,11 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
-import { emptyAnalyzers, type Analyzers } from '../../../electron/core/hooklens/analyzers'
+import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { attachTunnel, type TunnelService } from '../../../electron/core/tunnel/hooklens-tunnel'
 import { registerA2APush, saveA2AVerifier } from '../../../electron/core/share'
-import { verifyRequest } from '../../../electron/core/verify'
-import { classify } from '../../../electron/core/inspect'
 import {
   FakeLocaltunnelServer,
   resolveLocalhostSubdomains,
@@ -29,31 +27,11 @@ let undoDns: () => void
 let agent: TestAgent | null = null
 let publicUrl: string
 
-/** Verification and classification from their modules (the lead's default wiring may differ). */
-function analyzers(): Analyzers {
-  return {
-    ...emptyAnalyzers(),
-    verify: (input, verifiers) =>
-      verifyRequest(
-        {
-          method: input.method,
-          url: input.url,
-          publicUrl: input.publicUrl,
-          headers: input.headers,
-          body: input.body,
-          receivedAt: input.receivedAt,
-        },
-        verifiers,
-      ),
-    classify: (input) => classify(input),
-  }
-}
-
 beforeEach(async () => {
   undoDns = resolveLocalhostSubdomains()
   dataDir = await mkdtemp(join(tmpdir(), 'hooklens-tunnel-'))
   lt = await FakeLocaltunnelServer.start()
-  h = await createHooklens({ dataDir, port: 0, host: '127.0.0.1', analyzers: analyzers() })
+  h = await createHooklens({ dataDir, port: 0, host: '127.0.0.1', analyzers: createAnalyzers() })
   await h.start()
   service = attachTunnel(h, { host: lt.url, manager: { selfCheckIntervalMs: 100, backoff: [100] } })
   const s = await service.start()

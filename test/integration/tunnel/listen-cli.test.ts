@@ -110,18 +110,46 @@ describe('hooklens listen + share a2a over the tunnel', () => {
     settings.close()
     expect(verifier).toMatchObject({ scheme: 'a2a-notification-token', path: `/a2a/${taskId}` })
 
-    agent.release(taskId)
     const events = () =>
       stdout
         .split('\n')
         .filter(Boolean)
-        .map((l) => JSON.parse(l) as { path: string; via: string; headers: [string, string][] })
-    await waitUntil(() => events().length >= 2, 10_000, 'two events on stdout')
-    for (const e of events()) {
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              path: string
+              via: string
+              headers: [string, string][]
+              verification: { scheme: string; status: string }
+              classification: { platform: string; subject: string }
+            },
+        )
+    // The running listen reloads settings on its own schedule (conf polls the file on Linux):
+    // probe the path with the saved token until it verifies, then let the agent talk.
+    const token = verifier!.secrets[0]
+    const probes = () => events().filter((e) => e.headers.some(([k]) => k === 'x-probe'))
+    await waitUntil(
+      () => probes().some((e) => e.verification.status === 'valid'),
+      20_000,
+      'the running listen to load the new verifier',
+      async () => {
+        await fetch(`${publicUrl}/a2a/${taskId}`, {
+          method: 'POST',
+          headers: { 'x-probe': '1', 'X-A2A-Notification-Token': token },
+          body: '{}',
+        })
+      },
+    )
+    agent.release(taskId)
+    const notifications = () => events().filter((e) => !e.headers.some(([k]) => k === 'x-probe'))
+    await waitUntil(() => notifications().length >= 2, 10_000, 'two events on stdout')
+    for (const e of notifications()) {
       expect(e.path).toBe(`/a2a/${taskId}`)
       expect(e.via).toBe('tunnel')
       const token = e.headers.find(([k]) => k.toLowerCase() === 'x-a2a-notification-token')?.[1]
       expect(verifier!.secrets).toContain(token)
+      expect(e.verification).toMatchObject({ scheme: 'a2a-notification-token', status: 'valid' })
+      expect(e.classification).toMatchObject({ platform: 'a2a', subject: taskId })
     }
 
     await lt.restart()

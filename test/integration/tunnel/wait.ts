@@ -2,15 +2,18 @@
 import type { TunnelStatus } from '../../../shared/api'
 import type { TunnelManager } from '../../../electron/core/tunnel/tunnel-manager'
 
+/** Polls `cond`; `between` runs before each new look (e.g. to send another probe). */
 export async function waitUntil(
   cond: () => boolean,
   timeoutMs = 5000,
   what = 'condition',
+  between?: () => Promise<void>,
 ): Promise<void> {
   const end = Date.now() + timeoutMs
   while (!cond()) {
     if (Date.now() > end) throw new Error(`${what} not met within ${timeoutMs} ms`)
-    await new Promise((r) => setTimeout(r, 20))
+    if (between) await between()
+    await new Promise((r) => setTimeout(r, between ? 300 : 20))
   }
 }
 
