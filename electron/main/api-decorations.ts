@@ -1,6 +1,8 @@
 /**
- * Adds what only the desktop knows to two API answers: whether secrets are saved encrypted or
+ * Adds what only the desktop knows to the status answer: whether secrets are saved encrypted or
  * kept for this session only (`secretStorage`), so the inspector can say so next to secrets.
+ * Only getStatus: a field added to getSettings would come back in an updateSettings patch and
+ * be saved to the file.
  */
 import type { HooklensApi } from '../../shared/api'
 import type { SecretStorageStatus } from './secret-vault'
@@ -23,6 +25,5 @@ export function withSecretStatus(
       : result
   }
   decorated.getStatus = (arg: Record<string, never>) => add(api.getStatus(arg))
-  decorated.getSettings = (arg: Record<string, never>) => add(api.getSettings(arg))
   return decorated as ApiImplementation
 }

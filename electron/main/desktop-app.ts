@@ -173,7 +173,11 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
   }
 
   const unsubscribe = core.api.subscribe((push) => {
-    batcher.push(push)
+    if (push.type === 'statusChanged') {
+      // Keep the status the window holds complete: pushed statuses carry secretStorage too.
+      const payload = { ...push.payload, secretStorage: settings.secretStatus() }
+      batcher.push({ type: 'statusChanged', payload })
+    } else batcher.push(push)
     if (push.type === 'eventCaptured') onCaptured(push.payload)
     else if (push.type === 'tunnelStatus') tray.update({ tunnel: push.payload })
     else if (push.type === 'statusChanged') applyStatus(push.payload)

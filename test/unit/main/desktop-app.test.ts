@@ -135,6 +135,9 @@ describe('desktop app', () => {
     await expect(
       e.ipcMain.invoke('hooklens:getStatus', 'https://evil.example/', {}),
     ).rejects.toThrow()
+    // Only the status carries it: settings come back in updateSettings patches.
+    const settings = (await e.ipcMain.invoke('hooklens:getSettings', OWN, {})) as object
+    expect(settings).not.toHaveProperty('secretStorage')
     expect(e.session.defaultSession.protocol.handle).toHaveBeenCalledWith(
       'file',
       expect.any(Function),
@@ -206,6 +209,20 @@ describe('desktop app', () => {
       'hooklens:push',
       [{ type: 'openEvent', payload: { id: events[2].id } }],
     ])
+  })
+
+  it('pushed statuses carry the secret-storage status too', async () => {
+    const { push, app, core } = await start()
+    const win = app.showWindow() as unknown as FakeWindow
+    win.webContents.sent = []
+    const status = await core.api.getStatus({})
+    push({ type: 'statusChanged', payload: status })
+    await vi.waitFor(() => expect(win.webContents.sent.length).toBe(1), { timeout: 2000 })
+    const [, batch] = win.webContents.sent[0]
+    expect((batch as ApiPush[])[0].payload).toMatchObject({
+      receiverPort: 9000,
+      secretStorage: { encrypted: false, note: 'session only' },
+    })
   })
 
   it('opening an event in a window that is still loading waits for the page', async () => {
