@@ -58,6 +58,8 @@ export interface Extracted {
   signatures: string[]
   /** Unix seconds the sender claims (may be fractional), when the scheme has one. */
   timestamp?: number
+  /** Unix seconds after which the signature is no longer valid (a JWT's exp). */
+  expires?: number
   /** The header (or body field) the signature came from, for sentences. */
   source: string
   data?: Record<string, unknown>

@@ -176,6 +176,19 @@ function timed(
   const tolerance = v.tolerance ?? scheme.tolerance
   const rotation = v.secrets.length > 1 ? ` (secret ${index + 1} of ${v.secrets.length})` : ''
   const caveat = scheme.caveat ? `; note: ${scheme.caveat}` : ''
+  if (ex.expires !== undefined && now > ex.expires) {
+    const message = `the JWT expired ${seconds(now - ex.expires)} s before the request was received`
+    return verdict(v, scheme.id, 'invalid', message, {
+      kind: 'timestamp',
+      message,
+      details: {
+        direction: 'past',
+        expired: true,
+        skewSeconds: Math.round(now - ex.expires),
+        signatureValid: true,
+      },
+    })
+  }
   if (ex.timestamp !== undefined && tolerance !== undefined && tolerance > 0) {
     const age = now - ex.timestamp
     const future = -age

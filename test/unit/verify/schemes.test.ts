@@ -133,6 +133,19 @@ describe('a2a-jwt with an inline key set', () => {
     )
   })
 
+  it('an exp claim in the past at receipt time is invalid', async () => {
+    const r = await verifyRequest(
+      input(a2aJwt(k1, body, NOW, { exp: NOW + 5 }), body, NOW + 30),
+      verifier(),
+    )
+    expect(r.reason).toBe('the JWT expired 25 s before the request was received')
+    const ok = await verifyRequest(
+      input(a2aJwt(k1, body, NOW, { exp: NOW + 60 }), body, NOW + 30),
+      verifier(),
+    )
+    expect(ok.status).toBe('valid')
+  })
+
   it('a key set that is not one is unverifiable without echoing it', async () => {
     const r = await verifyRequest(
       input(a2aJwt(k1, body, NOW)),

@@ -140,6 +140,7 @@ export const a2aJwt: Scheme = {
     return {
       signatures: [m[3]],
       timestamp: payload.iat,
+      expires: typeof payload.exp === 'number' ? payload.exp : undefined,
       source: 'Authorization',
       data: { header: head, payload, jwt: `${m[1]}.${m[2]}.${m[3]}` },
     }
