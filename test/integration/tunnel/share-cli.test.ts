@@ -131,4 +131,24 @@ describe('hooklens share a2a', () => {
     expect(err).toBeInstanceOf(CliFailure)
     expect(err.message).toMatch(/no running "hooklens listen" found/)
   })
+
+  it('share snippets prints copy-ready configs for the public URL', async () => {
+    const { code, out } = await run([
+      'share',
+      'snippets',
+      '--public-url',
+      'https://abcd.loca.lt',
+      '--path',
+      '/gw',
+      '--secret',
+      'whsec_x',
+      '--data-dir',
+      dataDir,
+    ])
+    expect(code).toBe(0)
+    expect(out).toContain('# Agent Gateway — gateway.yaml')
+    expect(out).toContain('url: "https://abcd.loca.lt/gw"')
+    expect(out).toContain('secret="whsec_x"')
+    expect(out).toContain("curl -sS -X POST 'https://abcd.loca.lt/gw'")
+  })
 })
