@@ -35,8 +35,9 @@ export async function decodeBodyView(
   if (!make) {
     return { encoding, ...encodeBody(body), size: body.length, truncated: false, bomb: false }
   }
-  const { out, truncated, error } = await inflateCapped(make(), body, cap)
-  const bomb = truncated && out.length / Math.max(1, body.length) >= BOMB_RATIO
+  const { out, truncated, consumed, error } = await inflateCapped(make(), body, cap)
+  // Judge by the input consumed to reach the cap, not the whole body: a bomb is mostly tail.
+  const bomb = truncated && out.length / Math.max(1, consumed) >= BOMB_RATIO
   return {
     encoding,
     ...encodeBody(out),
@@ -51,7 +52,7 @@ function inflateCapped(
   stream: Transform,
   input: Buffer,
   cap: number,
-): Promise<{ out: Buffer; truncated: boolean; error?: string }> {
+): Promise<{ out: Buffer; truncated: boolean; consumed: number; error?: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -59,8 +60,10 @@ function inflateCapped(
     const done = (truncated: boolean, error?: string) => {
       if (settled) return
       settled = true
+      const consumed =
+        (stream as Transform & { bytesWritten?: number }).bytesWritten ?? input.length
       stream.destroy()
-      resolve({ out: Buffer.concat(chunks, size), truncated, error })
+      resolve({ out: Buffer.concat(chunks, size), truncated, consumed, error })
     }
     stream.on('data', (chunk: Buffer) => {
       const room = cap - size

@@ -192,6 +192,8 @@ export class EventStore extends EventEmitter {
 
   async close(): Promise<void> {
     await this.compacting
+    // Leave no evicted events on disk: a reader with other limits would bring them back.
+    if (this.writer && this.liveStart > 0) await this.compact()
     await this.writer?.close()
     this.writer = null
     await this.reader.close()

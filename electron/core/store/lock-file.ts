@@ -30,7 +30,7 @@ export async function acquireLock(file: string): Promise<Lock> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim())
-      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(file, pid)
+      if (pid && isAlive(pid)) throw new DataDirLockedError(file, pid)
       await unlink(file).catch(() => undefined)
     }
   }

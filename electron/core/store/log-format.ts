@@ -4,6 +4,7 @@
  * `{"op":"update","id":…,"patch":{…}}`. Because the body comes last and JSON escapes quotes
  * inside strings, the metadata can be parsed without touching (or decoding) the body bytes.
  */
+import { isUtf8 } from 'node:buffer'
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
@@ -17,11 +18,7 @@ export type LogRecord =
   | { op: 'update'; id: string; patch: DerivedPatch }
 
 export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
-  const text = body.toString('utf8')
-  // A round trip tells valid UTF-8 apart from bytes that would be replaced with U+FFFD.
-  if (Buffer.byteLength(text) === body.length && Buffer.from(text, 'utf8').equals(body)) {
-    return { body: text, bodyEncoding: 'utf8' }
-  }
+  if (isUtf8(body)) return { body: body.toString('utf8'), bodyEncoding: 'utf8' }
   return { body: body.toString('base64'), bodyEncoding: 'base64' }
 }
 
@@ -30,11 +27,17 @@ export function decodeBody(body: string, encoding: BodyEncoding): Buffer {
 }
 
 export function eventLine(meta: EventSummary, body: Buffer): Buffer {
-  const { body: text, bodyEncoding } = encodeBody(body)
-  const head = JSON.stringify(meta)
-  return Buffer.from(
-    `${head.slice(0, -1)},"bodyEncoding":${JSON.stringify(bodyEncoding)},"body":${JSON.stringify(text)}}\n`,
-  )
+  const head = JSON.stringify(meta).slice(0, -1)
+  if (isUtf8(body)) {
+    const text = JSON.stringify(body.toString('utf8'))
+    return Buffer.from(`${head},"bodyEncoding":"utf8","body":${text}}\n`)
+  }
+  // Base64 needs no JSON escaping: write its bytes directly instead of building one huge string.
+  return Buffer.concat([
+    Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
+    Buffer.from(body.toString('base64'), 'latin1'),
+    Buffer.from('"}\n'),
+  ])
 }
 
 export function updateLine(id: string, patch: DerivedPatch): Buffer {

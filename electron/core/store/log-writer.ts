@@ -14,7 +14,8 @@ interface Pending {
 export class LogWriter {
   private queue: Pending[] = []
   private writing: Promise<void> | null = null
-  private paused: Promise<void> | null = null
+  private paused = false
+  private exclusiveChain: Promise<void> = Promise.resolve()
 
   private constructor(
     private handle: FileHandle,
@@ -36,7 +37,7 @@ export class LogWriter {
   append(line: Buffer): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ line, resolve, reject })
-      if (!this.writing) this.writing = this.drain()
+      this.kick()
     })
   }
 
@@ -49,62 +50,64 @@ export class LogWriter {
    * Runs `fn` with no write in flight and new appends held back, then continues on the
    * (possibly replaced) file: how compaction swaps the file under a live writer.
    */
-  async exclusive(fn: () => Promise<{ file: string; size: number } | null>): Promise<void> {
-    let release!: () => void
-    const previous = this.paused
-    this.paused = new Promise<void>((r) => (release = r))
-    try {
-      if (previous) await previous
-      await this.flush()
-      const swap = await fn()
-      if (swap) {
-        await this.handle.close()
-        this.handle = await open(swap.file, 'a')
-        this.size = swap.size
+  exclusive(fn: () => Promise<{ file: string; size: number } | null>): Promise<void> {
+    const run = async () => {
+      this.paused = true
+      try {
+        await this.flush()
+        const swap = await fn()
+        if (swap) {
+          await this.handle.close()
+          this.handle = await open(swap.file, 'a')
+          this.size = swap.size
+        }
+      } finally {
+        this.paused = false
+        this.kick()
       }
-    } finally {
-      this.paused = null
-      release()
-      if (this.queue.length > 0 && !this.writing) this.writing = this.drain()
     }
+    const result = this.exclusiveChain.then(run)
+    this.exclusiveChain = result.catch(() => undefined)
+    return result
   }
 
   async close(): Promise<void> {
+    await this.exclusiveChain
     await this.flush()
     await this.handle.close()
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        if (this.paused) {
-          // Compaction waits for this drain to end; appends resume when it releases.
-          return
-        }
-        const batch = this.queue
-        this.queue = []
-        const buf = batch.length === 1 ? batch[0].line : Buffer.concat(batch.map((p) => p.line))
-        const base = this.size
-        try {
-          await writeAll(this.handle, buf)
-          if (this.fsync) await this.handle.datasync()
-        } catch (err) {
-          // Cut off a partial write so the next line does not glue onto half a record.
-          await this.handle.truncate(base).catch(() => undefined)
-          const stat = await this.handle.stat().catch(() => null)
-          if (stat) this.size = stat.size
-          for (const p of batch) p.reject(err as Error)
-          continue
-        }
-        this.size = base + buf.length
-        let offset = base
-        for (const p of batch) {
-          p.resolve(offset)
-          offset += p.line.length
-        }
-      }
-    } finally {
+  private kick(): void {
+    if (this.writing || this.paused || this.queue.length === 0) return
+    this.writing = this.drain().finally(() => {
       this.writing = null
+      this.kick()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 && !this.paused) {
+      const batch = this.queue
+      this.queue = []
+      const buf = batch.length === 1 ? batch[0].line : Buffer.concat(batch.map((p) => p.line))
+      const base = this.size
+      try {
+        await writeAll(this.handle, buf)
+        if (this.fsync) await this.handle.datasync()
+      } catch (err) {
+        // Cut off a partial write so the next line does not glue onto half a record.
+        await this.handle.truncate(base).catch(() => undefined)
+        const stat = await this.handle.stat().catch(() => null)
+        if (stat) this.size = stat.size
+        for (const p of batch) p.reject(err as Error)
+        continue
+      }
+      this.size = base + buf.length
+      let offset = base
+      for (const p of batch) {
+        p.resolve(offset)
+        offset += p.line.length
+      }
     }
   }
 }
