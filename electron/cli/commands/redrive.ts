@@ -26,7 +26,7 @@ export const registerRedrive: RegisterCommand = (program: Command, setExitCode) 
     .action(async (id: string | undefined, flags: RedriveFlags) => {
       if (!id && !flags.all) throw new UsageError('give a delivery id or --all')
       if (id && flags.all) throw new UsageError('give a delivery id or --all, not both')
-      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir) })
+      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir), compact: false })
       const forwarder = new Forwarder({ store })
       try {
         let ids: string[]

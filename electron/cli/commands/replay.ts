@@ -84,7 +84,7 @@ async function runReplay(id: string, flags: ReplayFlags): Promise<Delivery> {
     const settings = openSettings(dir)
     const verifiers = settings.get().verifiers
     settings.close()
-    const deliveries = await DeliveryStore.open({ dir })
+    const deliveries = await DeliveryStore.open({ dir, compact: false })
     try {
       return await replayRequest({
         event,

@@ -3,7 +3,7 @@
  * delivery, one `patch` per change), rebuilt into memory on open and compacted by rewrite and
  * atomic rename. A torn last line (crash mid-write) is skipped, not fatal.
  */
-import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Delivery, DeliveryKind, DeliveryStatus } from './types'
 
@@ -26,18 +26,26 @@ export interface DeliveryStoreOptions {
   maxRecords?: number
   /** Read a snapshot only (another process may be writing): no writes, no compaction. */
   readOnly?: boolean
+  /**
+   * Whether this store may rewrite the log (default true). Short-lived CLI commands pass false
+   * so only the long-running owner (listen, the app) ever compacts.
+   */
+  compact?: boolean
 }
 
 export class DeliveryStore {
   private readonly records = new Map<string, Delivery>()
   private readonly listeners = new Set<(d: Delivery) => void>()
   private lines = 0
+  /** Bytes of the log already folded into memory (see refresh()). */
+  private offset = 0
   private writing: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly file: string,
     private handle: FileHandle | null,
     private readonly maxRecords: number,
+    private readonly mayCompact = true,
   ) {}
 
   static async open(opts: DeliveryStoreOptions): Promise<DeliveryStore> {
@@ -45,11 +53,14 @@ export class DeliveryStore {
     if (opts.readOnly) {
       const store = new DeliveryStore(file, null, opts.maxRecords ?? 10_000)
       const text = await readFile(file, 'utf8').catch(() => '')
-      store.load(text)
+      const complete = text.slice(0, text.lastIndexOf('\n') + 1)
+      store.load(complete)
+      store.offset = Buffer.byteLength(complete)
       return store
     }
     await mkdir(opts.dir, { recursive: true })
-    const store = new DeliveryStore(file, await open(file, 'a'), opts.maxRecords ?? 10_000)
+    const handle = await open(file, 'a')
+    const store = new DeliveryStore(file, handle, opts.maxRecords ?? 10_000, opts.compact !== false)
     await store.rebuild()
     return store
   }
@@ -100,6 +111,37 @@ export class DeliveryStore {
     return this.records.size
   }
 
+  /**
+   * Folds in what other processes (`hooklens replay`, `redrive`) appended since the last read.
+   * Re-reading our own lines is harmless: puts and patches are idempotent.
+   */
+  async refresh(): Promise<void> {
+    let size: number
+    try {
+      size = (await stat(this.file)).size
+    } catch {
+      return
+    }
+    if (size === this.offset) return
+    if (size < this.offset) {
+      // Another process compacted the log: start over from the new file.
+      this.records.clear()
+      this.lines = 0
+      this.offset = 0
+    }
+    const fh = await open(this.file, 'r')
+    try {
+      const buf = Buffer.alloc(size - this.offset)
+      await fh.read(buf, 0, buf.length, this.offset)
+      const text = buf.toString('utf8')
+      const complete = text.slice(0, text.lastIndexOf('\n') + 1)
+      this.load(complete)
+      this.offset += Buffer.byteLength(complete)
+    } finally {
+      await fh.close()
+    }
+  }
+
   async close(): Promise<void> {
     await this.writing
     await this.handle?.close()
@@ -121,6 +163,7 @@ export class DeliveryStore {
       await rename(tmp, this.file)
       this.handle = await open(this.file, 'a')
       this.lines = this.records.size
+      this.offset = Buffer.byteLength(body ? `${body}\n` : '')
     }
     const next = this.writing.then(run)
     this.writing = next.catch(() => undefined)
@@ -135,10 +178,16 @@ export class DeliveryStore {
         Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)),
       )
     }
-    this.load(text)
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1)
+    this.load(complete)
+    this.offset = Buffer.byteLength(complete)
     if (this.lines > 2 * this.records.size + 1000 || this.records.size > this.maxRecords) {
-      await this.compact()
+      await this.compactIfAllowed()
     }
+  }
+
+  private async compactIfAllowed(): Promise<void> {
+    if (this.mayCompact) await this.compact()
   }
 
   private load(text: string): void {
@@ -178,13 +227,23 @@ export class DeliveryStore {
 
   private async append(line: LogLine): Promise<void> {
     const text = `${JSON.stringify(line)}\n`
-    const handle = this.requireHandle()
-    const next = this.writing.then(() => handle.appendFile(text).then(() => undefined))
+    const next = this.writing.then(() => this.appendDurably(text))
     this.writing = next.catch(() => undefined)
     await next
     this.lines++
     // Long sessions accumulate patch lines: rewrite once they dwarf the records.
-    if (this.lines > 4 * this.records.size + 5000) await this.compact()
+    if (this.lines > 4 * this.records.size + 5000) await this.compactIfAllowed()
+  }
+
+  /** Appends; when another process compacted (renamed) the log meanwhile, reopens and rewrites. */
+  private async appendDurably(text: string): Promise<void> {
+    const handle = this.requireHandle()
+    await handle.appendFile(text)
+    const [mine, current] = await Promise.all([handle.stat(), stat(this.file).catch(() => null)])
+    if (current && mine.ino === current.ino) return
+    await handle.close()
+    this.handle = await open(this.file, 'a')
+    await this.handle.appendFile(text)
   }
 
   private emit(id: string): void {

@@ -106,7 +106,8 @@ export class ReplayService {
     })
   }
 
-  listDeliveries(arg: ApiArg<'listDeliveries'> = {}): Delivery[] {
+  async listDeliveries(arg: ApiArg<'listDeliveries'> = {}): Promise<Delivery[]> {
+    await this.deliveries.refresh()
     return this.deliveries.list({
       eventId: arg.eventId,
       status: arg.status ? (arg.status.split(',') as DeliveryStatus[]) : undefined,
@@ -115,6 +116,8 @@ export class ReplayService {
   }
 
   async redrive(arg: ApiArg<'redrive'>): Promise<{ redriven: number }> {
+    // A `hooklens redrive` in another process may already have delivered some.
+    await this.deliveries.refresh()
     if (arg.all) return { redriven: await this.forwarder.redriveAll() }
     if (!arg.id) throw new Error('redrive needs a delivery id or all: true')
     const d = this.deliveries.get(arg.id)
@@ -132,7 +135,7 @@ export class ReplayService {
     return {
       replayEvent: (arg: ApiArg<'replayEvent'>) => this.replay(arg) as Promise<unknown>,
       listDeliveries: async (arg: ApiArg<'listDeliveries'>) =>
-        this.listDeliveries(arg) as unknown[],
+        (await this.listDeliveries(arg)) as unknown[],
       redrive: (arg: ApiArg<'redrive'>) => this.redrive(arg),
     }
   }

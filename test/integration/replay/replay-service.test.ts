@@ -99,7 +99,7 @@ describe('ReplayService', () => {
       h.received.filter((r) => r.url === p).map((r) => r.body.toString())
     expect(byPath('/session')).toEqual(['{"n":1}', '{"n":2}', '{"n":3}'])
     expect(byPath('/saved')).toEqual(['{"n":1}', '{"n":2}', '{"n":3}'])
-    expect(svc.listDeliveries({ status: 'delivered' })).toHaveLength(6)
+    expect(await svc.listDeliveries({ status: 'delivered' })).toHaveLength(6)
     await svc.close()
   })
 })

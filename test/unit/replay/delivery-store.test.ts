@@ -125,3 +125,40 @@ describe('DeliveryStore read-only', () => {
     await s.close()
   })
 })
+
+describe('DeliveryStore shared by two processes (listen + a CLI command)', () => {
+  it('sees the other writer’s records on refresh, across a compaction by either side', async () => {
+    const owner = await DeliveryStore.open({ dir })
+    const cli = await DeliveryStore.open({ dir, compact: false })
+    await cli.put(delivery('01CLI1', { kind: 'replay', status: 'delivered' }))
+    expect(owner.get('01CLI1')).toBeNull()
+    await owner.refresh()
+    expect(owner.get('01CLI1')?.status).toBe('delivered')
+
+    // The owner rewrites the log; the CLI's next append must land in the new file.
+    await owner.put(delivery('01OWN1'))
+    await owner.compact()
+    await cli.put(delivery('01CLI2', { kind: 'replay' }))
+    await owner.refresh()
+    expect(owner.get('01CLI2')).not.toBeNull()
+
+    // Patches pile up on the CLI side, then the owner compacts again: the CLI reloads.
+    for (let i = 0; i < 5; i++) await cli.update('01CLI2', { attempts: i })
+    await owner.refresh()
+    await owner.compact()
+    await cli.refresh()
+    expect(cli.get('01OWN1')).not.toBeNull()
+    expect(cli.get('01CLI2')?.attempts).toBe(4)
+    await cli.close()
+    await owner.close()
+
+    const again = await DeliveryStore.open({ dir })
+    expect(
+      again
+        .list()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['01CLI1', '01CLI2', '01OWN1'])
+    await again.close()
+  })
+})
