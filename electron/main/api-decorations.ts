@@ -7,7 +7,7 @@
 import type { HooklensApi } from '../../shared/api'
 import type { SecretStorageStatus } from './secret-vault'
 
-export type ApiImplementation = Omit<HooklensApi, 'subscribe'>
+import type { ApiImplementation } from './ipc-adapter'
 
 export function withSecretStatus(
   api: HooklensApi,

@@ -112,10 +112,12 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
       })
       w.on('focus', () => tray.update({ unseenSignatureFailures: 0 }))
       win = w
+      // A new window shows itself on 'ready-to-show', without a blank flash.
+    } else {
+      if (w.isMinimized()) w.restore()
+      w.show()
+      w.focus()
     }
-    if (w.isMinimized()) w.restore()
-    w.show()
-    w.focus()
     tray.update({ unseenSignatureFailures: 0 })
     return w
   }

@@ -74,7 +74,10 @@ export function createInspectorWindow(opts: InspectorWindowOptions): BrowserWind
     event.preventDefault()
     win.hide()
   })
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    win.show()
+    win.focus()
+  })
   const { location } = opts
   if (location.devServerUrl) void win.loadURL(location.devServerUrl)
   else void win.loadURL(location.fileUrl)

@@ -241,6 +241,9 @@ describe('desktop app', () => {
   it('shows the window at start unless launched hidden, and stops everything on stop()', async () => {
     const visible = await start({ hidden: false })
     expect(FakeWindow.instances).toHaveLength(1)
+    // It shows itself once its page is ready (no blank flash).
+    expect(FakeWindow.instances[0].visible).toBe(false)
+    FakeWindow.instances[0].emit('ready-to-show')
     expect(FakeWindow.instances[0].visible).toBe(true)
     await visible.app.stop()
     expect(visible.core.stop).toHaveBeenCalledTimes(1)
