@@ -30,7 +30,10 @@ interface A2AFlags extends CommonFlags {
   agent: string
   task: string
   protocol?: string
+  header: string[]
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
 export function registerShare(program: Command, setExitCode: (code: number) => void): void {
   const share = program
@@ -44,6 +47,12 @@ export function registerShare(program: Command, setExitCode: (code: number) => v
     .requiredOption('--task <id>', 'the task id to receive notifications for')
     .option('--path <path>', 'receiver path (default /a2a/<task>)')
     .option('--protocol <version>', 'force A2A protocol 1.0 or 0.3 (default: from the card)')
+    .option(
+      '--header <name:value>',
+      "header for the agent's own auth, e.g. 'Authorization: Bearer …' (repeatable)",
+      collect,
+      [],
+    )
     .option('--public-url <url>', 'public URL to register (default: the running listen)')
     .option('--data-dir <dir>', 'data directory of the running hooklens listen')
     .option('--json', 'print the result as JSON (without the token)')
@@ -89,6 +98,7 @@ async function runShareA2A(flags: A2AFlags): Promise<void> {
       publicUrl,
       path: flags.path,
       protocol,
+      headers: parseHeaders(flags.header ?? []),
     })
   } catch (err) {
     if (err instanceof A2AShareError) throw new CliFailure(err.message)
@@ -133,6 +143,16 @@ function runningPublicUrl(dataDir: string): string {
     throw new CliFailure(`the running hooklens has no public URL (${why}); pass --public-url`)
   }
   return info.publicUrl
+}
+
+function parseHeaders(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const v of values) {
+    const i = v.indexOf(':')
+    if (i <= 0) throw new UsageError('--header must look like "Name: value"')
+    out[v.slice(0, i).trim()] = v.slice(i + 1).trim()
+  }
+  return out
 }
 
 function parseProtocol(value: string | undefined): A2AProtocol | undefined {

@@ -53,6 +53,7 @@ export async function fetchAgentCard(
   agentUrl: string,
   fetchFn: typeof fetch,
   timeoutMs: number,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ card: AgentCardLike; cardUrl: string }> {
   const base = agentUrl.replace(/\/+$/, '')
   const candidates = /\.json$/i.test(base) ? [base] : CARD_PATHS.map((p) => base + p)
@@ -61,7 +62,7 @@ export async function fetchAgentCard(
     let res: Response
     try {
       res = await fetchFn(url, {
-        headers: { accept: 'application/json', 'A2A-Version': '1.0' },
+        headers: { accept: 'application/json', 'A2A-Version': '1.0', ...extraHeaders },
         signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (err) {

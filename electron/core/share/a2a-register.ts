@@ -20,6 +20,8 @@ export interface RegisterA2AOptions {
   token?: string
   /** Force a protocol version the card offers. */
   protocol?: A2AProtocol
+  /** Extra headers for the agent (its own auth, e.g. Authorization); never logged. */
+  headers?: Record<string, string>
   fetch?: typeof fetch
   timeoutMs?: number
 }
@@ -47,7 +49,7 @@ export function generateToken(): string {
 export async function registerA2APush(opts: RegisterA2AOptions): Promise<RegisterA2AResult> {
   const fetchFn = opts.fetch ?? fetch
   const timeoutMs = opts.timeoutMs ?? 10_000
-  const { card, cardUrl } = await fetchAgentCard(opts.agentUrl, fetchFn, timeoutMs)
+  const { card, cardUrl } = await fetchAgentCard(opts.agentUrl, fetchFn, timeoutMs, opts.headers)
   const endpoint = chooseEndpoint(card, cardUrl, opts.protocol)
   const path = normalisePath(opts.path ?? defaultA2APath(opts.taskId))
   const url = opts.publicUrl.replace(/\/+$/, '') + path
@@ -62,6 +64,7 @@ export async function registerA2APush(opts: RegisterA2AOptions): Promise<Registe
       : { taskId: opts.taskId, pushNotificationConfig: { url, token } },
   }
   const headers: Record<string, string> = {
+    ...opts.headers,
     'content-type': 'application/json',
     accept: 'application/json',
   }

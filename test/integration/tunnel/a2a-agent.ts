@@ -105,7 +105,10 @@ class GatedExecutor implements AgentExecutor {
   }
 }
 
-export async function startTestAgent(mode: AgentMode = 'compat'): Promise<TestAgent> {
+export async function startTestAgent(
+  mode: AgentMode = 'compat',
+  opts: { requireAuthorization?: string } = {},
+): Promise<TestAgent> {
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -168,6 +171,9 @@ export async function startTestAgent(mode: AgentMode = 'compat'): Promise<TestAg
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
     }
+    if (opts.requireAuthorization && req.headers.authorization !== opts.requireAuthorization) {
+      return send(401, { error: 'unauthorized' })
+    }
     if (req.method === 'GET' && req.url === '/.well-known/agent-card.json') {
       return send(200, wantsLegacy ? legacyCard : card)
     }
@@ -215,9 +221,11 @@ export async function startTestAgent(mode: AgentMode = 'compat'): Promise<TestAg
           }
       const res = await fetch(rpcUrl, {
         method: 'POST',
-        headers: legacyOnly
-          ? { 'content-type': 'application/json' }
-          : { 'content-type': 'application/json', 'A2A-Version': '1.0' },
+        headers: {
+          'content-type': 'application/json',
+          ...(legacyOnly ? {} : { 'A2A-Version': '1.0' }),
+          ...(opts.requireAuthorization ? { authorization: opts.requireAuthorization } : {}),
+        },
         body: JSON.stringify({
           jsonrpc: '2.0',
           id: 1,

@@ -135,6 +135,21 @@ describe('A2A push registration through the tunnel', () => {
     )
   })
 
+  it("passes the agent's own auth headers, and says so when they are missing", async () => {
+    agent = await startTestAgent('compat', { requireAuthorization: 'Bearer agent-key' })
+    const taskId = await agent.startTask('auth')
+    const err = await registerA2APush({ agentUrl: agent.url, taskId, publicUrl }).catch((e) => e)
+    expect(err).toBeInstanceOf(A2AShareError)
+    expect(err.message).toMatch(/answered HTTP 401/)
+    const ok = await registerA2APush({
+      agentUrl: agent.url,
+      taskId,
+      publicUrl,
+      headers: { Authorization: 'Bearer agent-key' },
+    })
+    expect(ok.protocolVersion).toBe('1.0')
+  })
+
   it('says so when the agent does not support push notifications', async () => {
     agent = await startTestAgent('no-push')
     const taskId = await agent.startTask('x')
