@@ -6,8 +6,11 @@
  * the secret for the session only instead of writing it in clear.
  */
 
-export const SEALED_PREFIX = 'hl-enc:'
-export const SEALED_V1 = 'hl-enc:v1:'
+import { SEALED_SECRET_PREFIX } from '../core/verify/mask'
+
+/** One tag for every reader: the core's verify and CLI skip values that start with it. */
+export const SEALED_PREFIX = SEALED_SECRET_PREFIX
+export const SEALED_V1 = `${SEALED_PREFIX}v1:`
 
 /** The part of Electron's `safeStorage` the vault uses (a fake in tests). */
 export interface SafeStorageLike {
