@@ -13,6 +13,7 @@ import {
   JwksCache,
   parseRequestFile,
   RequestFileError,
+  SEALED_SECRET_PREFIX,
   verifyRequest,
   type VerifierConfig,
   type VerifyInput,
@@ -175,9 +176,21 @@ async function loadStoredEvent(
     const s = settings.get()
     return {
       input: inputFromEvent(event, `http://127.0.0.1:${s.receiver.port}`),
-      verifiers: s.verifiers,
+      verifiers: s.verifiers.map(openable),
     }
   } finally {
     settings.close()
   }
+}
+
+/** Secrets the desktop app sealed with the OS keychain cannot be opened here: say so, skip them. */
+function openable(v: VerifierConfig): VerifierConfig {
+  const secrets = v.secrets.filter((secret) => !secret.startsWith(SEALED_SECRET_PREFIX))
+  const sealed = v.secrets.length - secrets.length
+  if (sealed > 0) {
+    process.stderr.write(
+      `hooklens: verifier ${v.name ?? v.id}: ${sealed} secret(s) are encrypted by the desktop app and cannot be read here; pass --scheme and --secret to verify with them\n`,
+    )
+  }
+  return { ...v, secrets }
 }

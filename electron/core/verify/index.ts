@@ -11,7 +11,7 @@ export type {
 } from './types'
 export { verifyRequest } from './verify-request'
 export { detectScheme, SCHEME_IDS, isSchemeId } from './registry'
-export { maskSecret } from './mask'
+export { maskSecret, SEALED_SECRET_PREFIX } from './mask'
 export { JwksCache } from './jwks'
 export { pathMatches, requestPath } from './path-glob'
 export { genericOptions } from './schemes/generic-hmac'

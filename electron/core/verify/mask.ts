@@ -5,8 +5,12 @@
 
 const PREFIXES = /^(whsec_|whpk_|whsk_|pdl_ntfset_|lin_wh_|sk_|https?:\/\/)/
 
+/** The desktop app seals secrets at rest (electron/main/secret-vault.ts) under this tag. */
+export const SEALED_SECRET_PREFIX = 'hl-enc:'
+
 export function maskSecret(secret: string): string {
   const s = secret.trim()
+  if (s.startsWith(SEALED_SECRET_PREFIX)) return '**** (encrypted by the desktop app)'
   if (s.startsWith('{') || s.startsWith('-----BEGIN')) return `**** (key, ${s.length} chars)`
   const prefix = PREFIXES.exec(s)?.[0] ?? ''
   // Short secrets show nothing: four characters of an eight-character secret is half of it.

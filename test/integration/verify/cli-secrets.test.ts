@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EventStore } from '../../../electron/core/store/event-store'
+import { openSettings } from '../../../electron/core/settings/settings-store'
 import { emptyClassification, emptyVerification, type EventSummary } from '../../../shared/event'
 import { runBinary, runInProcess } from './cli-helpers'
 
@@ -144,6 +145,22 @@ describe('secrets and stored events', { timeout: 90_000 }, () => {
     expect(bad.stderr).toContain('secret 1: the public key is not hex')
     expect(bad.stderr).not.toContain('not-a-hex-public-key')
     expect((await runInProcess(['secrets', 'add', 'nope', 'x', '--data-dir', dir])).code).toBe(2)
+  })
+
+  it('secrets sealed by the desktop app are listed as encrypted and skipped with a note', async () => {
+    const store = openSettings(dir)
+    store.update({ verifiers: [{ id: 'v_sealed', scheme: 'github', secrets: ['hl-enc:v1:AAAA'] }] })
+    store.close()
+    const list = await runInProcess(['secrets', 'list', '--data-dir', dir])
+    expect(list.stdout).toContain('(encrypted by the desktop app)')
+    const r = await verifyEvent()
+    expect(r.out.status).toBe('unverifiable')
+    expect(r.stderr).toContain(
+      '1 secret(s) are encrypted by the desktop app and cannot be read here',
+    )
+    const store2 = openSettings(dir)
+    store2.update({ verifiers: [] })
+    store2.close()
   })
 
   it('an unknown event id fails with exit 1', async () => {
