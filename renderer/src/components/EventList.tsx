@@ -39,8 +39,8 @@ export function EventList() {
         <span>Method</span>
         <span>Path</span>
         <span>Platform · type</span>
-        <span>Verification</span>
-        <span>Idempotency</span>
+        <span>Signature</span>
+        <span>Repeat</span>
         <span className="num">Size</span>
         <span className="num">Status</span>
       </div>
