@@ -79,6 +79,13 @@ export async function runVerifyBench(): Promise<Record<string, string | number>>
     results[`verify ${scheme}: µs per event`] = Number(us.toFixed(1))
   }
   results['verify HMAC worst: µs per event (target < 50)'] = Number(worst.toFixed(1))
+  for (const scheme of ['standard-webhooks-v1a', 'discord', 'sendgrid', 'a2a-jwt']) {
+    const v = vectors.find((x) => x.scheme === scheme && x.expect === 'valid')
+    if (v)
+      results[`verify ${scheme} (public key): µs per event`] = Number(
+        (await perOp(v, 500)).toFixed(1),
+      )
+  }
   const bad = vectors.find((x) => x.id === 'stripe#2')
   if (bad)
     results['verify stripe invalid + full diagnosis: µs per event'] = Number(
