@@ -152,6 +152,9 @@ export function connectTunnel(
   tunnel._establish(info)
   tunnel.tunnelCluster?.on('open', (remote: Socket) => {
     sockets.add(remote)
+    // The library enables keep-alive with the OS default delay (2 h on Linux); probing
+    // sooner keeps NAT mappings open on an idle tunnel.
+    remote.setKeepAlive(true, 15_000)
     remote.once('close', () => {
       sockets.delete(remote)
       for (const l of closedListeners) l()

@@ -135,6 +135,7 @@ export async function runSelfCheck(opts: SelfCheckOptions): Promise<SelfCheckRes
     return {
       ok: false,
       fatal: true,
+      definitive: true,
       reminder: false,
       reason: `public server answered ${status} through the tunnel: the tunnel client is gone`,
     }

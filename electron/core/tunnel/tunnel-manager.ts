@@ -42,7 +42,10 @@ export interface TunnelManagerOptions {
   /** 0 disables the periodic self-check. Default 30 s. */
   selfCheckIntervalMs?: number
   selfCheckTimeoutMs?: number
-  /** Consecutive failed self-checks before the tunnel is rebuilt. Default 2. */
+  /**
+   * Consecutive failed self-checks (timeouts, network errors) before the tunnel is rebuilt.
+   * Default 2. A 503/404 from the public server for our host rebuilds at once.
+   */
   selfCheckFailures?: number
   /** Delays between rebuild attempts; the last one repeats. Capped at 30 s. */
   backoff?: number[]
@@ -235,7 +238,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
       this.addNotice(url, REMINDER_EXPLANATION)
     } else if (result.fatal) {
       this.checkFailures++
-      if (this.checkFailures >= (this.opts.selfCheckFailures ?? 2)) {
+      if (result.definitive || this.checkFailures >= (this.opts.selfCheckFailures ?? 2)) {
         this.fail(gen, result.reason)
         return
       }
