@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { Hooklens } from '../core/hooklens/hooklens'
+import type { PartialApiImpl } from '../core/hooklens/api-types'
 import type { ListenOptions } from './commands/listen'
 import { tunnelExtension } from './listen-tunnel'
 import { forwardListenExtension } from './commands/deliveries'
@@ -16,6 +17,8 @@ export interface ListenContext {
   log: (line: string) => void
   /** Cleanup functions, run in reverse order on shutdown. */
   stops: (() => Promise<void>)[]
+  /** API method groups extensions publish (the tunnel's) for the inspector to serve. */
+  apiGroups: PartialApiImpl[]
 }
 
 export interface ListenExtension {

@@ -5,14 +5,13 @@
 import { Option, type Command } from 'commander'
 import {
   DeliveryStore,
-  ReplayService,
   formatDuration,
   type Delivery,
   type DeliveryStatus,
 } from '../../core/replay'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { parseIntFlag } from '../parse'
-import type { ListenContext, ListenExtension } from '../listen-extensions'
+import type { ListenExtension } from '../listen-extensions'
 import type { RegisterCommand } from './index'
 
 interface DeliveriesFlags {
@@ -78,34 +77,15 @@ export const forwardListenExtension: ListenExtension = {
   },
   start: async (ctx) => {
     const targets = (ctx.opts.forwardTo as string[] | undefined) ?? []
-    // When the composition root already runs the replay service, only add this session's targets.
-    const wired = (ctx.hooklens as unknown as { replay?: ReplayService }).replay
-    if (wired instanceof ReplayService) {
-      wired.setSessionTargets(targets)
-      if (targets.length) ctx.log(`forwarding every event to ${targets.join(', ')}`)
-      return
-    }
-    const h = ctx.hooklens
-    if (targets.length === 0 && h.settings.get().forwardRules.length === 0) return
-    const service = await ReplayService.open({
-      dataDir: h.opts.dataDir,
-      events: h.store,
-      verifiers: () => h.verifiers(),
-      rules: () => h.settings.get().forwardRules,
-      sessionTargets: targets,
-      logger: { warn: (m) => ctx.log(`warning: ${m}`) },
-    })
-    h.on('captured', (event) => service.onCaptured(event))
-    service.subscribe((d) => {
-      h.emitPush({ type: 'deliveryResult', payload: d })
+    // The composition root runs the one replay service of this data dir; add this session's
+    // targets to it and say what happens to each forward.
+    const service = ctx.hooklens.replay
+    service.setSessionTargets(targets)
+    const unsubscribe = service.subscribe((d) => {
       const line = forwardLogLine(d)
       if (line) ctx.log(line)
     })
-    ctx.stops.push(() => service.close())
-    // The inspector (listen-ui) serves the API groups extensions publish: one delivery log,
-    // one service, so its replay/deliveries methods must be this one.
-    const withGroups = ctx as ListenContext & { apiGroups?: unknown[] }
-    withGroups.apiGroups = [...(withGroups.apiGroups ?? []), service.api()]
+    ctx.stops.push(async () => unsubscribe())
     if (targets.length) ctx.log(`forwarding every event to ${targets.join(', ')}`)
   },
 }

@@ -99,7 +99,7 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   } catch (err) {
     throw explainStartError(err, dataDir)
   }
-  const ctx: ListenContext = { hooklens, opts, log, stops: [] }
+  const ctx: ListenContext = { hooklens, opts, log, stops: [], apiGroups: [] }
   try {
     await hooklens.start()
   } catch (err) {

@@ -3,12 +3,22 @@
  * feature is not wired answers with a clear error rather than a silent empty result.
  */
 import { API_METHODS } from '../../../shared/api'
+import { exportApi } from '../export'
 import type { Hooklens } from './hooklens'
 import { eventsApi } from './api-events'
+import { diffApi } from './api-diff'
 import { ApiError, type ApiImpl, type PartialApiImpl } from './api-types'
 
 export function createApi(h: Hooklens, ...groups: PartialApiImpl[]): ApiImpl {
-  const joined: PartialApiImpl = Object.assign({}, eventsApi(h), ...groups)
+  const exports = exportApi(h.store, { baseUrl: () => h.receiverUrl, version: h.status().version })
+  const joined: PartialApiImpl = Object.assign(
+    {},
+    eventsApi(h),
+    diffApi(h),
+    exports,
+    h.replay.api(),
+    ...groups,
+  )
   const api = {} as Record<string, (arg: unknown) => Promise<unknown>>
   for (const name of API_METHODS) {
     const impl = joined[name] as ((arg: unknown) => Promise<unknown>) | undefined

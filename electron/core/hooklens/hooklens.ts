@@ -15,6 +15,7 @@ import type { ReceiverAnswer } from '../receiver/receiver'
 import { openSettings, type SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import { EventStore } from '../store/event-store'
+import { ReplayService } from '../replay/replay-service'
 import { emptyAnalyzers, type Analyzers } from './analyzers'
 import { createCapture } from './capture'
 
@@ -33,6 +34,10 @@ export interface HooklensOptions {
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
   sessionVerifiers?: StoredVerifier[]
   fsync?: boolean
+  /** A settings store to use instead of the data dir's conf file (the desktop's). */
+  settings?: SettingsStore
+  /** Forward every captured event to these URLs for this session (listen --forward-to). */
+  forwardTo?: string[]
   analyzers?: Analyzers
   logger?: Logger
   version?: string
@@ -78,6 +83,7 @@ export class Hooklens extends EventEmitter {
     readonly store: EventStore,
     readonly analyzers: Analyzers,
     readonly logger: Logger,
+    readonly replay: ReplayService,
   ) {
     super()
   }
@@ -85,7 +91,7 @@ export class Hooklens extends EventEmitter {
   static async create(opts: HooklensOptions): Promise<Hooklens> {
     const logger = opts.logger ?? silent
     await mkdir(opts.dataDir, { recursive: true })
-    const settings = openSettings(opts.dataDir, { logger, watch: true })
+    const settings = opts.settings ?? openSettings(opts.dataDir, { logger, watch: true })
     const s = settings.get()
     const store = await EventStore.open({
       dir: opts.dataDir,
@@ -96,7 +102,24 @@ export class Hooklens extends EventEmitter {
     })
     const analyzers = opts.analyzers ?? emptyAnalyzers()
     for (const e of store.metas()) analyzers.replayIdempotency(e)
-    const hooklens = new Hooklens(opts, settings, store, analyzers, logger)
+    let replay: ReplayService
+    try {
+      replay = await ReplayService.open({
+        dataDir: opts.dataDir,
+        events: store,
+        verifiers: () => hooklens.verifiers(),
+        rules: () => settings.get().forwardRules,
+        sessionTargets: opts.forwardTo,
+        logger,
+      })
+    } catch (err) {
+      await store.close()
+      throw err
+    }
+    const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
+    // Forwarding only enqueues: it never delays the answer to the sender.
+    hooklens.on('captured', (event: EventSummary) => replay.onCaptured(event))
+    replay.subscribe((d) => hooklens.emitPush({ type: 'deliveryResult', payload: d }))
     settings.onChange((next) => {
       store.setRetention(next.retention)
       hooklens.emitPush({ type: 'statusChanged', payload: hooklens.status() })
@@ -165,6 +188,7 @@ export class Hooklens extends EventEmitter {
 
   async stop(): Promise<void> {
     await this.receiver?.close()
+    await this.replay.close()
     await rm(join(this.opts.dataDir, RUNTIME_FILE), { force: true })
     this.settings.close()
     await this.store.close()

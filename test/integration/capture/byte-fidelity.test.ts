@@ -25,7 +25,11 @@ afterAll(async () => {
 })
 
 async function post(body: Buffer, headers: Record<string, string> = {}, path = '/hook') {
-  const res = await fetch(`${h.receiverUrl}${path}`, { method: 'POST', body, headers })
+  const res = await fetch(`${h.receiverUrl}${path}`, {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers,
+  })
   expect(res.status).toBe(200)
   const events = h.store.list()
   return events[events.length - 1]
