@@ -66,6 +66,7 @@ beforeAll(async () => {
     opts: { forwardTo: [`${forwardTarget.url}/local`], tunnel: false, ui: false },
     log: (l) => logs.push(l),
     stops: [],
+    apiGroups: [],
   }
   await forwardListenExtension.start!(ctx)
   const hourAgo = new Date(Date.now() - 3600_000)
@@ -77,7 +78,8 @@ beforeAll(async () => {
   expect(attempt.ok).toBe(true)
   sentBody = sample.body
   eventId = hooklens.store.list().at(-1)!.id
-  while (forwardTarget.received.length === 0) await new Promise((r) => setTimeout(r, 10))
+  // Wait for the forward's outcome (logged once the handler answered), not just its arrival.
+  while (!logs.some((l) => l.startsWith('→ forwarded'))) await new Promise((r) => setTimeout(r, 10))
   for (const stop of ctx.stops.reverse()) await stop()
   await hooklens.stop()
 })
@@ -94,8 +96,8 @@ describe('listen --forward-to', () => {
     expect(forwardTarget.received[0].url).toBe('/local')
     expect(forwardTarget.received[0].body.equals(sentBody)).toBe(true)
     expect(logs).toContain(`forwarding every event to ${forwardTarget.url}/local`)
-    const groups = (ctx as ListenContext & { apiGroups?: Record<string, unknown>[] }).apiGroups
-    expect(Object.keys(groups?.[0] ?? {}).sort()).toEqual([
+    // One replay service per data dir (the composition root's) serves the inspector's API.
+    expect(Object.keys(hooklens.replay.api()).sort()).toEqual([
       'listDeliveries',
       'redrive',
       'replayEvent',
