@@ -3,6 +3,7 @@
  * verification and duplicate badges, and bodies that try to run script.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { ensureRendererBuilt } from '../../electron/core/control'
 import { createHttpClient } from '../../shared/http-client'
@@ -118,6 +119,20 @@ describe('inspector (live)', () => {
       await ui.page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
     ).toBeUndefined()
     expect(ui.dialogs).toEqual([])
+  })
+
+  it('shows a gzip body decoded, and its raw bytes as hex', async () => {
+    const text = '{"compressed":true,"items":[1,2,3]}'
+    await sendWebhook(listen.receiverUrl, '/gzip', gzipSync(text), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    })
+    await row('/gzip').click()
+    await ui.page.click('[data-testid="detail-tab-body"]')
+    await ui.page.click('[data-testid="body-mode-decoded"]')
+    expect(await ui.page.textContent('[data-testid="body-decoded"]')).toBe(text)
+    await ui.page.click('[data-testid="body-mode-hex"]')
+    expect(await ui.page.textContent('[data-testid="body-hex"]')).toMatch(/^00000000 {2}1f 8b 08/)
   })
 
   it('moves through the list with j/k and opens with Enter', async () => {

@@ -1,7 +1,7 @@
 /** The open event: overview (with verification and idempotency), headers, body, changes, replay. */
 import { useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
-import { copyText } from '../lib/browser'
+import { copyText, downloadText } from '../lib/browser'
 import { formatSize } from '../lib/format'
 import { IdempotencyBadge, StatusCode, VerificationBadge } from './Badges'
 import { BodyView } from './BodyView'
@@ -28,6 +28,16 @@ export function EventDetail() {
   if (detail.error) return <section className="detail">{detail.error}</section>
   if (!e) return <section className="detail dim">Loading…</section>
 
+  async function exportOne(format: 'har' | 'json' | 'curl') {
+    const s = store.getState()
+    try {
+      const out = await s.exportEvents(format, [e!.id])
+      downloadText(out.filename, out.mime, out.content)
+    } catch (err) {
+      s.notify(`Export failed: ${(err as Error).message}`)
+    }
+  }
+
   async function copyCurl() {
     const s = store.getState()
     try {
@@ -52,6 +62,20 @@ export function EventDetail() {
         <button data-testid="copy-curl" onClick={() => void copyCurl()}>
           Copy as cURL
         </button>
+        <select
+          data-testid="export-event"
+          value=""
+          aria-label="Export this event"
+          onChange={(ev) => {
+            const f = ev.target.value as 'har' | 'json' | 'curl'
+            if (f) void exportOne(f)
+          }}
+        >
+          <option value="">Export…</option>
+          <option value="har">HAR 1.2</option>
+          <option value="json">JSON</option>
+          <option value="curl">cURL</option>
+        </select>
         <button data-testid="compare-set-a" onClick={() => store.getState().setCompareA(e.id)}>
           {compareA === e.id ? 'Marked A' : 'Mark as A'}
         </button>
