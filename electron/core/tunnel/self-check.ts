@@ -65,7 +65,15 @@ export class SelfCheckRegistry {
 }
 
 export type SelfCheckResult =
-  { ok: true; reminder: boolean } | { ok: false; fatal: boolean; reminder: boolean; reason: string }
+  | { ok: true; reminder: boolean }
+  | {
+      ok: false
+      fatal: boolean
+      reminder: boolean
+      reason: string
+      /** The public server itself said the client is gone (no need to ask twice). */
+      definitive?: boolean
+    }
 
 export interface SelfCheckOptions {
   publicUrl: string

@@ -81,6 +81,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
   private checkFailures = 0
   private bypassReminder = false
   private reminderProbed = false
+  private reminderSeen = false
   private lastOnlineUrl: string | null = null
   private readonly hosts = new Set<string>()
   private notice = ''
@@ -173,6 +174,9 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
       this.opts.subdomain && reg.id !== this.opts.subdomain
         ? `requested subdomain "${this.opts.subdomain}" but the server assigned "${reg.id}" (name taken?)`
         : ''
+    // The same server shows the same reminder page to the new URL.
+    if (this.reminderSeen)
+      this.notice = [this.notice, REMINDER_EXPLANATION].filter(Boolean).join('; ')
     if (this.notice) this.log.warn(`tunnel: ${this.notice}`)
     client.onError((err) => this.fail(gen, `tunnel connection error: ${err.message}`))
     client.onSocketClosed(() => this.watchSockets(gen))
@@ -208,7 +212,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
     } else {
       this.log.info(`tunnel: online at ${url}`)
     }
-    this.scheduleCheck(gen, 0)
+    this.scheduleCheck(gen, true)
     this.settled()
   }
 
@@ -218,10 +222,12 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
     settle?.()
   }
 
-  private scheduleCheck(gen: number, delay: number): void {
+  /** The first check soon after going online (proves the whole path), then every interval. */
+  private scheduleCheck(gen: number, first = false): void {
     const interval = this.opts.selfCheckIntervalMs ?? 30_000
     if (interval <= 0) return
-    this.checkTimer = this.timers.setTimeout(() => void this.check(gen), delay || interval)
+    const delay = first ? Math.min(interval, 2000) : interval
+    this.checkTimer = this.timers.setTimeout(() => void this.check(gen), delay)
   }
 
   private async check(gen: number): Promise<void> {
@@ -247,7 +253,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
       this.log.warn(`tunnel: ${result.reason}; self-checks stopped`)
       return
     }
-    this.scheduleCheck(gen, this.opts.selfCheckIntervalMs ?? 30_000)
+    this.scheduleCheck(gen)
   }
 
   private selfCheck(url: string, userAgent?: string) {
@@ -271,6 +277,7 @@ export class TunnelManager extends EventEmitter<{ status: [TunnelStatus] }> {
   }
 
   private addNotice(url: string, notice: string): void {
+    if (notice === REMINDER_EXPLANATION) this.reminderSeen = true
     if (this.notice.includes(notice)) return
     this.log.warn(`tunnel: ${notice}`)
     this.notice = [this.notice, notice].filter(Boolean).join('; ')
