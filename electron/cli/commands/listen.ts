@@ -8,16 +8,10 @@ import { createHooklens, type Hooklens } from '../../core/hooklens/hooklens'
 import { createAnalyzers } from '../../core/hooklens/default-analyzers'
 import { DataDirLockedError } from '../../core/store/lock-file'
 import { resolveDataDir } from '../../core/settings/data-dir'
-import { CliFailure } from '../errors'
+import { CliFailure, UsageError } from '../errors'
+import { verifiersFromFlags } from '../../core/verify'
 import { summaryLine } from '../format-event'
-import {
-  collect,
-  parseIntFlag,
-  parsePort,
-  parseSchemeSecret,
-  parseSize,
-  parseStatus,
-} from '../parse'
+import { parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
 import { LISTEN_EXTENSIONS, type ListenContext } from '../listen-extensions'
 import type { RegisterCommand } from './index'
 
@@ -30,7 +24,7 @@ export interface ListenOptions {
   respond?: number
   respondBody?: string
   respondDelay?: number
-  secret?: { scheme: string; secret: string }[]
+  secret?: string[]
   fsync?: boolean
   tunnel: boolean
   ui: boolean
@@ -60,8 +54,8 @@ export const registerListen: RegisterCommand = (program) => {
     .addOption(
       new Option(
         '--secret <scheme=secret>',
-        'verify with this secret for this session (repeatable)',
-      ).argParser(collect(parseSchemeSecret)),
+        'verify with this secret for this session (repeatable; several for one scheme = rotation)',
+      ).argParser((v: string, prev: string[] = []) => [...prev, v]),
     )
     .option(
       '--fsync',
@@ -78,6 +72,8 @@ export const registerListen: RegisterCommand = (program) => {
 export async function runListen(opts: ListenOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const dataDir = resolveDataDir(opts.dataDir)
+  const session = verifiersFromFlags(opts.secret ?? [])
+  if (session.problems.length > 0) throw new UsageError(session.problems.join('; '))
   let hooklens: Hooklens
   try {
     hooklens = await createHooklens({
@@ -86,12 +82,7 @@ export async function runListen(opts: ListenOptions): Promise<void> {
       host: opts.host,
       maxBodyBytes: opts.maxBody,
       respond: { status: opts.respond, body: opts.respondBody, delayMs: opts.respondDelay },
-      sessionVerifiers: (opts.secret ?? []).map(({ scheme, secret }, i) => ({
-        id: `session-${i + 1}`,
-        name: `--secret ${scheme}`,
-        scheme,
-        secrets: [secret],
-      })),
+      sessionVerifiers: session.verifiers,
       fsync: opts.fsync,
       analyzers: createAnalyzers({ logger: { warn: (m) => log(`warning: ${m}`) } }),
       logger: { info: log, warn: (m) => log(`warning: ${m}`) },

@@ -50,12 +50,16 @@ export function eventsApi(h: Hooklens): PartialApiImpl {
       }
       const verifier = { id: `v_${randomUUID().slice(0, 8)}`, ...arg }
       h.settings.update({ verifiers: [...h.settings.get().verifiers, verifier] })
+      h.reverifier.verifiersMaybeChanged()
       return maskedSettings(h.settings.get()).verifiers.find((v) => v.id === verifier.id)
     },
     removeVerifier: async ({ id }) => {
       const before = h.settings.get().verifiers
       const after = before.filter((v) => v.id !== id)
-      if (after.length !== before.length) h.settings.update({ verifiers: after })
+      if (after.length !== before.length) {
+        h.settings.update({ verifiers: after })
+        h.reverifier.verifiersMaybeChanged()
+      }
       return { removed: after.length !== before.length }
     },
   }

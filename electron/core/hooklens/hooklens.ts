@@ -18,6 +18,7 @@ import { EventStore } from '../store/event-store'
 import { ReplayService } from '../replay/replay-service'
 import { emptyAnalyzers, type Analyzers } from './analyzers'
 import { createCapture } from './capture'
+import { Reverifier } from './reverify'
 
 export interface Logger {
   info(message: string): void
@@ -63,6 +64,7 @@ export class Hooklens extends EventEmitter {
   receiverPort = 0
   paused = false
   uiUrl: string | null = null
+  readonly reverifier: Reverifier
   tunnel: TunnelStatus = {
     state: 'disabled',
     url: null,
@@ -86,6 +88,13 @@ export class Hooklens extends EventEmitter {
     readonly replay: ReplayService,
   ) {
     super()
+    this.reverifier = new Reverifier({
+      store,
+      analyzers,
+      verifiers: () => this.verifiers(),
+      urls: () => ({ local: this.receiverUrl, public: this.tunnel.url }),
+      logger,
+    })
   }
 
   static async create(opts: HooklensOptions): Promise<Hooklens> {
@@ -122,6 +131,7 @@ export class Hooklens extends EventEmitter {
     replay.subscribe((d) => hooklens.emitPush({ type: 'deliveryResult', payload: d }))
     settings.onChange((next) => {
       store.setRetention(next.retention)
+      hooklens.reverifier.verifiersMaybeChanged()
       hooklens.emitPush({ type: 'statusChanged', payload: hooklens.status() })
     })
     store.on('updated', (e: EventSummary) =>
@@ -188,6 +198,7 @@ export class Hooklens extends EventEmitter {
 
   async stop(): Promise<void> {
     await this.receiver?.close()
+    await this.reverifier.idle()
     await this.replay.close()
     await rm(join(this.opts.dataDir, RUNTIME_FILE), { force: true })
     this.settings.close()

@@ -1,0 +1,100 @@
+/**
+ * Re-verifies stored events when the verifiers change (a secret added, rotated or removed), in
+ * the background and oldest first, as of each event's own `receivedAt`. Only verdicts that
+ * changed are written and pushed, so a large log costs one pass of reads, not a rewrite.
+ */
+import type { EventSummary, Verification } from '../../../shared/event'
+import type { StoredVerifier } from '../settings/settings-types'
+import type { EventStore } from '../store/event-store'
+import type { Analyzers } from './analyzers'
+
+export interface ReverifyDeps {
+  store: EventStore
+  analyzers: Analyzers
+  verifiers: () => StoredVerifier[]
+  urls: () => { local: string; public: string | null }
+  logger?: { info(message: string): void; warn(message: string): void }
+}
+
+export class Reverifier {
+  private running: Promise<number> | null = null
+  private again = false
+  private lastKey: string
+
+  constructor(private readonly deps: ReverifyDeps) {
+    this.lastKey = keyOf(deps.verifiers())
+  }
+
+  /** Call whenever settings change; starts a pass only when the verifiers really changed. */
+  verifiersMaybeChanged(): void {
+    const key = keyOf(this.deps.verifiers())
+    if (key === this.lastKey) return
+    this.lastKey = key
+    void this.run()
+  }
+
+  /** Runs a pass (or queues one after the current pass); resolves with how many changed. */
+  run(): Promise<number> {
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.pass().finally(() => {
+      this.running = null
+      if (this.again) {
+        this.again = false
+        void this.run()
+      }
+    })
+    return this.running
+  }
+
+  /** Waits for the current pass, if any (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running
+  }
+
+  private async pass(): Promise<number> {
+    const { store, analyzers, logger } = this.deps
+    const verifiers = this.deps.verifiers()
+    const ids = Array.from(store.metas(), (m) => m.id)
+    let changed = 0
+    for (const id of ids) {
+      const event = store.get(id)
+      if (!event || event.rejected) continue
+      const body = await store.readBody(id).catch(() => null)
+      if (!body) continue
+      const verification = await analyzers.verify(this.inputFor(event, body), verifiers)
+      if (sameVerdict(event.verification, verification)) continue
+      await store.update(id, { verification })
+      changed++
+    }
+    if (changed > 0) logger?.info(`re-verified stored events: ${changed} verdicts changed`)
+    return changed
+  }
+
+  private inputFor(e: EventSummary, body: Buffer) {
+    const urls = this.deps.urls()
+    const target = e.query ? `${e.path}?${e.query}` : e.path
+    return {
+      id: e.id,
+      receivedAt: new Date(e.receivedAt),
+      method: e.method,
+      path: e.path,
+      query: e.query,
+      headers: e.headers,
+      body,
+      sha256: e.sha256,
+      url: urls.local + target,
+      publicUrl: e.via === 'tunnel' && urls.public ? urls.public + target : null,
+    }
+  }
+}
+
+function keyOf(verifiers: StoredVerifier[]): string {
+  return JSON.stringify(verifiers)
+}
+
+function sameVerdict(a: Verification, b: Verification): boolean {
+  return a.status === b.status && a.scheme === b.scheme && a.reason === b.reason
+}
