@@ -3,8 +3,9 @@
  * log in a temp dir, the real electron-store with a fake safeStorage.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createHmac, randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { API_METHODS, type ApiPush, type StatusInfo } from '../../../shared/api'
 
@@ -105,6 +106,52 @@ describe('desktop core host', () => {
       expect(unavailable).toEqual([])
     } finally {
       await core.stop()
+    }
+  })
+  it('a secret added through the API is sealed in settings.json', async () => {
+    const { core } = await startCore()
+    try {
+      await core.api.addVerifier({ scheme: 'stripe', secrets: ['whsec_desktop_secret_1234'] })
+    } finally {
+      await core.stop()
+    }
+    const text = readFileSync(join(dir, 'settings.json'), 'utf8')
+    expect(text).toContain('hl-enc:v1:')
+    expect(text).not.toContain('whsec_desktop_secret_1234')
+  })
+
+  it('verifies with a sealed secret, in this session and the next', async () => {
+    const secret = 'gh-desktop-secret-0123456789'
+    const body = '{"action":"opened","number":7}'
+    const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+    const send = async (core: Awaited<ReturnType<typeof startCore>>['core']) => {
+      const { receiverUrl } = (await core.api.getStatus({})) as StatusInfo
+      await fetch(`${receiverUrl}/hooks/github`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'pull_request',
+          'x-github-delivery': randomUUID(),
+          'x-hub-signature-256': signature,
+        },
+        body,
+      })
+      const [latest] = (await core.api.listEvents({})).slice(-1)
+      return latest.verification
+    }
+    const first = await startCore()
+    try {
+      await first.core.api.addVerifier({ scheme: 'github', secrets: [secret] })
+      expect(await send(first.core)).toMatchObject({ scheme: 'github', status: 'valid' })
+    } finally {
+      await first.core.stop()
+    }
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain(secret)
+    const second = await startCore()
+    try {
+      expect(await send(second.core)).toMatchObject({ scheme: 'github', status: 'valid' })
+    } finally {
+      await second.core.stop()
     }
   })
 })
