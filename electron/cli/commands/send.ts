@@ -6,12 +6,15 @@
 import { Option, type Command } from 'commander'
 import { SEND_PLATFORMS, sampleEvents, sendSample, formatDuration } from '../../core/replay'
 import { maskSecret } from '../../core/verify'
+import { readRuntimeInfo } from '../../core/share/runtime-info'
+import { resolveDataDir } from '../../core/settings/data-dir'
 import { UsageError } from '../errors'
 import { parseIntFlag } from '../parse'
 import type { RegisterCommand } from './index'
 
 interface SendFlags {
-  to: string
+  to?: string
+  dataDir?: string
   secret?: string
   event?: string
   timeout?: number
@@ -23,7 +26,11 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
     .command('send')
     .description(`send a signed sample event as a platform would (${SEND_PLATFORMS.join(', ')})`)
     .argument('<platform>', SEND_PLATFORMS.join(' | '))
-    .requiredOption('--to <url>', 'where to send it, e.g. http://127.0.0.1:9000/hooks')
+    .option(
+      '--to <url>',
+      'where to send it (default: the running hooklens of --data-dir, path /hooks/PLATFORM)',
+    )
+    .option('--data-dir <dir>', 'data dir of the running hooklens to send to when --to is absent')
     .option('--secret <secret>', "the platform's secret or token (default: a public demo secret)")
     .option(
       '--event <type>',
@@ -46,10 +53,11 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
           `unknown ${platform} event '${flags.event}' (one of: ${sampleEvents(platform).join(', ')})`,
         )
       }
+      const to = flags.to ?? runningReceiver(flags.dataDir, platform)
       let result
       try {
         result = await sendSample(platform, {
-          to: flags.to,
+          to,
           secret: flags.secret,
           event: flags.event,
           timeoutMs: flags.timeout,
@@ -82,4 +90,14 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
       }
       setExitCode(attempt.ok ? 0 : 1)
     })
+}
+
+/** The receiver of the `hooklens listen` (or app) running on the data dir, as a send target. */
+function runningReceiver(dataDir: string | undefined, platform: string): string {
+  const dir = resolveDataDir(dataDir)
+  const info = readRuntimeInfo(dir)
+  if (!info) {
+    throw new UsageError(`no --to given and no hooklens is running on ${dir}: pass --to URL`)
+  }
+  return `${info.receiverUrl}/hooks/${platform}`
 }

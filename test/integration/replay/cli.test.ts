@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
+import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { forwardListenExtension } from '../../../electron/cli/commands/deliveries'
 import type { ListenContext } from '../../../electron/cli/listen-extensions'
 import { DeliveryStore, Forwarder, sendSample, type Delivery } from '../../../electron/core/replay'
@@ -259,6 +260,32 @@ describe('hooklens send', () => {
     expect(ok.stdout).not.toContain('"tok"')
     expect(JSON.parse(ok.stdout).headers).toContainEqual(['X-A2A-Notification-Token', '****'])
     expect((await cli(['send', 'nope', '--to', verifying.url])).code).toBe(2)
+    const noTarget = await cli(['send', 'slack', '--data-dir', dir])
+    expect(noTarget.code).toBe(2)
+    expect(noTarget.stderr).toContain('no --to given and no hooklens is running on')
     expect((await cli(['send', 'slack', '--to', verifying.url, '--event', 'nope'])).code).toBe(2)
+  })
+})
+
+describe('hooklens send without --to', () => {
+  it('sends to the hooklens running on the data dir, under /hooks/PLATFORM', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'hooklens-send-'))
+    const running = await createHooklens({
+      dataDir: own,
+      port: 0,
+      host: '127.0.0.1',
+      analyzers: createAnalyzers(),
+    })
+    await running.start()
+    try {
+      const r = await cli(['send', 'agentfield', '--data-dir', own])
+      expect(r.code).toBe(0)
+      const e = running.store.list().at(-1)!
+      expect(e.path).toBe('/hooks/agentfield')
+      expect(e.classification.platform).toBe('agentfield')
+    } finally {
+      await running.stop()
+      await rm(own, { recursive: true, force: true })
+    }
   })
 })
