@@ -21,6 +21,8 @@ export interface EventQuery {
   limit?: number
   /** Only events received after this id (for incremental loading). */
   afterId?: string
+  /** Only events received before this id (the inspector pages back through a long history). */
+  beforeId?: string
 }
 
 export interface DecodedBody {

@@ -24,6 +24,8 @@ export interface StoreDeps {
   initialLimit?: number
   /** Newest events loaded first, so the list shows before a large history arrives. */
   firstPage?: number
+  /** Events per request while paging back through the history. */
+  pageSize?: number
 }
 
 export interface ListSlice {
@@ -81,147 +83,172 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
   let batcher: PushBatcher<ApiPush> | null = null
   let unsubscribe: (() => void) | null = null
 
-  return createStore<InspectorState>()((set, get, store) => ({
-    ready: false,
-    error: null,
-    status: null,
-    events: [],
-    visible: [],
-    loadingMore: false,
-    filterText: '',
-    newestFirst: true,
-    livePaused: false,
-    held: [],
-    cursorId: null,
-    view: 'events',
+  return createStore<InspectorState>()((set, get, store) => {
+    async function loadEverything() {
+      const all = sortById(await api.listEvents({ limit: deps.initialLimit ?? 100_000 }))
+      const s = get()
+      const last = all.at(-1)?.id ?? ''
+      // Events pushed while the history loaded are newer than anything in it.
+      const events = all.concat(s.events.filter((e) => e.id > last))
+      set({ events, visible: visibleEvents(events, s.filterText, s.newestFirst) })
+    }
 
-    async init() {
-      if (!batcher) {
-        batcher = createPushBatcher((items) => get().receive(items), deps.flushMs ?? 100)
-        unsubscribe = api.subscribe((push) => batcher?.add(push))
-      }
-      const firstPage = deps.firstPage ?? 300
-      try {
-        const [status, head] = await Promise.all([
-          api.getStatus({}),
-          api.listEvents({ limit: firstPage }),
-        ])
-        const events = sortById(head)
-        const s = get()
-        const more = head.length >= firstPage && status.eventCount > head.length
-        set({
-          ready: true,
-          error: null,
-          status,
-          events,
-          loadingMore: more,
-          visible: visibleEvents(events, s.filterText, s.newestFirst),
-        })
-        if (more) {
-          // Let the first page paint before a large history arrives and is parsed.
-          await afterPaint()
-          await get().loadAll()
+    return {
+      ready: false,
+      error: null,
+      status: null,
+      events: [],
+      visible: [],
+      loadingMore: false,
+      filterText: '',
+      newestFirst: true,
+      livePaused: false,
+      held: [],
+      cursorId: null,
+      view: 'events',
+
+      async init() {
+        if (!batcher) {
+          batcher = createPushBatcher((items) => get().receive(items), deps.flushMs ?? 100)
+          unsubscribe = api.subscribe((push) => batcher?.add(push))
         }
-      } catch (err) {
-        set({ ready: true, error: `Could not load events: ${(err as Error).message}` })
-      }
-    },
+        const firstPage = deps.firstPage ?? 300
+        try {
+          const [status, head] = await Promise.all([
+            api.getStatus({}),
+            api.listEvents({ limit: firstPage }),
+          ])
+          const events = sortById(head)
+          const s = get()
+          const more = head.length >= firstPage && status.eventCount > head.length
+          set({
+            ready: true,
+            error: null,
+            status,
+            events,
+            loadingMore: more,
+            visible: visibleEvents(events, s.filterText, s.newestFirst),
+          })
+          if (more) {
+            // Let the first page paint before a large history arrives and is parsed.
+            await afterPaint()
+            await get().loadAll()
+          }
+        } catch (err) {
+          set({ ready: true, error: `Could not load events: ${(err as Error).message}` })
+        }
+      },
 
-    async loadAll() {
-      try {
-        const all = sortById(await api.listEvents({ limit: deps.initialLimit ?? 100_000 }))
+      async loadAll() {
+        // Pages back from the oldest loaded event, so each response stays small and the list
+        // stays responsive; a core that ignores `beforeId` gets one full load instead.
+        const pageSize = deps.pageSize ?? 5000
+        const max = deps.initialLimit ?? 100_000
+        try {
+          for (;;) {
+            const s = get()
+            const oldest = s.events[0]?.id
+            if (!oldest || s.events.length >= max) break
+            const page = sortById(await api.listEvents({ beforeId: oldest, limit: pageSize }))
+            if (page.length && page[page.length - 1].id >= oldest) {
+              await loadEverything()
+              break
+            }
+            const now = get()
+            const events = page.concat(now.events)
+            set({ events, visible: visibleEvents(events, now.filterText, now.newestFirst) })
+            if (page.length < pageSize) break
+          }
+          set({ loadingMore: false })
+        } catch (err) {
+          set({
+            loadingMore: false,
+            error: `Could not load older events: ${(err as Error).message}`,
+          })
+        }
+      },
+
+      dispose() {
+        unsubscribe?.()
+        batcher?.dispose()
+        unsubscribe = null
+        batcher = null
+      },
+
+      flushPushes() {
+        batcher?.flush()
+      },
+
+      receive(pushes) {
         const s = get()
-        const last = all.at(-1)?.id ?? ''
-        // Events pushed while the history loaded are newer than anything in it.
-        const events = all.concat(s.events.filter((e) => e.id > last))
-        set({
-          events,
-          loadingMore: false,
-          visible: visibleEvents(events, s.filterText, s.newestFirst),
-        })
-      } catch (err) {
-        set({ loadingMore: false, error: `Could not load older events: ${(err as Error).message}` })
-      }
-    },
+        if (s.livePaused) {
+          // Status pushes still apply: the status bar must not lie while the list is frozen.
+          const keep = pushes.filter((p) => p.type === 'eventCaptured' || p.type === 'eventUpdated')
+          const other = pushes.filter(
+            (p) => p.type !== 'eventCaptured' && p.type !== 'eventUpdated',
+          )
+          set({ held: s.held.concat(keep) })
+          if (other.length) set(applyPushes(get(), other))
+          return
+        }
+        set(applyPushes(s, pushes))
+      },
 
-    dispose() {
-      unsubscribe?.()
-      batcher?.dispose()
-      unsubscribe = null
-      batcher = null
-    },
+      setFilter(text) {
+        const s = get()
+        set({ filterText: text, visible: visibleEvents(s.events, text, s.newestFirst) })
+      },
 
-    flushPushes() {
-      batcher?.flush()
-    },
+      toggleNewestFirst() {
+        const s = get()
+        const newestFirst = !s.newestFirst
+        set({ newestFirst, visible: s.visible.slice().reverse() })
+      },
 
-    receive(pushes) {
-      const s = get()
-      if (s.livePaused) {
-        // Status pushes still apply: the status bar must not lie while the list is frozen.
-        const keep = pushes.filter((p) => p.type === 'eventCaptured' || p.type === 'eventUpdated')
-        const other = pushes.filter((p) => p.type !== 'eventCaptured' && p.type !== 'eventUpdated')
-        set({ held: s.held.concat(keep) })
-        if (other.length) set(applyPushes(get(), other))
-        return
-      }
-      set(applyPushes(s, pushes))
-    },
+      setLivePaused(paused) {
+        const s = get()
+        if (paused) return set({ livePaused: true })
+        set({ livePaused: false, held: [] })
+        if (s.held.length) set(applyPushes(get(), s.held))
+      },
 
-    setFilter(text) {
-      const s = get()
-      set({ filterText: text, visible: visibleEvents(s.events, text, s.newestFirst) })
-    },
+      moveCursor(delta) {
+        const { visible, cursorId } = get()
+        if (visible.length === 0) return
+        const at = cursorId ? visible.findIndex((e) => e.id === cursorId) : -1
+        const next = at < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, at + delta))
+        set({ cursorId: visible[next].id })
+      },
 
-    toggleNewestFirst() {
-      const s = get()
-      const newestFirst = !s.newestFirst
-      set({ newestFirst, visible: s.visible.slice().reverse() })
-    },
+      openCursor() {
+        const id = get().cursorId
+        if (id) void get().select(id)
+      },
 
-    setLivePaused(paused) {
-      const s = get()
-      if (paused) return set({ livePaused: true })
-      set({ livePaused: false, held: [] })
-      if (s.held.length) set(applyPushes(get(), s.held))
-    },
+      setView(view) {
+        set({ view })
+      },
 
-    moveCursor(delta) {
-      const { visible, cursorId } = get()
-      if (visible.length === 0) return
-      const at = cursorId ? visible.findIndex((e) => e.id === cursorId) : -1
-      const next = at < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, at + delta))
-      set({ cursorId: visible[next].id })
-    },
+      async refreshStatus() {
+        try {
+          set({ status: await api.getStatus({}) })
+        } catch (err) {
+          set({ error: (err as Error).message })
+        }
+      },
 
-    openCursor() {
-      const id = get().cursorId
-      if (id) void get().select(id)
-    },
+      async resync() {
+        const last = get().events.at(-1)?.id
+        const [status, missed] = await Promise.all([
+          api.getStatus({}),
+          api.listEvents(last ? { afterId: last } : {}),
+        ])
+        set({ status })
+        get().receive(missed.map((payload) => ({ type: 'eventCaptured', payload })))
+      },
 
-    setView(view) {
-      set({ view })
-    },
-
-    async refreshStatus() {
-      try {
-        set({ status: await api.getStatus({}) })
-      } catch (err) {
-        set({ error: (err as Error).message })
-      }
-    },
-
-    async resync() {
-      const last = get().events.at(-1)?.id
-      const [status, missed] = await Promise.all([
-        api.getStatus({}),
-        api.listEvents(last ? { afterId: last } : {}),
-      ])
-      set({ status })
-      get().receive(missed.map((payload) => ({ type: 'eventCaptured', payload })))
-    },
-
-    ...detailSlice(api, set, get, store),
-    ...actionsSlice(api, set, get, deps),
-  }))
+      ...detailSlice(api, set, get, store),
+      ...actionsSlice(api, set, get, deps),
+    }
+  })
 }

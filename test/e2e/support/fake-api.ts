@@ -97,6 +97,7 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
     listEvents: (q) => {
       let list = events
       if (q.afterId) list = list.filter((e) => e.id > q.afterId!)
+      if (q.beforeId) list = list.filter((e) => e.id < q.beforeId!)
       // Like the core: oldest first, and a limit keeps the newest.
       if (q.limit && list.length > q.limit) list = list.slice(-q.limit)
       return log('listEvents', q, list.map(summary))

@@ -209,18 +209,18 @@ describe('inspector store', () => {
 })
 
 describe('large histories', () => {
-  it('shows the newest page first, then loads the rest and keeps events pushed meanwhile', async () => {
-    const events = Array.from({ length: 10 }, (_, i) =>
-      fakeEvent({ id: `01${String(i).padStart(2, '0')}` }),
-    )
-    const api = createFakeApi(events)
-    const store = createInspectorStore(api, { flushMs: 10_000, firstPage: 3 })
-    let releaseAll: () => void = () => {}
+  const history = () =>
+    Array.from({ length: 10 }, (_, i) => fakeEvent({ id: `01${String(i).padStart(2, '0')}` }))
+
+  it('shows the newest page first, then pages back and keeps events pushed meanwhile', async () => {
+    const api = createFakeApi(history())
+    const store = createInspectorStore(api, { flushMs: 10_000, firstPage: 3, pageSize: 4 })
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => (release = r))
     const original = api.listEvents
     api.listEvents = async (q) => {
       const out = await original(q)
-      if (q.limit === 3) return out
-      await new Promise<void>((r) => (releaseAll = r))
+      if (q.beforeId) await gate
       return out
     }
     const done = store.getState().init()
@@ -230,11 +230,30 @@ describe('large histories', () => {
     expect(store.getState().loadingMore).toBe(true)
     api.add(fakeEvent({ id: '0110' }))
     store.getState().flushPushes()
-    releaseAll()
+    release()
     await done
     const s = store.getState()
     expect(s.loadingMore).toBe(false)
-    expect(s.events).toHaveLength(11)
-    expect(s.visible[0].id).toBe('0110')
+    expect(s.events.map((e) => e.id)).toEqual(
+      history()
+        .map((e) => e.id)
+        .concat('0110'),
+    )
+    const pages = api.calls.filter((c) => c.method === 'listEvents').map((c) => c.arg)
+    expect(pages).toEqual([
+      { limit: 3 },
+      { beforeId: '0107', limit: 4 },
+      { beforeId: '0103', limit: 4 },
+    ])
+  })
+
+  it('falls back to one full load when the core ignores beforeId', async () => {
+    const api = createFakeApi(history())
+    const original = api.listEvents
+    api.listEvents = (q) => original({ limit: q.limit })
+    const store = createInspectorStore(api, { flushMs: 10_000, firstPage: 3, pageSize: 4 })
+    await store.getState().init()
+    expect(store.getState().events.map((e) => e.id)).toEqual(history().map((e) => e.id))
+    expect(store.getState().loadingMore).toBe(false)
   })
 })
