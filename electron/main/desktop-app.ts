@@ -154,6 +154,7 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
   tray.update({
     notifications: settings.prefs().notifications,
     openAtLogin: loginSupported ? e.app.getLoginItemSettings().openAtLogin : false,
+    openAtLoginSupported: loginSupported,
   })
 
   const notifier = new Notifier({

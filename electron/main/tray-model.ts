@@ -15,6 +15,8 @@ export interface TrayModel {
   paused: boolean
   notifications: boolean
   openAtLogin: boolean
+  /** Electron manages login items on macOS and Windows only. */
+  openAtLoginSupported: boolean
   /** Signature failures received since the user last looked at the inspector. */
   unseenSignatureFailures: number
 }
@@ -35,6 +37,7 @@ export function emptyTrayModel(): TrayModel {
     paused: false,
     notifications: true,
     openAtLogin: false,
+    openAtLoginSupported: false,
     unseenSignatureFailures: 0,
   }
 }
@@ -120,6 +123,7 @@ export function trayMenuTemplate(m: TrayModel, a: TrayActions): MenuItemConstruc
       label: 'Start at login',
       type: 'checkbox',
       checked: m.openAtLogin,
+      enabled: m.openAtLoginSupported,
       click: () => a.setOpenAtLogin(!m.openAtLogin),
     },
     { type: 'separator' },

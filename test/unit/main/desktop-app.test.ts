@@ -101,7 +101,7 @@ function manualTimers() {
   }
 }
 
-async function start(opts: { hidden?: boolean } = {}) {
+async function start(opts: { hidden?: boolean; platform?: NodeJS.Platform } = {}) {
   const e = fakeElectron()
   const { core, push } = fakeCore()
   const timers = manualTimers()
@@ -112,7 +112,7 @@ async function start(opts: { hidden?: boolean } = {}) {
     location,
     preloadPath: '/app/out/preload/index.cjs',
     trayDir: '/app/resources/tray',
-    platform: 'linux',
+    platform: opts.platform ?? 'linux',
     hidden: opts.hidden ?? true,
     isQuitting: () => false,
     notifier: { clock: timers, gatherMs: 10, minIntervalMs: 10, urgentMinIntervalMs: 10 },
@@ -162,11 +162,21 @@ describe('desktop app', () => {
     expect(core.api.setCapturePaused).toHaveBeenCalledWith({ paused: true })
     tray.click('notifications')
     expect(tray.item('notifications').checked).toBe(false)
-    // Start at login is a macOS/Windows feature; on Linux the click changes nothing.
+    // Start at login is a macOS/Windows feature; on Linux it is greyed out and does nothing.
+    expect(tray.item('open-at-login').enabled).toBe(false)
     tray.click('open-at-login')
     expect(e.app.login.openAtLogin).toBe(false)
     tray.click('quit')
     expect(e.app.quitCalls).toBe(1)
+  })
+
+  it('start at login on macOS registers a hidden login item', async () => {
+    const { tray, e } = await start({ platform: 'darwin' })
+    expect(tray.item('open-at-login')).toMatchObject({ enabled: true, checked: false })
+    tray.click('open-at-login')
+    expect(e.app.login.openAtLogin).toBe(true)
+    expect(e.app.loginArgs).toEqual(['--hidden'])
+    expect(tray.item('open-at-login').checked).toBe(true)
   })
 
   it('an unseen signature failure turns the tray to alert until the window is shown', async () => {

@@ -165,8 +165,10 @@ export class FakeApp extends EventEmitter {
   setAppUserModelId(id: string) {
     this.appUserModelId = id
   }
-  setLoginItemSettings(s: { openAtLogin: boolean }) {
+  loginArgs: string[] = []
+  setLoginItemSettings(s: { openAtLogin: boolean; args?: string[] }) {
     this.login = { openAtLogin: s.openAtLogin }
+    this.loginArgs = s.args ?? []
   }
   getLoginItemSettings() {
     return this.login

@@ -146,15 +146,24 @@ describe('tray menu', () => {
     expect(a.openInspector).toHaveBeenCalledTimes(1)
   })
 
+  it('greys out "Start at login" where Electron cannot manage login items (Linux)', () => {
+    const items = trayMenuTemplate(model({ openAtLoginSupported: false }), actions())
+    expect(byId(items, 'open-at-login').enabled).toBe(false)
+  })
+
   it('toggles reflect and flip the current values', () => {
     const a = actions()
     let items = trayMenuTemplate(
-      model({ paused: false, notifications: true, openAtLogin: false }),
+      model({ paused: false, notifications: true, openAtLogin: false, openAtLoginSupported: true }),
       a,
     )
     expect(byId(items, 'pause-capture').label).toBe('Pause capture')
     expect(byId(items, 'notifications')).toMatchObject({ type: 'checkbox', checked: true })
-    expect(byId(items, 'open-at-login')).toMatchObject({ type: 'checkbox', checked: false })
+    expect(byId(items, 'open-at-login')).toMatchObject({
+      type: 'checkbox',
+      checked: false,
+      enabled: true,
+    })
     click(byId(items, 'pause-capture'))
     click(byId(items, 'notifications'))
     click(byId(items, 'open-at-login'))
