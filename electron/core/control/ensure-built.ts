@@ -60,8 +60,17 @@ export async function ensureRendererBuilt(
   }
   try {
     if (await isFresh()) return RENDERER_OUT
+    let build: typeof import('vite').build
+    try {
+      ;({ build } = await import('vite'))
+    } catch (err) {
+      // An install without dev dependencies cannot build; an older build still beats none.
+      if (await stat(join(RENDERER_OUT, 'index.html')).catch(() => null)) return RENDERER_OUT
+      throw new Error(
+        `the inspector UI is not built and vite is missing (${(err as Error).message})`,
+      )
+    }
     log('hooklens: building the inspector UI…')
-    const { build } = await import('vite')
     await build({
       configFile: join(REPO_ROOT, 'renderer', 'vite.config.ts'),
       logLevel: 'warn',

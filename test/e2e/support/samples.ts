@@ -111,10 +111,13 @@ export function agentfield(
     target: 'analyzer.process',
     type: 'reasoner',
     duration_ms: durationMs,
-    result:
-      status === 'succeeded' ? { summary: 'Quarterly revenue grew 12% \u003cQoQ\u003e' } : null,
+    result: status === 'succeeded' ? { summary: 'Revenue grew 12% <QoQ> & margins held' } : null,
     timestamp: new Date().toISOString(),
   })
+    // Go's json.Marshal escapes these; the signature covers the escaped bytes.
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
   return {
     path: '/hooks/agentfield',
     body: raw,
