@@ -8,7 +8,14 @@ import { EventEmitter } from 'node:events'
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
-import { bodyFromLine, eventLine, fullEvent, updateLine, type DerivedPatch } from './log-format'
+import {
+  bodyFromLine,
+  eventLine,
+  fullEvent,
+  updateLine,
+  type DerivedPatch,
+  type EventMeta,
+} from './log-format'
 import { scanLog } from './log-reader'
 import { LogWriter } from './log-writer'
 import { acquireLock, type Lock } from './lock-file'
@@ -32,7 +39,7 @@ export interface EventStoreOptions {
 }
 
 interface Entry {
-  meta: Omit<EventSummary, 'headers'>
+  meta: EventMeta
   headersJson: string
   offset: number
   length: number
@@ -67,7 +74,16 @@ export class EventStore extends EventEmitter {
       lock = await acquireLock(join(opts.dir, 'events.lock'))
     }
     try {
-      const scan = await scanLog(file)
+      const entries = new Map<string, Entry>()
+      const scan = await scanLog(file, ({ offset, length, record }) => {
+        if (record.op === 'event') {
+          const { meta, headersJson } = record
+          entries.set(meta.id, { meta, headersJson, offset, length })
+        } else {
+          const e = entries.get(record.id)
+          if (e) Object.assign(e.meta, record.patch)
+        }
+      })
       let size = scan.size
       if (!opts.readOnly && scan.goodEnd < scan.size) {
         const h = await open(file, 'r+')
@@ -84,15 +100,7 @@ export class EventStore extends EventEmitter {
         store.loadProblems.push(what)
         opts.logger?.warn(`event log: ${what}`)
       }
-      for (const { offset, length, record } of scan.records) {
-        if (record.op === 'event') {
-          const { headers, ...meta } = record.meta
-          store.entries.set(meta.id, { meta, headersJson: JSON.stringify(headers), offset, length })
-        } else {
-          const e = store.entries.get(record.id)
-          if (e) Object.assign(e.meta, record.patch)
-        }
-      }
+      for (const [id, e] of entries) store.entries.set(id, e)
       store.enforceRetention()
       return store
     } catch (err) {

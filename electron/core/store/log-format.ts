@@ -8,13 +8,17 @@ import { isUtf8 } from 'node:buffer'
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
+const HEADERS_MARKER = Buffer.from(',"headers":[')
 
 export type DerivedPatch = Partial<
   Pick<EventSummary, 'verification' | 'idempotency' | 'classification' | 'warnings' | 'response'>
 >
 
+/** An event's metadata as the index keeps it: headers stay as their JSON text until asked for. */
+export type EventMeta = Omit<EventSummary, 'headers'>
+
 export type LogRecord =
-  | { op: 'event'; meta: EventSummary; bodyStart: number }
+  | { op: 'event'; meta: EventMeta; headersJson: string }
   | { op: 'update'; id: string; patch: DerivedPatch }
 
 export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
@@ -26,8 +30,10 @@ export function decodeBody(body: string, encoding: BodyEncoding): Buffer {
   return encoding === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8')
 }
 
-export function eventLine(meta: EventSummary, body: Buffer): Buffer {
-  const head = JSON.stringify(meta).slice(0, -1)
+export function eventLine(event: EventSummary, body: Buffer): Buffer {
+  // Headers go last among the metadata so the index can keep their JSON text as it is.
+  const { headers, ...meta } = event
+  const head = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(headers)}`
   if (isUtf8(body)) {
     const text = JSON.stringify(body.toString('utf8'))
     return Buffer.from(`${head},"bodyEncoding":"utf8","body":${text}}\n`)
@@ -59,11 +65,24 @@ export function parseLine(line: Buffer): LogRecord {
     throw new Error('unknown record')
   }
   if (line[line.length - 1] !== 0x7d /* } */) throw new Error('truncated record')
-  const meta = JSON.parse(`${line.subarray(0, at).toString('utf8')}}`) as EventSummary
+  const h = line.lastIndexOf(HEADERS_MARKER, at)
+  let meta: EventMeta
+  let headersJson: string
+  if (h !== -1) {
+    meta = JSON.parse(`${line.subarray(0, h).toString('utf8')}}`) as EventMeta
+    headersJson = line.subarray(h + HEADERS_MARKER.length - 1, at).toString('utf8')
+  } else {
+    // Written by another tool with headers elsewhere: parse the whole metadata.
+    const { headers, ...rest } = JSON.parse(
+      `${line.subarray(0, at).toString('utf8')}}`,
+    ) as EventSummary
+    meta = rest
+    headersJson = JSON.stringify(headers ?? [])
+  }
   if (typeof meta.id !== 'string' || typeof meta.receivedAt !== 'string') {
     throw new Error('event record without id')
   }
-  return { op: 'event', meta, bodyStart: at + 1 }
+  return { op: 'event', meta, headersJson }
 }
 
 /** Extracts the body from an event line (the part from `"bodyEncoding"` on). */

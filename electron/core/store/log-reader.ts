@@ -22,7 +22,6 @@ export interface ScanProblem {
 }
 
 export interface ScanResult {
-  records: ScannedRecord[]
   problems: ScanProblem[]
   /** Offset just past the last complete line: where the next append belongs. */
   goodEnd: number
@@ -31,17 +30,20 @@ export interface ScanResult {
 
 const CHUNK = 4 * 1024 * 1024
 
-export async function scanLog(file: string): Promise<ScanResult> {
+/** Calls `onRecord` for each good line in order; returns the problems and the good end. */
+export async function scanLog(
+  file: string,
+  onRecord: (r: ScannedRecord) => void,
+): Promise<ScanResult> {
   let handle
   try {
     handle = await open(file, 'r')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { records: [], problems: [], goodEnd: 0, size: 0 }
+      return { problems: [], goodEnd: 0, size: 0 }
     }
     throw err
   }
-  const records: ScannedRecord[] = []
   const problems: ScanProblem[] = []
   try {
     const { size } = await handle.stat()
@@ -49,35 +51,38 @@ export async function scanLog(file: string): Promise<ScanResult> {
     let carryOffset = 0
     let position = 0
     const chunk = Buffer.allocUnsafe(CHUNK)
+    const take = (line: Buffer, offset: number) => {
+      if (line.length === 0) return
+      try {
+        onRecord({ offset, length: line.length, record: parseLine(line) })
+      } catch (err) {
+        problems.push({ offset, length: line.length, torn: false, error: (err as Error).message })
+      }
+    }
     while (position < size) {
       const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK, size - position), position)
       if (bytesRead === 0) break
+      const chunkOffset = position
       position += bytesRead
-      const data =
-        carry.length > 0
-          ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
-          : chunk.subarray(0, bytesRead)
+      const data = chunk.subarray(0, bytesRead)
       let start = 0
-      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-        const line = data.subarray(start, nl)
-        const offset = carryOffset + start
-        if (line.length > 0) {
-          try {
-            records.push({ offset, length: line.length, record: parseLine(line) })
-          } catch (err) {
-            problems.push({
-              offset,
-              length: line.length,
-              torn: false,
-              error: (err as Error).message,
-            })
-          }
+      if (carry.length > 0) {
+        // Only the line that spans two chunks is copied; the rest is parsed in place.
+        const nl = data.indexOf(10)
+        if (nl === -1) {
+          carry = Buffer.concat([carry, data])
+          continue
         }
+        take(Buffer.concat([carry, data.subarray(0, nl)]), carryOffset)
+        start = nl + 1
+      }
+      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+        take(data.subarray(start, nl), chunkOffset + start)
         start = nl + 1
       }
       // Copy: `chunk` is reused on the next read.
       carry = Buffer.from(data.subarray(start))
-      carryOffset += start
+      carryOffset = chunkOffset + start
     }
     if (carry.length > 0) {
       problems.push({
@@ -87,7 +92,7 @@ export async function scanLog(file: string): Promise<ScanResult> {
         error: 'unterminated last record',
       })
     }
-    return { records, problems, goodEnd: carryOffset, size }
+    return { problems, goodEnd: carryOffset, size }
   } finally {
     await handle.close()
   }
