@@ -3,7 +3,7 @@
  * signable scheme's fresh signature is marked valid by our own verifier (electron/core/verify).
  */
 import { describe, expect, it } from 'vitest'
-import { verifyRequest } from '../../../electron/core/verify'
+import { SEALED_SECRET_PREFIX, verifyRequest } from '../../../electron/core/verify'
 import { findSecret, resign, SIGNERS } from '../../../electron/core/replay'
 import type { HeaderPair } from '../../../shared/event'
 
@@ -334,6 +334,23 @@ describe('what re-signing cannot do, it says', () => {
       url: 'http://x',
     })
     expect(r.notes.join(' ')).not.toContain('topsecret')
+  })
+
+  it('skips secrets sealed by the desktop app, and says so when only those exist', () => {
+    const sealed = `${SEALED_SECRET_PREFIX}AAAA`
+    const verifiers = [{ id: 'v', scheme: 'stripe', secrets: [sealed, 'whsec_plain'] }]
+    expect(findSecret('stripe', { verifiers })?.secret).toBe('whsec_plain')
+    const r = resign({
+      method: 'POST',
+      headers: [['Stripe-Signature', 't=1,v1=00']],
+      body: Buffer.from('{}'),
+      sources: { verifiers: [{ id: 'v', scheme: 'stripe', secrets: [sealed] }] },
+      nowSec: 5,
+      newId: false,
+      url: 'http://x',
+    })
+    expect(r.signed).toBe(false)
+    expect(r.notes[0]).toContain('encrypted by the desktop app')
   })
 
   it('gives a new id only when asked', () => {

@@ -4,7 +4,7 @@
  * else a configured verifier), and let that scheme's signer write fresh headers.
  */
 import type { HeaderPair } from '../../../../shared/event'
-import { detectScheme as detectVerifiedScheme } from '../../verify'
+import { detectScheme as detectVerifiedScheme, SEALED_SECRET_PREFIX } from '../../verify'
 import { SIGNERS, UNSIGNABLE } from './schemes'
 import type { VerifierLike } from './types'
 
@@ -51,11 +51,23 @@ export function findSecret(scheme: string, sources: SecretSources): FoundSecret 
     ...verifiers.filter((v) => v.scheme === 'auto'),
   ]
   for (const v of ordered) {
-    if (!(family.includes(v.scheme) || v.scheme === 'auto') || !v.secrets?.length) continue
-    // Rotation lists the newest secret first; a replay signs with that one.
-    return { secret: v.secrets[0], options: v.options, from: `verifier '${v.name ?? v.id}'` }
+    if (!(family.includes(v.scheme) || v.scheme === 'auto')) continue
+    // Rotation lists the newest secret first; a replay signs with that one. Secrets the
+    // desktop app sealed with the OS keychain cannot sign outside it.
+    const secret = (v.secrets ?? []).find((x) => !x.startsWith(SEALED_SECRET_PREFIX))
+    if (secret) return { secret, options: v.options, from: `verifier '${v.name ?? v.id}'` }
   }
   return null
+}
+
+/** Whether a matching verifier holds only secrets sealed by the desktop app. */
+function onlySealed(scheme: string, sources: SecretSources): boolean {
+  const family = FAMILIES.find((f) => f.includes(scheme)) ?? [scheme]
+  return (sources.verifiers ?? []).some(
+    (v) =>
+      (family.includes(v.scheme) || v.scheme === 'auto') &&
+      v.secrets.some((x) => x.startsWith(SEALED_SECRET_PREFIX)),
+  )
 }
 
 export interface ResignInput {
@@ -109,7 +121,9 @@ export function resign(input: ResignInput): ResignOutput {
       signed: false,
       secretHeaders: [],
       notes: [
-        `not re-signed: no ${scheme} secret is configured (add a verifier or pass --secret ${scheme}=…)`,
+        onlySealed(scheme, input.sources)
+          ? `not re-signed: the saved ${scheme} secret is encrypted by the desktop app and cannot be read here (pass --secret ${scheme}=…)`
+          : `not re-signed: no ${scheme} secret is configured (add a verifier or pass --secret ${scheme}=…)`,
       ],
     }
   }
