@@ -106,11 +106,25 @@ describe('npm start fallback', () => {
     expect(await post(port, '/hooks/start-test', '{"hello":"start"}')).toBe(200)
     await waitFor(s.stdout, /\/hooks\/start-test/)
 
+    // ...with the browser inspector (built on first use, so this may take a while).
+    const inspector = (
+      await waitFor(s.stderr, /Inspector: (http:\/\/127\.0\.0\.1:\d+\/\S*)/, 80_000)
+    )[1]
+    // The token URL trades the token for a session cookie and redirects to the page.
+    const login = await fetch(inspector, { redirect: 'manual' })
+    expect(login.status).toBe(302)
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+    const page = await fetch(new URL(login.headers.get('location') ?? '/', inspector), {
+      headers: { cookie },
+    })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="root">')
+
     // Stopping npm start stops listen too: the receiver port closes.
     s.child.kill('SIGTERM')
     await s.exited
     await expect(post(port, '/after', '{}')).rejects.toThrow(/ECONNREFUSED/)
-  })
+  }, 120_000)
 
   it('no display: says so in one line before starting `hooklens listen`', async () => {
     const s = startScript(baseEnv({}))
