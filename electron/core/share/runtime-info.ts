@@ -33,23 +33,37 @@ export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): void {
 /** Removes the file when it is ours (another instance may have taken over). */
 export function removeRuntimeInfo(dataDir: string, pid = process.pid): void {
   const current = readRaw(dataDir)
-  if (current && current.pid !== pid) return
+  if (current && current !== 'torn' && current.pid !== pid) return
   rmSync(join(dataDir, RUNTIME_FILE), { force: true })
 }
 
-/** The running instance's info, or null when none runs (missing, unreadable or stale file). */
+/**
+ * The running instance's info, or null when none runs (missing, unreadable or stale file).
+ * A file caught mid-rewrite (empty or cut short) is read again a few times first.
+ */
 export function readRuntimeInfo(dataDir: string): RuntimeInfo | null {
-  const info = readRaw(dataDir)
-  if (!info || !isAlive(info.pid)) return null
-  return info
+  for (let attempt = 0; ; attempt++) {
+    const read = readRaw(dataDir)
+    if (read !== 'torn' || attempt >= 4) {
+      return read && read !== 'torn' && isAlive(read.pid) ? read : null
+    }
+    // Synchronous on purpose (callers are plain CLI code): the writer needs a moment.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25)
+  }
 }
 
-function readRaw(dataDir: string): RuntimeInfo | null {
+function readRaw(dataDir: string): RuntimeInfo | null | 'torn' {
+  let text: string
   try {
-    const parsed = JSON.parse(readFileSync(join(dataDir, RUNTIME_FILE), 'utf8')) as RuntimeInfo
-    return typeof parsed?.pid === 'number' ? parsed : null
+    text = readFileSync(join(dataDir, RUNTIME_FILE), 'utf8')
   } catch {
     return null
+  }
+  try {
+    const parsed = JSON.parse(text) as RuntimeInfo
+    return typeof parsed?.pid === 'number' ? parsed : null
+  } catch {
+    return 'torn'
   }
 }
 

@@ -9,8 +9,8 @@ import type { Hooklens } from '../hooklens/hooklens'
 import type { PartialApiImpl } from '../hooklens/api-types'
 import { shareSnippets } from '../share/snippets'
 import { SelfCheckRegistry } from './self-check'
-import { TunnelManager, type TunnelManagerOptions } from './tunnel-manager'
-import { classifyTunnelRequest, tunnelBodyWarning } from './tunnel-rules'
+import { DEFAULT_TUNNEL_HOST, TunnelManager, type TunnelManagerOptions } from './tunnel-manager'
+import { TUNNEL_BODY_CAP, classifyTunnelRequest, hostOf, tunnelBodyWarning } from './tunnel-rules'
 
 export interface TunnelServiceOptions {
   /** Session overrides (CLI flags); otherwise settings.tunnel is used. */
@@ -18,6 +18,11 @@ export interface TunnelServiceOptions {
   subdomain?: string
   /** Extra manager options (tests: short backoff, injected fetch, ...). */
   manager?: Partial<TunnelManagerOptions>
+  /**
+   * Body size the public server refuses above, for warnings. Default: localtunnel.me's ~1 MB
+   * when using it, none for a self-hosted server (whose limit we cannot know).
+   */
+  bodyCap?: number | null
 }
 
 const services = new WeakMap<Hooklens, TunnelService>()
@@ -32,6 +37,7 @@ export class TunnelService {
   private readonly selfChecks = new SelfCheckRegistry()
   private readonly hosts = new Set<string>()
   private readonly listeners = new Set<(s: TunnelStatus) => void>()
+  private currentHost: string | null = null
 
   constructor(
     private readonly h: Hooklens,
@@ -55,7 +61,8 @@ export class TunnelService {
     )
     hooks.warnings.push((raw) => {
       if (raw.via !== 'tunnel') return []
-      const w = tunnelBodyWarning(raw.declaredSize ?? raw.body.length)
+      const cap = this.bodyCap()
+      const w = cap ? tunnelBodyWarning(raw.declaredSize ?? raw.body.length, cap) : null
       return w ? [w] : []
     })
     return this
@@ -95,6 +102,7 @@ export class TunnelService {
     const saved = this.h.settings.get().tunnel
     const host = arg.host ?? this.opts.host ?? saved.host ?? undefined
     const subdomain = arg.subdomain ?? this.opts.subdomain ?? saved.subdomain ?? undefined
+    this.currentHost = host ?? null
     this.publicHosts()
     this.manager?.stop('restarting')
     this.manager?.removeAllListeners('status')
@@ -146,6 +154,12 @@ export class TunnelService {
       shareSnippets: async (arg) =>
         shareSnippets({ publicUrl: this.status().url, path: arg?.path }),
     }
+  }
+
+  private bodyCap(): number | null {
+    if (this.opts.bodyCap !== undefined) return this.opts.bodyCap
+    const host = this.currentHost ?? DEFAULT_TUNNEL_HOST
+    return /(^|\.)(localtunnel\.me|loca\.lt)$/i.test(hostOf(host)) ? TUNNEL_BODY_CAP : null
   }
 
   private active(): boolean {

@@ -4,14 +4,14 @@
  * body-cap warnings, the tunnel API, and the A2A loop (register, capture, verify, group).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { attachTunnel, type TunnelService } from '../../../electron/core/tunnel/hooklens-tunnel'
-import { registerA2APush, saveA2AVerifier } from '../../../electron/core/share'
+import { readRuntimeInfo, registerA2APush, saveA2AVerifier } from '../../../electron/core/share'
 import {
   FakeLocaltunnelServer,
   resolveLocalhostSubdomains,
@@ -33,7 +33,12 @@ beforeEach(async () => {
   lt = await FakeLocaltunnelServer.start()
   h = await createHooklens({ dataDir, port: 0, host: '127.0.0.1', analyzers: createAnalyzers() })
   await h.start()
-  service = attachTunnel(h, { host: lt.url, manager: { selfCheckIntervalMs: 100, backoff: [100] } })
+  service = attachTunnel(h, {
+    host: lt.url,
+    // The fixture stands in for localtunnel.me here, cap included.
+    bodyCap: 1024 * 1024,
+    manager: { selfCheckIntervalMs: 100, backoff: [100] },
+  })
   const s = await service.start()
   expect(s.state).toBe('online')
   publicUrl = s.url!
@@ -79,9 +84,14 @@ describe('tunnel in a running Hooklens', () => {
   })
 
   it('publishes the public URL in runtime.json and serves the tunnel API', async () => {
-    await waitUntil(() => h.tunnel.url === publicUrl)
-    const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8'))
-    expect(runtime.publicUrl).toBe(publicUrl)
+    // Hooklens rewrites runtime.json asynchronously after each tunnel status (and, for now,
+    // not atomically: a reader can catch it empty), so read it the way `share` does.
+    let runtime: { publicUrl?: string | null } = {}
+    const readRuntime = async () => {
+      runtime = readRuntimeInfo(dataDir) ?? {}
+    }
+    await readRuntime()
+    await waitUntil(() => runtime.publicUrl === publicUrl, 5000, 'runtime.json', readRuntime)
     const api = service.api()
     expect((await api.getTunnelStatus!({})).url).toBe(publicUrl)
     const snippets = (await api.shareSnippets!({ path: '/agent' })) as { url: string }

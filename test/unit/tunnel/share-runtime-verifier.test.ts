@@ -35,7 +35,7 @@ const info = (pid: number): RuntimeInfo => ({
 })
 
 describe('runtime.json', () => {
-  it('round-trips for a live process and is removed by its owner', () => {
+  it('round-trips for a live process and is removed by its owner', async () => {
     writeRuntimeInfo(dir, info(process.pid))
     expect(readRuntimeInfo(dir)?.publicUrl).toBe('https://abcd.loca.lt')
     removeRuntimeInfo(dir)
@@ -49,7 +49,7 @@ describe('runtime.json', () => {
     expect(readRuntimeInfo(dir)).toBeNull()
   })
 
-  it('another instance does not remove a file it does not own', () => {
+  it('another instance does not remove a file it does not own', async () => {
     writeRuntimeInfo(dir, info(process.pid))
     removeRuntimeInfo(dir, process.pid + 1)
     expect(readRuntimeInfo(dir)).not.toBeNull()
