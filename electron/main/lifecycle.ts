@@ -91,7 +91,7 @@ export function runLifecycle(o: LifecycleOptions): Lifecycle {
     const settings = createDesktopSettings({
       Store: o.Store,
       dataDir,
-      vault: createSecretVault(o.electron.safeStorage),
+      vault: createSecretVault(o.electron.safeStorage, o.platform),
     })
     const core = await o.createCore({ dataDir, settings })
     desktop = await startDesktopApp({

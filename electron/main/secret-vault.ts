@@ -39,12 +39,16 @@ export function isSealed(value: string): boolean {
   return value.startsWith(SEALED_PREFIX)
 }
 
-export function createSecretVault(safeStorage: SafeStorageLike): SecretVault {
+export function createSecretVault(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretVault {
   const available = (): boolean => {
     try {
       if (!safeStorage.isEncryptionAvailable()) return false
       // On Linux without a keyring Electron "encrypts" with a hard-coded key; that is clear
-      // text in disguise, so treat it as unavailable.
+      // text in disguise, so treat it as unavailable. (The backend query is Linux-only.)
+      if (platform !== 'linux') return true
       return safeStorage.getSelectedStorageBackend?.() !== 'basic_text'
     } catch {
       return false

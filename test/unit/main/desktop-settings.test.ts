@@ -29,12 +29,12 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-function open(safe = fakeSafeStorage(true)) {
+function open(safe = fakeSafeStorage(true), platform: NodeJS.Platform = 'linux') {
   return {
     s: createDesktopSettings({
       Store: ElectronStore as never,
       dataDir: dir,
-      vault: createSecretVault(safe),
+      vault: createSecretVault(safe, platform),
       watch: false,
     }),
     safe,
@@ -127,6 +127,17 @@ describe('desktop settings with safeStorage', () => {
     expect(s.secretStatus().encrypted).toBe(false)
     s.write({ ...s.read(), verifiers: [verifier(['plain?'])] })
     expect(fileText()).not.toContain('plain?')
+  })
+
+  it('asks for the storage backend on Linux only (the call is Linux-only in Electron)', () => {
+    const safe = Object.assign(fakeSafeStorage(true), {
+      getSelectedStorageBackend: (): string => {
+        throw new Error('not on this platform')
+      },
+    })
+    expect(open(safe, 'darwin').s.secretStatus().encrypted).toBe(true)
+    expect(open(safe, 'win32').s.secretStatus().encrypted).toBe(true)
+    expect(open(safe, 'linux').s.secretStatus().encrypted).toBe(false)
   })
 
   it('a value sealed with an unknown version or by another key is not opened', () => {
