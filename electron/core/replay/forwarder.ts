@@ -69,7 +69,14 @@ export class Forwarder {
     for (const rule of this.rules) {
       if (!ruleMatches(rule, event)) continue
       for (const target of rule.targets) {
-        const url = targetUrl(target, event, rule.appendPath)
+        let url: string
+        try {
+          url = targetUrl(target, event, rule.appendPath)
+        } catch (err) {
+          // A bad target must not hold up the others: record why, as a dead letter.
+          created.push(this.unsendable(event, body, target, rule, (err as Error).message))
+          continue
+        }
         const headers = buildHeaders(event.headers)
         const d = newDelivery({
           eventId: event.id,
@@ -91,6 +98,33 @@ export class Forwarder {
       }
     }
     return created
+  }
+
+  private unsendable(
+    event: ForwardableEvent,
+    body: Buffer,
+    target: string,
+    rule: ForwardRule,
+    why: string,
+  ): Delivery {
+    const d = newDelivery({
+      eventId: event.id,
+      target,
+      kind: 'forward',
+      ruleId: rule.id,
+      maxAttempts: rule.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      now: this.now(),
+      request: {
+        method: event.method,
+        url: target,
+        headers: buildHeaders(event.headers),
+        ...encodeBody(body),
+        size: body.length,
+      },
+    })
+    const dead: Delivery = { ...d, status: 'dead', lastError: `invalid target "${target}": ${why}` }
+    void this.opts.store.put(dead).catch(() => undefined)
+    return dead
   }
 
   /** Sends a dead (or failed) delivery again from the start, with its original bytes. */

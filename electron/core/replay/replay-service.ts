@@ -67,8 +67,12 @@ export class ReplayService {
     const rules = this.rules()
     if (rules.length === 0 || event.rejected) return
     const enqueue = (bytes: Buffer) => {
-      this.forwarder.setRules(this.rules())
-      this.forwarder.enqueue(event, bytes)
+      try {
+        this.forwarder.setRules(this.rules())
+        this.forwarder.enqueue(event, bytes)
+      } catch (err) {
+        this.deps.logger?.warn(`forwarding ${event.id}: ${(err as Error).message}`)
+      }
     }
     if (body) {
       this.bodyChain = this.bodyChain.then(() => enqueue(body))

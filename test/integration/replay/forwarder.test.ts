@@ -241,6 +241,17 @@ describe('ordering and fan-out', () => {
     expect(h.received.map((r) => r.body.toString())).toEqual(['a'])
   })
 
+  it('records an invalid target as a dead letter without holding up the valid one', async () => {
+    const h = await handler()
+    const s = await store()
+    const f = forwarder({ store: s, rules: [{ id: 'r', targets: ['ftp://nope', h.url] }] })
+    const created = f.enqueue(event('x'), Buffer.from('x'))
+    await f.idle()
+    expect(created.map((d) => d.status)).toEqual(['dead', 'pending'])
+    expect(s.get(created[0].id)?.lastError).toContain('invalid target "ftp://nope"')
+    expect(s.get(created[1].id)?.status).toBe('delivered')
+  })
+
   it('appends the captured path when the rule asks', async () => {
     const h = await handler()
     const s = await store()
