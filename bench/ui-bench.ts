@@ -62,6 +62,31 @@ async function waitTopRowPath(page: Page, path: string) {
   )
 }
 
+/** A burst (10 senders in parallel): how long until every row is listed. */
+async function burstToRows(page: Page, receiverUrl: string, already: number, n = 300) {
+  const t0 = performance.now()
+  let next = 0
+  const sender = async () => {
+    while (next < n) {
+      const i = next++
+      await sendWebhook(receiverUrl, `/bench/burst-${i}`, `{"burst":${i}}`)
+    }
+  }
+  await Promise.all(Array.from({ length: 10 }, sender))
+  const sentMs = performance.now() - t0
+  await page.waitForFunction(
+    (count) =>
+      document.querySelector('[data-testid="shown-count"]')?.textContent === `${count} events`,
+    already + n,
+    { polling: 'raf', timeout: 30_000 },
+  )
+  return {
+    burstEvents: n,
+    burstSentMs: Math.round(sentMs),
+    burstAllListedMs: Math.round(performance.now() - t0),
+  }
+}
+
 async function receiveToRow(samples = 40, warmup = 5): Promise<Record<string, number>> {
   const listen = await startListen()
   const browser = await launchChromium()
@@ -91,11 +116,13 @@ async function receiveToRow(samples = 40, warmup = 5): Promise<Record<string, nu
       await new Promise((r) => setTimeout(r, 150))
     }
     stop()
+    const burst = await burstToRows(page, listen.receiverUrl, samples + warmup)
     const sorted = [...total].sort((a, b) => a - b)
     return {
       receiveToRowP95Ms: Math.round(p95(total)),
       receiveToRowMedianMs: Math.round(sorted[sorted.length >> 1]),
       pushToRowP95Ms: Math.round(p95(ui)),
+      ...burst,
     }
   } finally {
     await browser.close()

@@ -1,14 +1,17 @@
 /** The inspector's frame: toolbar, the current view, the status bar, keyboard shortcuts. */
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import type { View } from '../store/inspector-store'
 import { Toolbar } from './Toolbar'
 import { EventList } from './EventList'
 import { EventDetail } from './EventDetail'
 import { EmptyState } from './EmptyState'
-import { ComparePanel } from './ComparePanel'
-import { DeliveriesView } from './DeliveriesView'
-import { SettingsView } from './SettingsView'
+// Views off the first screen load on demand, keeping the first paint's script small.
+const ComparePanel = lazy(() => import('./ComparePanel').then((m) => ({ default: m.ComparePanel })))
+const DeliveriesView = lazy(() =>
+  import('./DeliveriesView').then((m) => ({ default: m.DeliveriesView })),
+)
+const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })))
 import { StatusBar } from './StatusBar'
 
 const TABS: [View, string][] = [
@@ -95,9 +98,11 @@ export function App() {
               {selectedId && <EventDetail />}
             </div>
           ))}
-        {view === 'compare' && <ComparePanel />}
-        {view === 'deliveries' && <DeliveriesView />}
-        {view === 'settings' && <SettingsView />}
+        <Suspense fallback={<div className="page dim">Loading…</div>}>
+          {view === 'compare' && <ComparePanel />}
+          {view === 'deliveries' && <DeliveriesView />}
+          {view === 'settings' && <SettingsView />}
+        </Suspense>
       </main>
       <StatusBar />
     </div>
