@@ -106,7 +106,10 @@ export function runLifecycle(o: LifecycleOptions): Lifecycle {
         appPath: app.getAppPath(),
       }),
       platform: o.platform,
-      hidden: o.argv.includes('--hidden'),
+      // Windows passes the login item's --hidden; macOS says how it launched us instead.
+      hidden:
+        o.argv.includes('--hidden') ||
+        (o.platform === 'darwin' && Boolean(app.getLoginItemSettings().wasOpenedAtLogin)),
       isQuitting: () => quitting,
     })
     return desktop

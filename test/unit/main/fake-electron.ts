@@ -123,7 +123,7 @@ export class FakeApp extends EventEmitter {
   quitCalls = 0
   exitCode: number | null = null
   isPackaged = false
-  login = { openAtLogin: false }
+  login: { openAtLogin: boolean; wasOpenedAtLogin?: boolean } = { openAtLogin: false }
   private readyResolve!: () => void
   private readyPromise = new Promise<void>((r) => (this.readyResolve = r))
   requestSingleInstanceLock() {

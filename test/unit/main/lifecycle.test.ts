@@ -84,6 +84,19 @@ describe('lifecycle', () => {
     expect(prefs.preload).toBe(join('/app/out/main', '..', 'preload', 'index.cjs'))
   })
 
+  it('on macOS a launch at login starts hidden in the tray', async () => {
+    const { e, life } = run({ platform: 'darwin' })
+    e.app.login = { openAtLogin: true, wasOpenedAtLogin: true }
+    e.app.makeReady()
+    await life.ready
+    expect(FakeWindow.instances).toHaveLength(0)
+    // Opened by the user instead: the window comes up.
+    const user = run({ platform: 'darwin' })
+    user.e.app.makeReady()
+    await user.life.ready
+    expect(FakeWindow.instances).toHaveLength(1)
+  })
+
   it('stays alive when the last window closes and guards every new webContents', async () => {
     const { e } = run()
     expect(e.app.listenerCount('window-all-closed')).toBe(1)
