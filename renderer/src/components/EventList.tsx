@@ -26,8 +26,12 @@ export function EventList() {
     getItemKey: (i) => visible[i].id,
   })
 
+  // Follow the cursor when it moves (j/k), not when new rows arrive: a user reading older
+  // rows must not be yanked back by every webhook.
+  const followed = useRef<string | null>(null)
   useEffect(() => {
-    if (!cursorId) return
+    if (!cursorId || followed.current === cursorId) return
+    followed.current = cursorId
     const at = visible.findIndex((e) => e.id === cursorId)
     if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' })
   }, [cursorId, visible, virtualizer])
