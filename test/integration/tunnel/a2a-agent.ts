@@ -249,3 +249,18 @@ export async function startTestAgent(
       }),
   }
 }
+
+/**
+ * The SDK's push sender logs every delivery (console.log) and every failure (console.error),
+ * including deliveries cut short when a test tears its servers down; keep test output for
+ * what matters. Returns the undo.
+ */
+export function quietA2ASdk(): () => void {
+  const saved = { info: console.info, error: console.error, log: console.log }
+  const noisy = (args: unknown[]) =>
+    typeof args[0] === 'string' && /push notification/i.test(args[0])
+  for (const level of ['info', 'error', 'log'] as const) {
+    console[level] = (...args: unknown[]) => (noisy(args) ? undefined : saved[level](...args))
+  }
+  return () => Object.assign(console, saved)
+}

@@ -9,7 +9,7 @@ import {
   resolveLocalhostSubdomains,
 } from '../../helpers/fake-localtunnel-server'
 import { startRecorder, type LocalRecorder, type Recorded } from './local-recorder'
-import { startTestAgent, type AgentMode, type TestAgent } from './a2a-agent'
+import { quietA2ASdk, startTestAgent, type AgentMode, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
 
 let lt: FakeLocaltunnelServer
@@ -19,7 +19,10 @@ let agent: TestAgent | null = null
 let undoDns: () => void
 let publicUrl: string
 
+let loud: () => void = () => {}
+
 beforeEach(async () => {
+  loud = quietA2ASdk()
   undoDns = resolveLocalhostSubdomains()
   lt = await FakeLocaltunnelServer.start()
   rec = await startRecorder(() => manager)
@@ -29,6 +32,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  loud()
   await agent?.close()
   agent = null
   manager?.stop()

@@ -16,7 +16,7 @@ import {
   FakeLocaltunnelServer,
   resolveLocalhostSubdomains,
 } from '../../helpers/fake-localtunnel-server'
-import { startTestAgent, type TestAgent } from './a2a-agent'
+import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
 
 let lt: FakeLocaltunnelServer
@@ -27,7 +27,10 @@ let undoDns: () => void
 let agent: TestAgent | null = null
 let publicUrl: string
 
+let loud: () => void = () => {}
+
 beforeEach(async () => {
+  loud = quietA2ASdk()
   undoDns = resolveLocalhostSubdomains()
   dataDir = await mkdtemp(join(tmpdir(), 'hooklens-tunnel-'))
   lt = await FakeLocaltunnelServer.start()
@@ -45,6 +48,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  loud()
   await agent?.close()
   agent = null
   service.stop()

@@ -15,7 +15,7 @@ import {
   FakeLocaltunnelServer,
   resolveLocalhostSubdomains,
 } from '../../helpers/fake-localtunnel-server'
-import { startTestAgent, type TestAgent } from './a2a-agent'
+import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
 
 const BIN = resolve('bin/hooklens.mjs')
@@ -28,7 +28,10 @@ let dataDir: string
 let undoDns: () => void
 let listen: ChildProcess | null = null
 
+let loud: () => void = () => {}
+
 beforeEach(async () => {
+  loud = quietA2ASdk()
   undoDns = resolveLocalhostSubdomains()
   dataDir = await mkdtemp(join(tmpdir(), 'hooklens-listen-tunnel-'))
   lt = await FakeLocaltunnelServer.start()
@@ -36,6 +39,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  loud()
   if (listen && listen.exitCode === null) {
     listen.kill('SIGKILL')
     await new Promise((r) => listen!.once('exit', r))

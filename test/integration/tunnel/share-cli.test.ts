@@ -14,7 +14,7 @@ import {
   resolveLocalhostSubdomains,
 } from '../../helpers/fake-localtunnel-server'
 import { startRecorder, type LocalRecorder } from './local-recorder'
-import { startTestAgent, type TestAgent } from './a2a-agent'
+import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
 
 let lt: FakeLocaltunnelServer
@@ -24,7 +24,10 @@ let agent: TestAgent
 let undoDns: () => void
 let dataDir: string
 
+let loud: () => void = () => {}
+
 beforeEach(async () => {
+  loud = quietA2ASdk()
   dataDir = await mkdtemp(join(tmpdir(), 'hooklens-share-cli-'))
   undoDns = resolveLocalhostSubdomains()
   lt = await FakeLocaltunnelServer.start()
@@ -33,6 +36,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  loud()
   vi.restoreAllMocks()
   await agent.close()
   manager?.stop()
