@@ -140,7 +140,11 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
       copy: (text) => e.clipboard.writeText(text),
       openInspector: () => void showWindow(),
       setPaused: (paused) =>
-        void api.setCapturePaused({ paused }).then((r) => tray.update({ paused: r.paused })),
+        void api
+          .setCapturePaused({ paused })
+          .then((r) => tray.update({ paused: r.paused }))
+          // The menu keeps showing the state the core last reported.
+          .catch(() => undefined),
       setNotifications: (on) =>
         tray.update({ notifications: settings.setPrefs({ notifications: on }).notifications }),
       setOpenAtLogin: (on) => {
