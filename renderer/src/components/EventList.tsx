@@ -26,6 +26,18 @@ export function EventList() {
     getItemKey: (i) => visible[i].id,
   })
 
+  // Newest first and scrolled down: keep the rows being read in place as new ones land on top.
+  const newestFirst = useInspector((s) => s.newestFirst)
+  const topId = useRef<string | null>(null)
+  useEffect(() => {
+    const el = parentRef.current
+    const prevTop = topId.current
+    topId.current = visible[0]?.id ?? null
+    if (!el || !newestFirst || !prevTop || el.scrollTop === 0 || visible[0]?.id === prevTop) return
+    const shift = visible.findIndex((e) => e.id === prevTop)
+    if (shift > 0) el.scrollTop += shift * ROW_HEIGHT
+  }, [visible, newestFirst])
+
   // Follow the cursor when it moves (j/k), not when new rows arrive: a user reading older
   // rows must not be yanked back by every webhook.
   const followed = useRef<string | null>(null)
