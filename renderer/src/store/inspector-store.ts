@@ -180,6 +180,13 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
       },
 
       receive(pushes) {
+        // The desktop asks to show an event when its notification is clicked.
+        for (const p of pushes as { type: string; payload: { id?: string } }[]) {
+          if (p.type === 'openEvent' && p.payload?.id) {
+            set({ view: 'events' })
+            void get().select(p.payload.id)
+          }
+        }
         const s = get()
         if (s.livePaused) {
           // Status pushes still apply: the status bar must not lie while the list is frozen.

@@ -257,3 +257,17 @@ describe('large histories', () => {
     expect(store.getState().loadingMore).toBe(false)
   })
 })
+
+describe('desktop pushes', () => {
+  it('opens the event a clicked notification names', async () => {
+    const { store, api } = await ready()
+    store.getState().setView('settings')
+    api.push({ type: 'openEvent', payload: { id: '01B' } } as unknown as Parameters<
+      typeof api.push
+    >[0])
+    store.getState().flushPushes()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(store.getState().view).toBe('events')
+    expect(store.getState().selectedId).toBe('01B')
+  })
+})
