@@ -46,6 +46,8 @@ export interface StatusInfo {
   dataDir: string
   paused: boolean
   version: string
+  /** Desktop only: whether secrets are encrypted at rest; `note` explains when they are not. */
+  secretStorage?: { encrypted: boolean; note: string }
 }
 
 export type TunnelState = 'disabled' | 'connecting' | 'online' | 'reconnecting' | 'offline'
@@ -146,6 +148,8 @@ export interface ApiPushEvents {
   tunnelStatus: TunnelStatus
   deliveryResult: unknown
   statusChanged: StatusInfo
+  /** Desktop: a notification was clicked; the inspector selects and shows this event. */
+  openEvent: { id: string }
 }
 
 export type ApiPushName = keyof ApiPushEvents

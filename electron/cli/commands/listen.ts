@@ -11,6 +11,7 @@ import { resolveDataDir } from '../../core/settings/data-dir'
 import { CliFailure, UsageError } from '../errors'
 import { verifiersFromFlags } from '../../core/verify'
 import { summaryLine } from '../format-event'
+import { batchedLineWriter } from '../line-writer'
 import { parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
 import { LISTEN_EXTENSIONS, type ListenContext } from '../listen-extensions'
 import type { RegisterCommand } from './index'
@@ -99,9 +100,8 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   }
   log(`Hooklens is receiving on ${hooklens.receiverUrl}  (data: ${dataDir})`)
   if (hooklens.store.count > 0) log(`${hooklens.store.count} stored events loaded`)
-  hooklens.on('captured', (event) => {
-    process.stdout.write(opts.json ? `${JSON.stringify(event)}\n` : `${summaryLine(event)}\n`)
-  })
+  const print = batchedLineWriter(process.stdout)
+  hooklens.on('captured', (event) => print(opts.json ? JSON.stringify(event) : summaryLine(event)))
   for (const ext of LISTEN_EXTENSIONS) {
     try {
       await ext.start?.(ctx)

@@ -12,6 +12,7 @@ import { chooseAnswer } from '../receiver/response-rules'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import type { EventStore } from '../store/event-store'
 import type { AnalysisInput, Analyzers } from './analyzers'
+import { pooledRandom } from './pooled-random'
 
 export interface CaptureDeps {
   store: EventStore
@@ -33,7 +34,7 @@ export interface CaptureDeps {
 const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
 
 export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<ReceiverAnswer> {
-  const nextId = monotonicFactory()
+  const nextId = monotonicFactory(pooledRandom())
   return async (raw) => {
     const intercepted = deps.intercept?.(raw)
     if (intercepted) return intercepted

@@ -4,12 +4,14 @@
  * the control server, Electron IPC) only call `api` and `subscribe`.
  */
 import { EventEmitter } from 'node:events'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import type { ApiPush, StatusInfo, TunnelStatus } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { build as buildReceiver } from '../receiver/receiver'
+import { sourceRefusal } from '../receiver/allow-list'
+import { removeRuntimeInfo, writeRuntimeInfo } from '../share/runtime-info'
+import { SEALED_SECRET_PREFIX } from '../verify'
 import type { RawRequest } from '../receiver/raw-request'
 import type { ReceiverAnswer } from '../receiver/receiver'
 import { openSettings, type SettingsStore } from '../settings/settings-store'
@@ -44,18 +46,6 @@ export interface HooklensOptions {
   version?: string
 }
 
-export const RUNTIME_FILE = 'runtime.json'
-
-/** What a running Hooklens publishes in its data dir for other commands (share, replay). */
-export interface RuntimeInfo {
-  pid: number
-  receiverUrl: string
-  receiverPort: number
-  publicUrl: string | null
-  uiUrl: string | null
-  startedAt: string
-}
-
 const silent: Logger = { info: () => undefined, warn: () => undefined }
 
 export class Hooklens extends EventEmitter {
@@ -64,6 +54,8 @@ export class Hooklens extends EventEmitter {
   receiverPort = 0
   paused = false
   uiUrl: string | null = null
+  readonly startedAt = new Date().toISOString()
+  private readonly warnedSealed = new Set<string>()
   readonly reverifier: Reverifier
   tunnel: TunnelStatus = {
     state: 'disabled',
@@ -126,6 +118,8 @@ export class Hooklens extends EventEmitter {
       throw err
     }
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
+    // Optional source allow-list (settings.allowList): others get 403 and are recorded as rejected.
+    hooklens.captureHooks.refuse.push(sourceRefusal(() => settings.get().allowList))
     // Forwarding only enqueues: it never delays the answer to the sender.
     hooklens.on('captured', (event: EventSummary) => replay.onCaptured(event))
     replay.subscribe((d) => hooklens.emitPush({ type: 'deliveryResult', payload: d }))
@@ -159,8 +153,23 @@ export class Hooklens extends EventEmitter {
     }
   }
 
+  /**
+   * Session verifiers first, then saved ones. Secrets still sealed by the desktop app (the
+   * keychain could not open them here) are left out: trying them would only say "wrong secret".
+   */
   verifiers(): StoredVerifier[] {
-    return [...(this.opts.sessionVerifiers ?? []), ...this.settings.get().verifiers]
+    const all = [...(this.opts.sessionVerifiers ?? []), ...this.settings.get().verifiers]
+    return all.flatMap((v) => {
+      const secrets = v.secrets.filter((s) => !s.startsWith(SEALED_SECRET_PREFIX))
+      if (secrets.length === v.secrets.length) return [v]
+      if (!this.warnedSealed.has(v.id)) {
+        this.warnedSealed.add(v.id)
+        this.logger.warn(
+          `verifier ${v.name ?? v.id}: secrets encrypted by the Hooklens desktop app cannot be opened here; re-add them with \`hooklens secrets add\``,
+        )
+      }
+      return secrets.length > 0 ? [{ ...v, secrets }] : []
+    })
   }
 
   async start(): Promise<void> {
@@ -200,7 +209,7 @@ export class Hooklens extends EventEmitter {
     await this.receiver?.close()
     await this.reverifier.idle()
     await this.replay.close()
-    await rm(join(this.opts.dataDir, RUNTIME_FILE), { force: true })
+    removeRuntimeInfo(this.opts.dataDir)
     this.settings.close()
     await this.store.close()
   }
@@ -238,19 +247,22 @@ export class Hooklens extends EventEmitter {
     this.emit('push', push)
   }
 
+  /** Publishes where this process listens (for `share`, `send`), atomically. */
   private async writeRuntime(): Promise<void> {
     if (!this.receiverUrl) return
-    const info: RuntimeInfo = {
-      pid: process.pid,
-      receiverUrl: this.receiverUrl,
-      receiverPort: this.receiverPort,
-      publicUrl: this.tunnel.url,
-      uiUrl: null, // the UI URL carries a token: other processes never get it from a file
-      startedAt: new Date().toISOString(),
+    try {
+      writeRuntimeInfo(this.opts.dataDir, {
+        pid: process.pid,
+        startedAt: this.startedAt,
+        receiverUrl: this.receiverUrl,
+        receiverPort: this.receiverPort,
+        publicUrl: this.tunnel.url,
+        tunnel: this.tunnel,
+        uiUrl: null, // the UI URL carries a token: other processes never get it from a file
+      })
+    } catch (err) {
+      this.logger.warn(`could not write runtime.json: ${(err as Error).message}`)
     }
-    await writeFile(join(this.opts.dataDir, RUNTIME_FILE), JSON.stringify(info, null, 2)).catch(
-      (err: Error) => this.logger.warn(`could not write ${RUNTIME_FILE}: ${err.message}`),
-    )
   }
 }
 

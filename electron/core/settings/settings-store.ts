@@ -4,7 +4,7 @@
  * invalid file is backed up beside itself and reported — never silently dropped.
  */
 import Conf from 'conf'
-import { existsSync, renameSync } from 'node:fs'
+import { existsSync, renameSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
 import { defaultSettings, type Settings } from './settings-types'
 import { validateSettings } from './validate-settings'
@@ -34,7 +34,7 @@ export function openSettings(
     problems.push(message)
     opts.logger?.warn(message)
   }
-  const conf = openConf(dataDir, Boolean(opts.watch), report)
+  const conf = openConf(dataDir, report)
   const listeners = new Set<(s: Settings) => void>()
 
   const read = (): Settings => {
@@ -45,10 +45,14 @@ export function openSettings(
   let current = read()
   if (problems.length > 0) conf.store = current as unknown as Record<string, unknown>
 
-  conf.onDidAnyChange(() => {
+  const reload = () => {
     current = read()
     for (const l of listeners) l(current)
-  })
+  }
+  conf.onDidAnyChange(reload)
+  // conf polls the file on Linux (seconds); watch the folder so a `hooklens secrets add` in
+  // another terminal reaches a running listen before the agent's next request does.
+  const watcher = opts.watch ? watchFile(dataDir, SETTINGS_FILE, reload) : null
 
   return {
     path: conf.path,
@@ -66,24 +70,22 @@ export function openSettings(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    close: () => conf._closeWatcher(),
+    close: () => {
+      watcher?.close()
+      conf._closeWatcher()
+    },
   }
 }
 
 type ConfWithWatcher = Conf<Record<string, unknown>>
 
-function openConf(
-  dataDir: string,
-  watch: boolean,
-  report: (message: string) => void,
-): ConfWithWatcher {
+function openConf(dataDir: string, report: (message: string) => void): ConfWithWatcher {
   const make = () =>
     new Conf<Record<string, unknown>>({
       cwd: dataDir,
       configName: 'settings',
       defaults: defaultSettings() as unknown as Record<string, unknown>,
       clearInvalidConfig: false,
-      watch,
     }) as ConfWithWatcher
   try {
     const conf = make()
@@ -103,3 +105,26 @@ function openConf(
 }
 
 export { defaultSettings, type Settings }
+
+/** Calls `onChange` (debounced) when `name` in `dir` is written or replaced. */
+function watchFile(dir: string, name: string, onChange: () => void): FSWatcher | null {
+  let timer: NodeJS.Timeout | null = null
+  try {
+    const w = watch(dir, { persistent: false }, (_event, file) => {
+      if (file !== name) return
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => {
+        timer = null
+        try {
+          onChange()
+        } catch {
+          // A half-written file is read again on the next event.
+        }
+      }, 50)
+    })
+    w.on('error', () => undefined)
+    return w
+  } catch {
+    return null
+  }
+}

@@ -110,3 +110,23 @@ describe('body limit', () => {
     })
   })
 })
+
+describe('source allow-list from settings', () => {
+  it('refuses other sources with 403 and records them as rejected', async () => {
+    h.settings.update({ allowList: { ips: ['192.0.2.0/24'], origins: [] } })
+    try {
+      const res = await fetch(`${h.receiverUrl}/guarded`, { method: 'POST', body: '{}' })
+      expect(res.status).toBe(403)
+      expect(h.store.list().at(-1)).toMatchObject({
+        path: '/guarded',
+        response: { status: 403 },
+        rejected: expect.stringMatching(/^rejected: source not allowed/),
+      })
+      h.settings.update({ allowList: { ips: ['127.0.0.1'], origins: [] } })
+      const ok = await fetch(`${h.receiverUrl}/guarded`, { method: 'POST', body: '{}' })
+      expect(ok.status).toBe(200)
+    } finally {
+      h.settings.update({ allowList: { ips: [], origins: [] } })
+    }
+  })
+})

@@ -45,6 +45,19 @@ describe('settings', () => {
     expect(s.get().receiver.port).toBe(9100)
   })
 
+  it('a change written by another process reaches a watching store', async () => {
+    const running = openSettings(dir, { watch: true })
+    const seen = new Promise<number>((resolve) =>
+      running.onChange((next) => resolve(next.verifiers.length)),
+    )
+    const cli = openSettings(dir)
+    cli.update({ verifiers: [{ id: 'v1', scheme: 'github', secrets: ['s'] }] })
+    cli.close()
+    expect(await seen).toBe(1)
+    expect(running.get().verifiers[0].scheme).toBe('github')
+    running.close()
+  })
+
   it('rejects an invalid update instead of writing it', () => {
     const s = openSettings(dir)
     expect(() => s.update({ receiver: { port: -1, host: 'x', maxBodyBytes: 1 } })).toThrow(
