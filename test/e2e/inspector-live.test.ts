@@ -96,6 +96,9 @@ describe('inspector (live)', () => {
   it('filters with platform: and status:', async () => {
     await ui.page.fill('[data-testid="filter-input"]', 'platform:github status:invalid')
     await expect.poll(() => ui.page.locator('[data-testid="event-row"]').count()).toBe(1)
+    // A word only the body holds: the core's text search finds it.
+    await ui.page.fill('[data-testid="filter-input"]', 'refs/heads/bad')
+    await expect.poll(() => ui.page.locator('[data-testid="event-row"]').count()).toBe(1)
     await ui.page.fill('[data-testid="filter-input"]', '')
     await expect.poll(() => ui.page.locator('[data-testid="event-row"]').count()).toBe(4)
   })

@@ -95,10 +95,10 @@ export function applyPushes(s: InspectorState, pushes: ApiPush[]): Partial<Inspe
   if (!copied) return patch
   patch.events = events
   if (rebuilt) {
-    patch.visible = visibleEvents(events, s.filterText, s.newestFirst)
+    patch.visible = visibleEvents(events, s.filterText, s.newestFirst, s.bodyHits)
   } else if (added.length) {
     // Only appends: extend the visible rows instead of refiltering everything.
-    const pred = compileFilter(s.filterText)
+    const pred = compileFilter(s.filterText, s.bodyHits)
     const fresh = pred ? added.filter(pred) : added
     patch.visible = s.newestFirst ? fresh.reverse().concat(s.visible) : s.visible.concat(fresh)
   }

@@ -2,7 +2,8 @@
  * The event list's filter box: free text plus `platform:`, `status:`, `path:`, `method:`,
  * `type:` and `subject:` terms, all of which must match. `status:` matches the verification
  * status, the idempotency status, or the response code (`404`, `4xx`). A leading `-` negates a
- * term. Compiled once per keystroke into a predicate over summaries (50k rows stay fast:
+ * term. A single plain word is also looked for in bodies by the core (`listEvents({text})`),
+ * whose hits join the local matches when they arrive. Compiled once per keystroke into a predicate over summaries (50k rows stay fast:
  * each summary's lower-cased search text is computed once and cached).
  */
 import type { EventSummary } from '../../../shared/event'
@@ -73,8 +74,23 @@ function termPredicate(key: string, value: string): EventPredicate | null {
   }
 }
 
+/** Ids of events whose body contains `needle`, as the core's text search found them. */
+export interface BodyHits {
+  needle: string
+  ids: Set<string>
+}
+
+/** The one plain word the core can also look for in bodies (none when there are several). */
+export function freeTextTerm(text: string): string | null {
+  const free = text
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t && !t.startsWith('-') && !/^[a-z]+:./i.test(t))
+  return free.length === 1 ? free[0].toLowerCase() : null
+}
+
 /** Returns null when the filter is empty (everything matches). */
-export function compileFilter(text: string): EventPredicate | null {
+export function compileFilter(text: string, bodyHits?: BodyHits | null): EventPredicate | null {
   const preds: EventPredicate[] = []
   for (const raw of text.trim().split(/\s+/)) {
     if (!raw) continue
@@ -87,7 +103,10 @@ export function compileFilter(text: string): EventPredicate | null {
     }
     if (!pred) {
       const needle = term.toLowerCase()
-      pred = (e) => haystack(e).includes(needle)
+      const hits = !negate && bodyHits?.needle === needle ? bodyHits.ids : null
+      pred = hits
+        ? (e) => haystack(e).includes(needle) || hits.has(e.id)
+        : (e) => haystack(e).includes(needle)
     }
     const p = pred
     preds.push(negate ? (e) => !p(e) : p)
@@ -104,8 +123,9 @@ export function visibleEvents(
   events: EventSummary[],
   filterText: string,
   newestFirst: boolean,
+  bodyHits?: BodyHits | null,
 ): EventSummary[] {
-  const pred = compileFilter(filterText)
+  const pred = compileFilter(filterText, bodyHits)
   const out = pred ? events.filter(pred) : events.slice()
   if (newestFirst) out.reverse()
   return out

@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { createPushBatcher, type PushBatcher } from './push-batcher'
-import { visibleEvents } from './filter'
+import { freeTextTerm, visibleEvents, type BodyHits } from './filter'
 import { detailSlice, type DetailSlice } from './detail-slice'
 import { actionsSlice, type ActionsSlice } from './actions-slice'
 import { applyPushes } from './apply-pushes'
@@ -26,6 +26,8 @@ export interface StoreDeps {
   firstPage?: number
   /** Events per request while paging back through the history. */
   pageSize?: number
+  /** Pause in typing before the filter's word is also looked for in bodies. */
+  searchDelayMs?: number
 }
 
 export interface ListSlice {
@@ -39,6 +41,8 @@ export interface ListSlice {
   /** True while the older events are still loading behind the first page. */
   loadingMore: boolean
   filterText: string
+  /** Body matches of the filter's plain word, from the core. */
+  bodyHits: BodyHits | null
   newestFirst: boolean
   livePaused: boolean
   /** Pushes held back while live updates are paused. */
@@ -81,6 +85,7 @@ function afterPaint(): Promise<void> {
 
 export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): InspectorStore {
   let batcher: PushBatcher<ApiPush> | null = null
+  let searchTimer: ReturnType<typeof setTimeout> | null = null
   let unsubscribe: (() => void) | null = null
 
   return createStore<InspectorState>()((set, get, store) => {
@@ -90,7 +95,7 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
       const last = all.at(-1)?.id ?? ''
       // Events pushed while the history loaded are newer than anything in it.
       const events = all.concat(s.events.filter((e) => e.id > last))
-      set({ events, visible: visibleEvents(events, s.filterText, s.newestFirst) })
+      set({ events, visible: visibleEvents(events, s.filterText, s.newestFirst, s.bodyHits) })
     }
 
     return {
@@ -101,6 +106,7 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
       visible: [],
       loadingMore: false,
       filterText: '',
+      bodyHits: null,
       newestFirst: true,
       livePaused: false,
       held: [],
@@ -127,7 +133,7 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
             status,
             events,
             loadingMore: more,
-            visible: visibleEvents(events, s.filterText, s.newestFirst),
+            visible: visibleEvents(events, s.filterText, s.newestFirst, s.bodyHits),
           })
           if (more) {
             // Let the first page paint before a large history arrives and is parsed.
@@ -156,7 +162,10 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
             }
             const now = get()
             const events = page.concat(now.events)
-            set({ events, visible: visibleEvents(events, now.filterText, now.newestFirst) })
+            set({
+              events,
+              visible: visibleEvents(events, now.filterText, now.newestFirst, now.bodyHits),
+            })
             if (page.length < pageSize) break
           }
           set({ loadingMore: false })
@@ -171,6 +180,7 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
       dispose() {
         unsubscribe?.()
         batcher?.dispose()
+        if (searchTimer) clearTimeout(searchTimer)
         unsubscribe = null
         batcher = null
       },
@@ -203,7 +213,30 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
 
       setFilter(text) {
         const s = get()
-        set({ filterText: text, visible: visibleEvents(s.events, text, s.newestFirst) })
+        const term = freeTextTerm(text)
+        const bodyHits = term && s.bodyHits?.needle === term ? s.bodyHits : null
+        set({
+          filterText: text,
+          bodyHits,
+          visible: visibleEvents(s.events, text, s.newestFirst, bodyHits),
+        })
+        if (searchTimer) clearTimeout(searchTimer)
+        if (!term || term.length < 3 || bodyHits) return
+        // Bodies are on disk, in the core: ask it once the user pauses typing.
+        searchTimer = setTimeout(async () => {
+          try {
+            const found = await api.listEvents({ text: term, limit: deps.initialLimit ?? 100_000 })
+            const now = get()
+            if (freeTextTerm(now.filterText) !== term) return
+            const hits = { needle: term, ids: new Set(found.map((e) => e.id)) }
+            set({
+              bodyHits: hits,
+              visible: visibleEvents(now.events, now.filterText, now.newestFirst, hits),
+            })
+          } catch {
+            // The local match stands; a failed body search only means fewer rows.
+          }
+        }, deps.searchDelayMs ?? 300)
       },
 
       toggleNewestFirst() {

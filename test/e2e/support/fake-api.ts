@@ -98,6 +98,7 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
       let list = events
       if (q.afterId) list = list.filter((e) => e.id > q.afterId!)
       if (q.beforeId) list = list.filter((e) => e.id < q.beforeId!)
+      if (q.text) list = list.filter((e) => e.body.toLowerCase().includes(q.text!.toLowerCase()))
       // Like the core: oldest first, and a limit keeps the newest.
       if (q.limit && list.length > q.limit) list = list.slice(-q.limit)
       return log('listEvents', q, list.map(summary))

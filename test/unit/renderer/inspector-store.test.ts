@@ -91,6 +91,21 @@ describe('inspector store', () => {
     expect(ids('')).toEqual(['01A', '01B', '01C'])
   })
 
+  it('adds events whose body holds the filter word, found by the core', async () => {
+    const { store } = await ready(
+      [stripe('01A', { body: '{"customer":"cus_Zebra42"}' }), github('01B')],
+      { searchDelayMs: 0 },
+    )
+    store.getState().setFilter('zebra42')
+    expect(store.getState().visible).toEqual([])
+    await new Promise((r) => setTimeout(r, 10))
+    expect(store.getState().visible.map((e) => e.id)).toEqual(['01A'])
+    store.getState().setFilter('zebra42 platform:github')
+    expect(store.getState().visible).toEqual([])
+    store.getState().setFilter('-zebra42')
+    expect(store.getState().visible.map((e) => e.id)).toEqual(['01B', '01A'])
+  })
+
   it('keeps new pushes filtered and holds them while live updates are paused', async () => {
     const { store, api } = await ready()
     store.getState().setFilter('platform:stripe')
