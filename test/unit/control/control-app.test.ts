@@ -213,6 +213,23 @@ describe('startControlServer + HTTP client over a real port', () => {
     }
   })
 
+  it('closes promptly while a browser still holds the event stream open', async () => {
+    const api = createFakeApi()
+    const server = await startControlServer({ api, staticDir: dir })
+    const client = createHttpClient({
+      baseUrl: server.origin,
+      token: server.token,
+      reconnectMs: 10_000,
+    })
+    const unsubscribe = client.subscribe(() => undefined)
+    for (let i = 0; i < 50 && api.listenerCount() === 0; i++)
+      await new Promise((r) => setTimeout(r, 20))
+    expect(api.listenerCount()).toBe(1)
+    await server.close()
+    expect(api.listenerCount()).toBe(0)
+    unsubscribe()
+  })
+
   it('refuses to listen on a non-loopback address', async () => {
     await expect(
       startControlServer({ api: createFakeApi(), staticDir: dir, host: '0.0.0.0' }),
