@@ -14,6 +14,10 @@ export async function filterEvents(h: Hooklens, q: EventQuery): Promise<EventSum
     const after = q.afterId
     events = events.filter((e) => e.id > after)
   }
+  if (q.beforeId) {
+    const before = q.beforeId
+    events = events.filter((e) => e.id < before)
+  }
   events = events.filter((e) => matchesFields(e, q))
   if (q.text) {
     const needle = q.text.toLowerCase()
