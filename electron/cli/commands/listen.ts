@@ -98,8 +98,8 @@ export async function runListen(opts: ListenOptions): Promise<void> {
     await hooklens.stop().catch(() => undefined)
     throw explainStartError(err, dataDir, opts.port ?? hooklens.settings.get().receiver.port)
   }
-  log(`Hooklens is receiving on ${hooklens.receiverUrl}  (data: ${dataDir})`)
   if (hooklens.store.count > 0) log(`${hooklens.store.count} stored events loaded`)
+  log(`Hooklens is receiving on ${hooklens.receiverUrl}  (data: ${dataDir})`)
   const print = batchedLineWriter(process.stdout)
   hooklens.on('captured', (event) => print(opts.json ? JSON.stringify(event) : summaryLine(event)))
   for (const ext of LISTEN_EXTENSIONS) {
