@@ -3,6 +3,7 @@
  * go out together in the next single write, so concurrent requests share one syscall (and one
  * fsync when durability is asked for) and each caller learns when its own bytes are written.
  */
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 
 interface Pending {
@@ -79,10 +80,51 @@ export class LogWriter {
 
   private kick(): void {
     if (this.writing || this.paused || this.queue.length === 0) return
+    if (!this.fsync) {
+      // Without fsync the write only reaches the page cache: doing it synchronously once per
+      // event-loop turn costs microseconds, where a thread-pool round trip per batch queued each
+      // request behind the loop's other work for milliseconds.
+      this.writing = new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.writeQueuedSync()
+          this.writing = null
+          resolve()
+          this.kick()
+        }),
+      )
+      return
+    }
     this.writing = this.drain().finally(() => {
       this.writing = null
       this.kick()
     })
+  }
+
+  private writeQueuedSync(): void {
+    if (this.paused || this.queue.length === 0) return
+    const batch = this.queue
+    this.queue = []
+    const buf = batch.length === 1 ? batch[0].line : Buffer.concat(batch.map((p) => p.line))
+    const base = this.size
+    try {
+      let done = 0
+      while (done < buf.length) done += writeSync(this.handle.fd, buf, done, buf.length - done)
+    } catch (err) {
+      try {
+        ftruncateSync(this.handle.fd, base)
+      } catch {
+        // The next open's scan skips a torn tail anyway.
+      }
+      this.size = fstatSync(this.handle.fd).size
+      for (const p of batch) p.reject(err as Error)
+      return
+    }
+    this.size = base + buf.length
+    let offset = base
+    for (const p of batch) {
+      p.resolve(offset)
+      offset += p.line.length
+    }
   }
 
   private async drain(): Promise<void> {
