@@ -168,10 +168,9 @@ function benchClassify(): Record<string, string | number> {
 
 export async function runInspectBench(): Promise<Record<string, string | number>> {
   const results = { ...benchDiff(), ...benchIndex(), ...benchClassify() }
-  for (const [k, v] of Object.entries(results)) console.log(`${k}: ${v}`)
   return results
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await runInspectBench()
+  for (const [k, v] of Object.entries(await runInspectBench())) console.log(`${k}: ${v}`)
 }
