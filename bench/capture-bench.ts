@@ -33,6 +33,12 @@ function spawnServer(
   })
 }
 
+/** `hooklens listen` as a user runs it, receiver only, on a free port. */
+function spawnListen(dir: string, ...extra: string[]) {
+  const args = ['listen', '--port', '0', '--no-tunnel', '--no-ui', '--data-dir', dir, ...extra]
+  return spawnServer([join(ROOT, 'bin/hooklens.mjs'), ...args])
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((r) => {
     child.once('exit', () => r())
@@ -70,17 +76,7 @@ async function throughput(): Promise<Record<string, string | number>> {
   await stop(bare.child)
 
   const dir = await mkdtemp(join(tmpdir(), 'hooklens-bench-'))
-  const hl = await spawnServer([
-    join(ROOT, 'bin/hooklens.mjs'),
-    'listen',
-    '--port',
-    '0',
-    '--no-tunnel',
-    '--no-ui',
-    '--data-dir',
-    dir,
-    '--json',
-  ])
+  const hl = await spawnListen(dir, '--json')
   await load(hl.url)
   const ours = await load(hl.url)
   await stop(hl.child)
@@ -137,27 +133,9 @@ async function startup(): Promise<Record<string, string | number>> {
   const dir = await mkdtemp(join(tmpdir(), 'hooklens-bench-100k-'))
   await writeLog(dir, 100_000)
   // First run warms tsx's compile cache, as any second `npx hooklens` run would be.
-  const warm = await spawnServer([
-    join(ROOT, 'bin/hooklens.mjs'),
-    'listen',
-    '--port',
-    '0',
-    '--no-tunnel',
-    '--no-ui',
-    '--data-dir',
-    dir,
-  ])
+  const warm = await spawnListen(dir)
   await stop(warm.child)
-  const hl = await spawnServer([
-    join(ROOT, 'bin/hooklens.mjs'),
-    'listen',
-    '--port',
-    '0',
-    '--no-tunnel',
-    '--no-ui',
-    '--data-dir',
-    dir,
-  ])
+  const hl = await spawnListen(dir)
   const rss = rssMb(hl.child.pid!)
   await stop(hl.child)
   await rm(dir, { recursive: true, force: true })
