@@ -7,31 +7,16 @@
  */
 import type { EventQuery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
-
-const globCache = new Map<string, RegExp>()
+import { globToRegExp as sharedGlobToRegExp, hasWildcard } from '../../../shared/path-glob'
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */
 export function globToRegExp(glob: string): RegExp {
-  const cached = globCache.get(glob)
-  if (cached) return cached
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += '.*'
-      i++
-    } else if (ch === '*') re += '[^/]*'
-    else if (ch === '?') re += '[^/]'
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-  }
-  const out = new RegExp(`^${re}$`)
-  if (globCache.size > 256) globCache.clear()
-  globCache.set(glob, out)
-  return out
+  return sharedGlobToRegExp(glob, { questionMark: true })
 }
 
-const isGlob = (s: string): boolean => /[*?]/.test(s)
+const isGlob = (s: string): boolean => hasWildcard(s, { questionMark: true })
 
+/** Queries are typed by hand: a pattern without wildcards is a plain prefix (`/webhooks`). */
 export function matchesPath(path: string, pattern: string): boolean {
   return isGlob(pattern) ? globToRegExp(pattern).test(path) : path.startsWith(pattern)
 }

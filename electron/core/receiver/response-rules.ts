@@ -5,6 +5,10 @@
  */
 import type { ResponseRule, Settings } from '../settings/settings-types'
 import type { ReceiverAnswer } from './receiver'
+import { pathMatches } from '../../../shared/path-glob'
+
+// Re-exported: callers (event-query, tests) import the receiver's glob from here.
+export { pathMatches }
 
 export function chooseAnswer(
   settings: Pick<Settings, 'responseRules' | 'defaultResponse'>,
@@ -36,24 +40,4 @@ export function ruleMatches(rule: ResponseRule, method: string, path: string): b
     return false
   }
   return pathMatches(rule.path ?? '/**', path)
-}
-
-const globCache = new Map<string, RegExp>()
-
-/** Path globs: `*` within one segment, `**` across segments; anything else literal. */
-export function pathMatches(pattern: string, path: string): boolean {
-  let re = globCache.get(pattern)
-  if (!re) {
-    const source = pattern
-      .split(/(\*\*|\*)/)
-      .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : escapeRegExp(part)))
-      .join('')
-    re = new RegExp(`^${source}$`)
-    globCache.set(pattern, re)
-  }
-  return re.test(path)
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

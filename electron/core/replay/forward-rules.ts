@@ -1,5 +1,6 @@
 /** Forwarding rules: which captured events go to which targets. */
 import type { Classification } from '../../../shared/event'
+import { hasWildcard, pathMatches as globMatches } from '../../../shared/path-glob'
 
 export interface ForwardFilter {
   /** Path prefix ("/hooks") or glob ("/hooks/*", "/agents/ * /webhook" without spaces). */
@@ -46,12 +47,12 @@ export function ruleMatches(rule: ForwardRule, event: ForwardableEvent): boolean
   return true
 }
 
+/**
+ * A filter without wildcards is a path prefix that ends at a segment boundary (`/hooks` takes
+ * `/hooks/a`, not `/hooksx`); with wildcards it is a whole-path glob.
+ */
 export function pathMatches(pattern: string, path: string): boolean {
-  if (!pattern.includes('*'))
+  if (!hasWildcard(pattern))
     return path === pattern || path.startsWith(pattern.replace(/\/?$/, '/'))
-  const re = pattern
-    .split(/(\*\*|\*)/)
-    .map((p) => (p === '**' ? '.*' : p === '*' ? '[^/]*' : p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('')
-  return new RegExp(`^${re}$`).test(path)
+  return globMatches(pattern, path)
 }

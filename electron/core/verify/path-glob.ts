@@ -1,7 +1,8 @@
 /**
  * Receiver path patterns for verifiers: `*` matches within one segment, `**` across segments;
- * a pattern without wildcards matches that exact path.
+ * a pattern without wildcards matches that exact path (globs: shared/path-glob.ts).
  */
+import { pathMatches as globMatches } from '../../../shared/path-glob'
 
 /** The raw path of a URL (not normalised or decoded), '/' when empty. */
 export function requestPath(url: string): string {
@@ -10,20 +11,11 @@ export function requestPath(url: string): string {
   return path || '/'
 }
 
-const cache = new Map<string, RegExp>()
-
+/**
+ * A verifier with no path, or with a lone `*`, applies to every path: unlike a glob `*`, which
+ * would stop at the first `/`.
+ */
 export function pathMatches(pattern: string | undefined, path: string): boolean {
   if (!pattern || pattern === '*' || pattern === '**' || pattern === '/**') return true
-  let re = cache.get(pattern)
-  if (!re) {
-    const body = pattern
-      .split(/(\*\*|\*)/)
-      .map((part) =>
-        part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
-      )
-      .join('')
-    re = new RegExp(`^${body}$`)
-    cache.set(pattern, re)
-  }
-  return re.test(path)
+  return globMatches(pattern, path)
 }

@@ -1,0 +1,44 @@
+/**
+ * Path globs, shared by the receiver's response rules, verifiers, event queries and forwarding
+ * rules: `*` matches within one path segment, `**` across segments, anything else is literal.
+ * Pure (no Node APIs) so the renderer may use it too.
+ */
+
+export interface GlobOptions {
+  /** Treat `?` as one character within a segment (event queries); otherwise `?` is literal. */
+  questionMark?: boolean
+}
+
+const MAX_CACHED = 256
+const caches = { plain: new Map<string, RegExp>(), questionMark: new Map<string, RegExp>() }
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The anchored RegExp for a glob (cached; no `g` flag, so it is safe to share). */
+export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
+  const cache = options.questionMark ? caches.questionMark : caches.plain
+  const cached = cache.get(glob)
+  if (cached) return cached
+  const wildcards: Record<string, string> = { '**': '.*', '*': '[^/]*' }
+  if (options.questionMark) wildcards['?'] = '[^/]'
+  const source = glob
+    .split(options.questionMark ? /(\*\*|\*|\?)/ : /(\*\*|\*)/)
+    .map((part, i) => (i % 2 === 1 ? wildcards[part] : escapeRegExp(part)))
+    .join('')
+  const re = new RegExp(`^${source}$`)
+  if (cache.size >= MAX_CACHED) cache.clear()
+  cache.set(glob, re)
+  return re
+}
+
+/** Does the pattern hold a wildcard (`*`, and `?` when it counts as one)? */
+export function hasWildcard(pattern: string, options: GlobOptions = {}): boolean {
+  return options.questionMark ? /[*?]/.test(pattern) : pattern.includes('*')
+}
+
+/** Whole-path match: a pattern without wildcards matches only that exact path. */
+export function pathMatches(pattern: string, path: string): boolean {
+  return globToRegExp(pattern).test(path)
+}
