@@ -4,7 +4,7 @@
  */
 import type { HeaderPair } from '../../../../shared/event'
 import { firstHeader, header, parseUnix } from '../crypto'
-import type { Extracted, ExtractProblem } from '../types'
+import type { Extracted, ExtractProblem, Scheme } from '../types'
 import { hmacScheme } from './hmac-scheme'
 
 /** `prefix<sig>` in one header; the prefix is required (verifiers compare the whole string). */
@@ -46,17 +46,8 @@ export const githubSha1 = hmacScheme({
   content: bodyOnly,
 })
 
-export const intercom = hmacScheme({
-  id: 'intercom',
-  label: 'Intercom',
-  headers: ['x-hub-signature'],
-  signsBody: true,
-  alg: 'sha1',
-  encoding: 'hex',
-  derivation: 'utf8',
-  extract: (h) => prefixed(h, ['X-Hub-Signature'], 'sha1='),
-  content: bodyOnly,
-})
+/** Intercom signs exactly as GitHub's legacy SHA-1 header does; only the name differs. */
+export const intercom: Scheme = { ...githubSha1, id: 'intercom', label: 'Intercom' }
 
 export const shopify = hmacScheme({
   id: 'shopify',

@@ -5,7 +5,7 @@
  */
 import type { HeaderPair } from '../../../../shared/event'
 import { firstHeader, header, parseUnix } from '../crypto'
-import type { Extracted, ExtractProblem } from '../types'
+import type { Extracted, ExtractProblem, Scheme } from '../types'
 import { hmacScheme } from './hmac-scheme'
 
 function withTimestamp(
@@ -26,38 +26,25 @@ function withTimestamp(
   return { signatures: [m[1]], timestamp, source: sigName, data: { ts } }
 }
 
-const v0Content = (ex: Extracted, c: { body: Buffer }): (string | Buffer)[] => [
-  `v0:${ex.data?.ts}:`,
-  c.body,
-]
+/** Slack and Zoom sign `v0:{ts}:{body}` the same way; only the header names differ. */
+function v0Scheme(id: string, label: string, sigName: string, tsName: string): Scheme {
+  return hmacScheme({
+    id,
+    label,
+    headers: [sigName.toLowerCase()],
+    signsBody: true,
+    tolerance: 300,
+    direction: 'both',
+    alg: 'sha256',
+    encoding: 'hex',
+    derivation: 'utf8',
+    extract: (h) => withTimestamp(h, sigName, tsName, /^v0=(.+)$/),
+    content: (ex, c) => [`v0:${ex.data?.ts}:`, c.body],
+  })
+}
 
-export const slack = hmacScheme({
-  id: 'slack',
-  label: 'Slack',
-  headers: ['x-slack-signature'],
-  signsBody: true,
-  tolerance: 300,
-  direction: 'both',
-  alg: 'sha256',
-  encoding: 'hex',
-  derivation: 'utf8',
-  extract: (h) => withTimestamp(h, 'X-Slack-Signature', 'X-Slack-Request-Timestamp', /^v0=(.+)$/),
-  content: v0Content,
-})
-
-export const zoom = hmacScheme({
-  id: 'zoom',
-  label: 'Zoom',
-  headers: ['x-zm-signature'],
-  signsBody: true,
-  tolerance: 300,
-  direction: 'both',
-  alg: 'sha256',
-  encoding: 'hex',
-  derivation: 'utf8',
-  extract: (h) => withTimestamp(h, 'x-zm-signature', 'x-zm-request-timestamp', /^v0=(.+)$/),
-  content: v0Content,
-})
+export const slack = v0Scheme('slack', 'Slack', 'X-Slack-Signature', 'X-Slack-Request-Timestamp')
+export const zoom = v0Scheme('zoom', 'Zoom', 'x-zm-signature', 'x-zm-request-timestamp')
 
 export const agentGateway = hmacScheme({
   id: 'agent-gateway',
