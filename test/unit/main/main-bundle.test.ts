@@ -5,32 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtinModules } from 'node:module'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildElectronTarget, ROOT, type TargetBuild } from '../../helpers/electron-vite-build'
 
-const ROOT = resolve(import.meta.dirname, '../../..')
-let outDir: string
+let built: TargetBuild
 let code: string
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'hooklens-main-bundle-'))
-  const { resolveConfig } = await import('electron-vite')
-  const { build } = await import('vite')
-  const resolved = await resolveConfig(
-    {
-      configFile: join(ROOT, 'electron.vite.config.ts'),
-      root: ROOT,
-      build: { outDir },
-      logLevel: 'silent',
-    },
-    'build',
-    'production',
-  )
-  await build(resolved.config!.main!)
-  code = readFileSync(join(outDir, 'main', 'index.js'), 'utf8')
+  built = await buildElectronTarget('main', 'hooklens-main-bundle-')
+  code = readFileSync(join(built.outDir, 'main', 'index.js'), 'utf8')
 }, 120_000)
-afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+afterAll(() => built?.cleanup())
 
 function bareImports(source: string): string[] {
   const found = new Set<string>()

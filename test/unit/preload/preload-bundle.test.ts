@@ -1,33 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import vm from 'node:vm'
 import { API_METHODS, type ApiPush } from '../../../shared/api'
+import { buildElectronTarget, type TargetBuild } from '../../helpers/electron-vite-build'
 
-const ROOT = resolve(import.meta.dirname, '../../..')
-let outDir: string
+let built: TargetBuild
 let bundle: string
 
-/** Builds the preload exactly as `electron-vite build` does, from electron.vite.config.ts. */
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'hooklens-preload-'))
-  const { resolveConfig } = await import('electron-vite')
-  const { build } = await import('vite')
-  const resolved = await resolveConfig(
-    {
-      configFile: join(ROOT, 'electron.vite.config.ts'),
-      root: ROOT,
-      build: { outDir },
-      logLevel: 'silent',
-    },
-    'build',
-    'production',
-  )
-  await build(resolved.config!.preload!)
-  bundle = readFileSync(join(outDir, 'preload', 'index.cjs'), 'utf8')
+  built = await buildElectronTarget('preload', 'hooklens-preload-')
+  bundle = readFileSync(join(built.outDir, 'preload', 'index.cjs'), 'utf8')
 }, 60_000)
-afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+afterAll(() => built?.cleanup())
 
 /** Runs the bundle as a sandboxed preload: `require` knows only 'electron'. */
 function runPreload() {
@@ -69,7 +54,7 @@ function runPreload() {
 
 describe('built preload', () => {
   it('is one CommonJS file that requires nothing but electron and reads no process.env', () => {
-    expect(readdirSync(join(outDir, 'preload'))).toEqual(['index.cjs'])
+    expect(readdirSync(join(built.outDir, 'preload'))).toEqual(['index.cjs'])
     const code = bundle.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
     expect(code).not.toMatch(/\bprocess\b/)
     expect(code).not.toMatch(/\bimport\s*\(/)
