@@ -15,11 +15,16 @@ export interface CliResult {
   stderr: string
 }
 
-export function runCli(args: string[], input?: string | Buffer): Promise<CliResult> {
+/** `env` is added to this process's environment (and NO_COLOR=1). */
+export function runCli(
+  args: string[],
+  input?: string | Buffer,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     })
     let stdout = ''
     let stderr = ''

@@ -17,6 +17,7 @@ import {
 } from '../../helpers/fake-localtunnel-server'
 import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
+import { runCli } from '../../helpers/hooklens-cli'
 
 const BIN = resolve('bin/hooklens.mjs')
 const PRELOAD = resolve('test/integration/tunnel/localhost-dns.mjs')
@@ -51,17 +52,6 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('exit', (code) => done({ code, stdout, stderr }))
-  })
-}
-
 describe('hooklens listen + share a2a over the tunnel', () => {
   it('prints the public URL, shares it with an agent, captures its notifications, shouts on a new URL', async () => {
     const child = spawn(
@@ -94,17 +84,11 @@ describe('hooklens listen + share a2a over the tunnel', () => {
     expect(publicUrl).toMatch(/^http:\/\/[a-z]{10}\.localhost:\d+$/)
 
     const taskId = await agent.startTask('from the cli')
-    const shared = await run([
-      'share',
-      'a2a',
-      '--agent',
-      agent.url,
-      '--task',
-      taskId,
-      '--data-dir',
-      dataDir,
-      '--json',
-    ])
+    const shared = await runCli(
+      ['share', 'a2a', '--agent', agent.url, '--task', taskId, '--data-dir', dataDir, '--json'],
+      undefined,
+      env,
+    )
     expect(shared.stderr).toBe('')
     expect(shared.code).toBe(0)
     const result = JSON.parse(shared.stdout)
@@ -171,16 +155,11 @@ describe('hooklens listen + share a2a over the tunnel', () => {
   }, 90_000)
 
   it('share a2a fails clearly when nothing listens', async () => {
-    const r = await run([
-      'share',
-      'a2a',
-      '--agent',
-      agent.url,
-      '--task',
-      't',
-      '--data-dir',
-      dataDir,
-    ])
+    const r = await runCli(
+      ['share', 'a2a', '--agent', agent.url, '--task', 't', '--data-dir', dataDir],
+      undefined,
+      env,
+    )
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/no running "hooklens listen" found/)
   }, 60_000)

@@ -2,11 +2,8 @@
  * Runs the `hooklens` CLI for the verify suites: in-process through main() (fast, for the many
  * vectors) or as the real binary (bin/hooklens.mjs) for a handful of end-to-end checks.
  */
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { vi } from 'vitest'
-
-export const BIN = fileURLToPath(new URL('../../../bin/hooklens.mjs', import.meta.url))
+import { runCli } from '../../helpers/hooklens-cli'
 
 export interface CliResult {
   code: number
@@ -37,21 +34,10 @@ export async function runInProcess(args: string[]): Promise<CliResult> {
 }
 
 /** The real binary, as a user runs it. */
-export function runBinary(
+export async function runBinary(
   args: string[],
   opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...opts.env },
-      stdio: 'pipe',
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end(opts.stdin ?? '')
-  })
+  const r = await runCli(args, opts.stdin, opts.env)
+  return { ...r, code: r.code ?? -1 }
 }
