@@ -21,6 +21,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
   const [headersText, setHeadersText] = useState(() => headerLines(event.headers))
   const [bodyDraft, setBodyDraft] = useState(originalText ?? '')
   const [shown, setShown] = useState<DeliveryView | null>(null)
+  const [newId, setNewId] = useState(false)
 
   useEffect(() => {
     void store.getState().loadReplayHistory(event.id)
@@ -29,6 +30,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
   async function send() {
     const edit = headerEdits(event.headers, headersText)
     if (originalText !== null && bodyDraft !== originalText) edit.body = bodyDraft
+    if (resign && newId) edit.newId = true
     const result = await store.getState().sendReplay(event.id, edit)
     if (result) setShown(result)
   }
@@ -53,6 +55,16 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
             onChange={(e) => store.getState().setReplayResign(e.target.checked)}
           />{' '}
           Re-sign
+        </label>
+        <label title="Re-sign under a fresh message id, so the handler sees a new event">
+          <input
+            type="checkbox"
+            checked={resign && newId}
+            disabled={!resign}
+            data-testid="replay-new-id"
+            onChange={(e) => setNewId(e.target.checked)}
+          />{' '}
+          New id
         </label>
         <button
           className="primary"

@@ -22,6 +22,8 @@ export interface ReplayEdit {
   setHeaders?: HeaderPair[]
   removeHeaders?: string[]
   body?: string
+  /** Re-sign under a fresh message id, so the handler's idempotency sees a new event. */
+  newId?: boolean
 }
 
 export interface ActionsSlice {

@@ -189,6 +189,12 @@ describe('inspector store', () => {
       arg: { id: '01B', to: 'http://127.0.0.1:3999/in', resign: false, body: '{}' },
     })
     expect(store.getState().replayHistory['01B']).toHaveLength(1)
+    store.getState().setReplayResign(true)
+    await store.getState().sendReplay('01B', { newId: true })
+    expect(api.calls.at(-1)).toEqual({
+      method: 'replayEvent',
+      arg: { id: '01B', to: 'http://127.0.0.1:3999/in', resign: true, newId: true },
+    })
   })
 
   it('builds the cURL command through the export API', async () => {
