@@ -8,21 +8,9 @@ import type { Session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { relative, isAbsolute } from 'node:path'
 import type { RendererLocation } from './renderer-location'
+import { INSPECTOR_CSP } from '../../shared/csp'
 
-/** The renderer talks only to window.hooklens: no network, no eval, no plugins, no frames. */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+export const CSP = INSPECTOR_CSP
 
 /** Dev only: Vite's HMR client needs its websocket and React's inline refresh preamble. */
 export function devCsp(devServerUrl: string): string {

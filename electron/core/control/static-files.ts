@@ -5,19 +5,9 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { FastifyReply } from 'fastify'
+import { INSPECTOR_CSP } from '../../../shared/csp'
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+export const CSP = INSPECTOR_CSP
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
