@@ -6,7 +6,7 @@ import { Command, Option } from 'commander'
 import type { EventQuery } from '../../../shared/api'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { EventStore } from '../../core/store/event-store'
-import { matchesFields } from '../../core/hooklens/event-query'
+import { matchesQuery } from '../../core/inspect/query'
 import { CliFailure } from '../errors'
 import { registerEventsDiff } from './events-diff'
 import { summaryLine } from '../format-event'
@@ -53,9 +53,12 @@ export const registerEvents: RegisterCommand = (program) => {
         eventType: flags.eventType,
         verification: flags.verification,
         path: flags.path,
-        idempotency: flags.conflicts ? 'conflict' : flags.duplicates ? 'duplicate' : undefined,
+        idempotency:
+          [flags.duplicates && 'duplicate', flags.conflicts && 'conflict']
+            .filter(Boolean)
+            .join(',') || undefined,
       }
-      let list = store.list().filter((e) => matchesFields(e, query))
+      let list = store.list().filter((e) => matchesQuery(e, query))
       if (flags.limit) list = list.slice(-flags.limit)
       for (const e of list) {
         process.stdout.write(flags.json ? `${JSON.stringify(e)}\n` : `${summaryLine(e)}\n`)

@@ -7,9 +7,6 @@ import type { ResponseRule, Settings } from '../settings/settings-types'
 import type { ReceiverAnswer } from './receiver'
 import { pathMatches } from '../../../shared/path-glob'
 
-// Re-exported: callers (event-query, tests) import the receiver's glob from here.
-export { pathMatches }
-
 export function chooseAnswer(
   settings: Pick<Settings, 'responseRules' | 'defaultResponse'>,
   method: string,

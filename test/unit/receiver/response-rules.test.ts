@@ -1,6 +1,7 @@
 /** Response rule matching: method, path globs, first match wins, default answer. */
 import { describe, expect, it } from 'vitest'
-import { chooseAnswer, pathMatches } from '../../../electron/core/receiver/response-rules'
+import { chooseAnswer } from '../../../electron/core/receiver/response-rules'
+import { pathMatches } from '../../../shared/path-glob'
 import { defaultSettings } from '../../../electron/core/settings/settings-types'
 
 describe('pathMatches', () => {
