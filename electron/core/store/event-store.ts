@@ -126,12 +126,13 @@ export class EventStore extends EventEmitter {
   /** Writes the event; resolves once its bytes are in the log (before the sender is answered). */
   async append(event: EventSummary, body: Buffer): Promise<EventSummary> {
     const writer = this.requireWriter()
-    const line = eventLine(event, body)
+    const headersJson = JSON.stringify(event.headers)
+    const line = eventLine(event, body, headersJson)
     const offset = await writer.append(line)
-    const { headers, ...meta } = event
+    const { headers: _headers, ...meta } = event
     this.entries.set(meta.id, {
       meta: { ...meta },
-      headersJson: JSON.stringify(headers),
+      headersJson,
       offset,
       length: line.length - 1,
     })

@@ -30,10 +30,14 @@ export function decodeBody(body: string, encoding: BodyEncoding): Buffer {
   return encoding === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8')
 }
 
-export function eventLine(event: EventSummary, body: Buffer): Buffer {
+export function eventLine(
+  event: EventSummary,
+  body: Buffer,
+  headersJson = JSON.stringify(event.headers),
+): Buffer {
   // Headers go last among the metadata so the index can keep their JSON text as it is.
-  const { headers, ...meta } = event
-  const head = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(headers)}`
+  const { headers: _headers, ...meta } = event
+  const head = `${JSON.stringify(meta).slice(0, -1)},"headers":${headersJson}`
   if (isUtf8(body)) {
     const text = JSON.stringify(body.toString('utf8'))
     return Buffer.from(`${head},"bodyEncoding":"utf8","body":${text}}\n`)
