@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Entry point of the `hooklens` command: runs the TypeScript CLI through tsx so that
-// `npx hooklens ...` works straight after `npm install`, with no build step.
-import { register } from 'tsx/esm/api'
+// Entry point of the `hooklens` command. Runs the CLI (electron/cli/main.ts) from a bundle that
+// bin/cli-loader.mjs builds on first use and reuses while the sources are unchanged, so
+// `npx hooklens ...` starts like a built program straight after `npm install`, with no build
+// step (and falls back to running the TypeScript through tsx, saying why, if it cannot build).
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadCli } from './cli-loader.mjs'
 
-register()
-const { main } = await import('../electron/cli/main.ts')
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const { main } = await loadCli(root)
 process.exitCode = await main(process.argv.slice(2))

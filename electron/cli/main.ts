@@ -2,29 +2,69 @@
  * The `hooklens` command line: builds the commander program from one module per command
  * (electron/cli/commands/*) and maps failures to exit codes — 0 ok, 1 failure, 2 usage.
  */
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, Help } from 'commander'
 import { UsageError, CliFailure } from './errors'
 import { COMMANDS } from './commands'
 
 export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0
+  try {
+    const program = await buildProgram(argv, (code) => {
+      exitCode = code
+    })
+    await program.parseAsync(argv, { from: 'user' })
+    return exitCode
+  } catch (err) {
+    return exitCodeFor(err)
+  }
+}
+
+/**
+ * The program for `argv`. Only the command that argv names is loaded (its module and the
+ * libraries it needs); the others are listed by name and description so that `--help`, a
+ * typo's "did you mean" and `help CMD` still see every command. `load: 'all'` loads them all.
+ */
+export async function buildProgram(
+  argv: string[],
+  setExitCode: (code: number) => void,
+  load: 'named' | 'all' = 'named',
+): Promise<Command> {
   const program = new Command('hooklens')
     .description('Catch, verify, dedupe, diff and replay the webhooks AI agents send.')
     .version(readVersion())
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-  let exitCode = 0
-  for (const register of COMMANDS) {
-    register(program, (code) => {
-      exitCode = code
-    })
+  const named = commandNamed(argv)
+  const stubTerms = new Map<Command, string>()
+  for (const entry of COMMANDS) {
+    if (load === 'all' || entry.name === named) {
+      const register = await entry.load()
+      register(program, setExitCode)
+      continue
+    }
+    const stub = program
+      .command(entry.name)
+      .description(entry.description)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() => {
+        // Unreachable: the command argv names is always loaded in full.
+        throw new Error(`command ${entry.name} was not loaded`)
+      })
+    stubTerms.set(stub, entry.term)
   }
-  try {
-    await program.parseAsync(argv, { from: 'user' })
-    return exitCode
-  } catch (err) {
-    return exitCodeFor(err)
-  }
+  const help = new Help()
+  program.configureHelp({
+    subcommandTerm: (cmd) => stubTerms.get(cmd) ?? help.subcommandTerm(cmd),
+  })
+  return program
+}
+
+/** The command argv runs (or asks help for): its first operand, or the one after `help`. */
+function commandNamed(argv: string[]): string | undefined {
+  const operands = argv.filter((a) => !a.startsWith('-'))
+  return operands[0] === 'help' ? operands[1] : operands[0]
 }
 
 function exitCodeFor(err: unknown): number {
