@@ -5,6 +5,7 @@
 import { runCaptureBench } from './capture-bench'
 import { runInspectBench } from './inspect-bench'
 import { runReplayBench } from './replay-bench'
+import { runStartupBench } from './startup-bench'
 import { runUiBench } from './ui-bench'
 import { runVerifyBench } from './verify-bench'
 
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = 
   inspect: runInspectBench,
   replay: runReplayBench,
   ui: runUiBench,
+  startup: runStartupBench,
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in BENCHES)
