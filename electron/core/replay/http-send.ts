@@ -3,7 +3,7 @@
  * request as written (raw header array, so order, case and duplicates survive), the answer
  * (body capped), the latency, and a plain sentence when it went wrong.
  */
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import type { HeaderPair } from '../../../shared/event'
 import { encodeBody } from './body-encoding'
 import type { AttemptResult, ReceivedResponse, SentRequest } from './types'
@@ -37,6 +37,9 @@ export async function sendHttp(spec: HttpRequestSpec): Promise<AttemptResult> {
     timedOut = true
     controller.abort()
   }, timeoutMs)
+  // Imported on first send, not at start-up: undici costs ~200 ms of CPU to load, which
+  // `hooklens listen` (forwarding may never be used) and `deliveries` need not pay.
+  const { request } = await import('undici')
   const started = performance.now()
   try {
     const res = await request(url, {

@@ -32,8 +32,13 @@ interface LtTunnel extends EventEmitter {
 type LtTunnelClass = new (opts: { port: number; host: string; subdomain?: string }) => LtTunnel
 
 // The library's public entry point bundles registration with socket handling; we reuse its
-// Tunnel class and hand it the registration we made ourselves.
-const Tunnel = require('@n8n/localtunnel/lib/Tunnel.js') as LtTunnelClass
+// Tunnel class and hand it the registration we made ourselves. Loaded on first use: it pulls
+// in axios (and Node's fetch), a few hundred ms that `listen --no-tunnel` need not pay.
+let tunnelClass: LtTunnelClass | null = null
+function loadTunnelClass(): LtTunnelClass {
+  tunnelClass ??= require('@n8n/localtunnel/lib/Tunnel.js') as LtTunnelClass
+  return tunnelClass
+}
 
 export class RegistrationError extends Error {
   constructor(
@@ -134,6 +139,7 @@ export function connectTunnel(
   reg: Registration,
   opts: { host: string; localPort: number },
 ): OpenTunnel {
+  const Tunnel = loadTunnelClass()
   const tunnel = new Tunnel({ port: opts.localPort, host: opts.host })
   tunnel.clientId = reg.id
   tunnel.url = reg.url
