@@ -4,7 +4,7 @@
  * FORCE_COLOR respected), the EventDiff object with --json. Exit 0 whether or not they differ.
  */
 import type { Command } from 'commander'
-import { diffEvents, formatEventDiff, type EventDiff } from '../../../shared/diff'
+import type { EventDiff } from '../../../shared/diff'
 import { EventStore } from '../../core/store/event-store'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { CliFailure } from '../errors'
@@ -39,6 +39,7 @@ export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff>
     const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))
     const missing = ids.filter((_, i) => !(i === 0 ? a : b))
     if (!a || !b) throw new CliFailure(`no event ${missing.join(' or ')} in ${dir}`)
+    const { diffEvents } = await diffModule()
     return diffEvents(a, b)
   } finally {
     await store.close()
@@ -51,8 +52,17 @@ export async function runEventsDiff(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const d = await loadEventDiff(opts)
+  const { formatEventDiff } = await diffModule()
   if (opts.json) out.write(JSON.stringify(d, null, 2) + '\n')
   else out.write(formatEventDiff(d, { color: wantsColor(out, env) }))
+}
+
+/**
+ * The diff libraries (jsondiffpatch, diff) load when a diff is asked for: this module is
+ * registered with every `events` command, and `events list` should not pay for them.
+ */
+function diffModule(): Promise<typeof import('../../../shared/diff')> {
+  return import('../../../shared/diff')
 }
 
 export function registerEventsDiff(eventsCommand: Command): void {
