@@ -9,8 +9,8 @@
  * wins; every process runs the build it made. Folders of superseded builds are removed a day
  * later (a long-running `listen` may still load chunks from its own).
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { extname, join, relative } from 'node:path'
+import { mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { extname, isAbsolute, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { randomBytes } from 'node:crypto'
 import { RECIPE } from './cli-loader.mjs'
@@ -29,6 +29,7 @@ const LOADERS = {
 export async function buildCli(paths) {
   const { build } = await import('esbuild')
   await mkdir(paths.cacheDir, { recursive: true })
+  await linkPackages(paths)
   const dir = `build-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`
   const outdir = join(paths.cacheDir, dir)
   const inputs = new Map()
@@ -55,9 +56,31 @@ export async function buildCli(paths) {
   const stamp = { recipe: RECIPE, root: paths.root, dir, inputs: [...inputs.values()] }
   const temp = `${paths.stampFile}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   await writeFile(temp, JSON.stringify(stamp))
-  await rename(temp, paths.stampFile)
+  try {
+    await rename(temp, paths.stampFile)
+  } catch {
+    // Windows refuses to replace a file another process has open: this run still uses the
+    // build it made, and a later one publishes its own.
+    await rm(temp, { force: true })
+  }
   await removeOldBuilds(paths.cacheDir, dir).catch(() => {})
   return join(outdir, 'main.mjs')
+}
+
+/**
+ * The bundle imports packages by name, which Node looks up in node_modules folders above the
+ * bundle: a cache outside the project (HOOKLENS_CLI_CACHE) gets a link to the project's.
+ */
+async function linkPackages(paths) {
+  const inside = relative(paths.root, paths.cacheDir)
+  if (!inside.startsWith('..') && !isAbsolute(inside)) return
+  await symlink(
+    join(paths.root, 'node_modules'),
+    join(paths.cacheDir, 'node_modules'),
+    'junction',
+  ).catch((err) => {
+    if (err.code !== 'EEXIST') throw err
+  })
 }
 
 /**

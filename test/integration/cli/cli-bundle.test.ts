@@ -104,6 +104,19 @@ describe('hooklens start-up from a bundle', () => {
     expect(leftovers).toEqual([])
   })
 
+  it('works with the cache outside the project (HOOKLENS_CLI_CACHE)', async () => {
+    const root = await projectCopy(['tsx'])
+    const { dir: cache } = await tempDir('hooklens-cli-cache-')
+    const env = { HOOKLENS_CLI_CACHE: cache }
+    const first = await hooklens(root, ['--version'], env)
+    expect(first.stderr).toMatch(BUILT)
+    expect(first.code).toBe(0)
+    const second = await hooklens(root, ['events', '--help'], env)
+    expect(second.stderr).toMatch(FROM_BUNDLE)
+    expect(second.stdout).toContain('list and show stored events')
+    expect(second.code).toBe(0)
+  })
+
   it('falls back to the TypeScript sources, saying why, when esbuild is missing', async () => {
     const root = await projectCopy(['esbuild'])
     const run = await hooklens(root, ['--help'])
