@@ -1,7 +1,8 @@
 /**
  * Finds the CLI to run for bin/hooklens.mjs: the bundle recorded in the cache's stamp when
  * every source it was built from is unchanged (one stat per source file, no hashing), else a
- * fresh build (bin/cli-build.mjs, esbuild), else — no esbuild, unwritable cache, build error —
+ * fresh build (bin/cli-build.mjs, esbuild; also when the recorded bundle fails to load), else —
+ * no esbuild, unwritable cache, build error —
  * the TypeScript sources through tsx, with one line on stderr saying why.
  *
  * Environment: HOOKLENS_CLI_CACHE moves the cache (default <root>/out/cli);
@@ -66,26 +67,32 @@ export async function loadCli(
     debug('hooklens: cli from source (HOOKLENS_CLI_FROM_SOURCE=1)')
     return fromSource(paths)
   }
-  let file = currentBuild(paths)
-  if (file) {
-    debug(`hooklens: cli from bundle ${file}`)
-  } else {
-    const started = performance.now()
+  const current = currentBuild(paths)
+  if (current) {
     try {
-      const { buildCli } = await import('./cli-build.mjs')
-      file = await buildCli(paths)
+      const cli = await import(pathToFileURL(current).href)
+      debug(`hooklens: cli from bundle ${current}`)
+      return cli
     } catch (err) {
-      log(
-        `hooklens: could not build the command line (${reason(err)}); running it from the TypeScript sources, which starts slower`,
-      )
-      return fromSource(paths)
+      // Deleted under us, or broken: build it again rather than fall back for good.
+      log(`hooklens: could not load ${current} (${reason(err)}); building it again`)
     }
-    debug(`hooklens: cli built in ${Math.round(performance.now() - started)} ms: ${file}`)
   }
+  const started = performance.now()
+  let file
+  try {
+    const { buildCli } = await import('./cli-build.mjs')
+    file = await buildCli(paths)
+  } catch (err) {
+    log(
+      `hooklens: could not build the command line (${reason(err)}); running it from the TypeScript sources, which starts slower`,
+    )
+    return fromSource(paths)
+  }
+  debug(`hooklens: cli built in ${Math.round(performance.now() - started)} ms: ${file}`)
   try {
     return await import(pathToFileURL(file).href)
   } catch (err) {
-    // A bundle that cannot load (deleted under us, a broken build) must not stop the command.
     log(`hooklens: could not load ${file} (${reason(err)}); running from the TypeScript sources`)
     return fromSource(paths)
   }
