@@ -1,9 +1,9 @@
 /**
  * Finds the CLI to run for bin/hooklens.mjs: the bundle recorded in the cache's stamp when
  * every source it was built from is unchanged (one stat per source file, no hashing), else a
- * fresh build (bin/cli-build.mjs, esbuild; also when the recorded bundle fails to load), else —
- * no esbuild, unwritable cache, build error —
- * the TypeScript sources through tsx, with one line on stderr saying why.
+ * fresh build (bin/cli-build.mjs, esbuild; also when the recorded bundle fails to load), else
+ * (no esbuild, unwritable cache, build error) the TypeScript sources through tsx, with one
+ * line on stderr saying why.
  *
  * Environment: HOOKLENS_CLI_CACHE moves the cache (default <root>/out/cli);
  * HOOKLENS_CLI_FROM_SOURCE=1 skips the bundle (tsx, original stack traces);
