@@ -114,7 +114,9 @@ describe('list_events and get_event', () => {
     expect(noId.text).toMatch(/must be an event id/)
     const unknownArg = await mcp.call('list_events', { platfrom: 'a2a' })
     expect(unknownArg.isError).toBe(true)
-    expect(unknownArg.text).toMatch(/platfrom/)
+    expect(unknownArg.text).toMatch(
+      /unknown argument "platfrom": list_events takes platform, eventType/,
+    )
     const badStatus = await mcp.call('list_events', { verification: 'ok' })
     expect(badStatus.isError).toBe(true)
     expect(badStatus.text).toMatch(/valid, invalid, missing, unverifiable, none/)

@@ -56,6 +56,17 @@ export function defineTool<S extends z.ZodObject>(spec: ToolSpec<S>): ToolSpec<S
   return spec
 }
 
+/** The tool's arguments as a strict object whose unknown-argument error lists the known ones. */
+function strictArgs(spec: ToolSpec<z.ZodObject>) {
+  const known = Object.keys(spec.input.shape)
+  return z.strictObject(spec.input.shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown argument ${issue.keys.map((k) => `"${k}"`).join(', ')}: ${spec.name} takes ${known.length ? known.join(', ') : 'no arguments'}`
+        : undefined,
+  })
+}
+
 export function registerTools(
   server: McpServer,
   ctx: ToolContext,
@@ -67,7 +78,7 @@ export function registerTools(
       {
         title: spec.title,
         description: `${spec.description}\n${UNTRUSTED_DESCRIPTION_LINE}`,
-        inputSchema: spec.input.strict(),
+        inputSchema: strictArgs(spec),
         annotations: {
           readOnlyHint: spec.readOnly,
           openWorldHint: !spec.readOnly,
