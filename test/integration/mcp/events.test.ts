@@ -3,6 +3,8 @@
  * `hooklens listen` (binary, gzip and invalid UTF-8 bodies), captured instructions coming back
  * inside the untrusted wrapper, credentials masked, and arguments validated with clear errors.
  */
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/temp-dir'
@@ -123,6 +125,12 @@ describe('list_events and get_event', () => {
     const missing = await mcp.call('get_event', { id: '01JD2M4Q5R8ZJ3KX9W7C6V5B4N' })
     expect(missing.isError).toBe(true)
     expect(missing.text).toMatch(/no event 01JD2M4Q5R8ZJ3KX9W7C6V5B4N/)
+  })
+})
+
+describe('the control API handover', () => {
+  it('lives in runtime.json, readable by this user only', () => {
+    expect(statSync(join(dir.dir, 'runtime.json')).mode & 0o777).toBe(0o600)
   })
 })
 
