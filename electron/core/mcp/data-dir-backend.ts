@@ -13,12 +13,11 @@ import { decodeBody } from '../replay/body-encoding'
 import { DeliveryStore } from '../replay/delivery-store'
 import { replayRequest } from '../replay/replay'
 import type { DeliveryStatus } from '../replay/types'
-import { openSettings } from '../settings/settings-store'
 import { readRuntimeInfo } from '../share/runtime-info'
 import { shareSnippets } from '../share/snippets'
 import { EventStore } from '../store/event-store'
-import { SEALED_SECRET_PREFIX } from '../verify/mask'
 import { NeedsReceiver, statusFromRuntime, type McpBackend } from './backend'
+import { savedVerifiers } from './saved-settings'
 import { waitLoop } from './wait-loop'
 
 const POLL_MS = 500
@@ -106,18 +105,5 @@ export function dataDirBackend(dataDir: string): McpBackend {
         find: async () => (await listEvents(query))[0] ?? null,
       }),
     close: async () => undefined,
-  }
-}
-
-/** Saved verifiers with usable secrets, for re-signing (never returned to the agent). */
-function savedVerifiers(dataDir: string) {
-  const settings = openSettings(dataDir)
-  try {
-    return settings.get().verifiers.flatMap((v) => {
-      const secrets = v.secrets.filter((s) => !s.startsWith(SEALED_SECRET_PREFIX))
-      return secrets.length > 0 ? [{ ...v, secrets }] : []
-    })
-  } finally {
-    settings.close()
   }
 }

@@ -4,10 +4,8 @@
  * still appears anywhere in a result's text (a token echoed in a body, a secret passed to
  * send_sample) is replaced by its mask before the result leaves the process.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { openSettings } from '../settings/settings-store'
-import { maskSecret, SEALED_SECRET_PREFIX } from '../verify/mask'
+import { maskSecret } from '../verify/mask'
+import { savedVerifiers } from './saved-settings'
 
 /** Headers whose value is a credential, not a signature over the request. */
 const CREDENTIAL_HEADERS = new Set([
@@ -40,16 +38,7 @@ export function maskHeaders(headers: [string, string][]): [string, string][] {
 
 /** The secrets configured in a data dir's settings (sealed ones cannot appear in clear). */
 export function configuredSecrets(dataDir: string): string[] {
-  if (!existsSync(join(dataDir, 'settings.json'))) return []
-  const settings = openSettings(dataDir)
-  try {
-    return settings
-      .get()
-      .verifiers.flatMap((v) => v.secrets)
-      .filter((s) => !s.startsWith(SEALED_SECRET_PREFIX))
-  } finally {
-    settings.close()
-  }
+  return savedVerifiers(dataDir).flatMap((v) => v.secrets)
 }
 
 /**
