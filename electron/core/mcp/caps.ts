@@ -5,12 +5,13 @@
  */
 
 export const BODY_CAP_DEFAULT = 16 * 1024
-export const BODY_CAP_MAX = 256 * 1024
+export const BODY_CAP_MAX = 128 * 1024
 export const HEADER_VALUE_CAP = 1024
 export const HEADER_COUNT_CAP = 100
 export const STRING_CAP = 4 * 1024
 export const RESPONSE_EXCERPT_CAP = 4 * 1024
-export const RESULT_CAP = 512 * 1024
+/** About 64k tokens: the most one call may put into an agent's context. */
+export const RESULT_CAP = 256 * 1024
 
 export interface CappedBody {
   /** 'utf8' text, or 'base64' of the bytes shown. */

@@ -8,6 +8,7 @@ import type { CapturedEvent, EventSummary } from '../../../shared/event'
 import { headerValue } from '../../../shared/event'
 import type { Delivery } from '../replay/types'
 import {
+  BODY_CAP_MAX,
   capBody,
   capHeaders,
   capString,
@@ -79,7 +80,7 @@ export function eventView(e: CapturedEvent, decoded: DecodedBody | null, opts: E
     notes.push('binary or not valid UTF-8: base64 of the exact bytes')
   }
   const cut = truncationNote(shown)
-  if (cut) notes.push(`${cut}; pass a larger maxBodyBytes (up to 262144) to see more`)
+  if (cut) notes.push(`${cut}; pass a larger maxBodyBytes (up to ${BODY_CAP_MAX}) to see more`)
   return {
     ...summary,
     sha256: e.sha256,

@@ -1,5 +1,6 @@
 /** The tools that read captured events: list_events, get_event and wait_for_event. */
 import { z } from 'zod'
+import { headerValue } from '../../../../shared/event'
 import { BODY_CAP_DEFAULT, BODY_CAP_MAX } from '../caps'
 import { UNTRUSTED_NOTICE } from '../untrusted'
 import { eventView, summaryView } from '../views'
@@ -7,7 +8,7 @@ import { eventId, filterShape, toQuery } from './schemas'
 import { defineTool, jsonResult, type Extra } from './tool-kit'
 
 const LIST_DEFAULT = 50
-const LIST_MAX = 500
+const LIST_MAX = 200
 const WAIT_DEFAULT_MS = 30_000
 const WAIT_MAX_MS = 600_000
 const PROGRESS_EVERY_MS = 5_000
@@ -15,12 +16,17 @@ const PROGRESS_EVERY_MS = 5_000
 export const listEvents = defineTool({
   name: 'list_events',
   title: 'List captured webhooks',
-  description:
-    "List captured webhook events, oldest first (the newest `limit`, default 50, max 500), as summaries without bodies: id, receivedAt, platform, verification verdict, idempotency status (first/duplicate/conflict), the receiver's answer, and (untrusted) method, path, eventType, subject. Filters are EventQuery fields: platform, eventType, subject, path, text, verification, idempotency (or duplicates/conflicts), afterId, beforeId.",
+  description: `List captured webhook events, oldest first (the newest \`limit\`, default ${LIST_DEFAULT}, max ${LIST_MAX}), as summaries without bodies: id, receivedAt, platform, verification verdict, idempotency status (first/duplicate/conflict), the receiver's answer, and (untrusted) method, path, eventType, subject. Filters are EventQuery fields: platform, eventType, subject, path, text, verification, idempotency (or duplicates/conflicts), afterId, beforeId.`,
   readOnly: true,
   input: z.object({
     ...filterShape,
-    limit: z.number().int().min(1).max(LIST_MAX).optional().describe('newest N (default 50)'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIST_MAX)
+      .optional()
+      .describe(`newest N (default ${LIST_DEFAULT})`),
     afterId: eventId.optional().describe('only events received after this id'),
     beforeId: eventId.optional().describe('only events received before this id'),
   }),
@@ -52,8 +58,7 @@ export const listEvents = defineTool({
 export const getEvent = defineTool({
   name: 'get_event',
   title: 'Show one captured webhook',
-  description:
-    'One captured event by `id`: everything list_events shows plus headers (credentials masked), the verification diagnosis, sha256 and the body. Compressed bodies (gzip, deflate, br) are shown decoded unless `raw: true`; text bodies as UTF-8, binary or invalid UTF-8 as base64 of the exact bytes. The body is capped at `maxBodyBytes` (default 16384, max 262144) and `body.truncated` says when it was cut.',
+  description: `One captured event by \`id\`: everything list_events shows plus headers (credentials masked), the verification diagnosis, sha256 and the body. Compressed bodies (gzip, deflate, br) are shown decoded unless \`raw: true\`; text bodies as UTF-8, binary or invalid UTF-8 as base64 of the exact bytes. The body is capped at \`maxBodyBytes\` (default ${BODY_CAP_DEFAULT}, max ${BODY_CAP_MAX}) and \`body.truncated\` says when it was cut.`,
   readOnly: true,
   input: z.object({
     id: eventId,
@@ -64,7 +69,8 @@ export const getEvent = defineTool({
     const backend = await ctx.backend()
     const event = await backend.getEvent(a.id)
     if (!event) throw new Error(`no event ${a.id} (list_events shows the ids)`)
-    const decoded = a.raw ? null : await backend.getDecodedBody(a.id)
+    const encoding = headerValue(event.headers, 'content-encoding')
+    const decoded = !a.raw && encoding ? await backend.getDecodedBody(a.id) : null
     return jsonResult(
       eventView(event, decoded, { maxBodyBytes: a.maxBodyBytes ?? BODY_CAP_DEFAULT, raw: a.raw }),
       [],
