@@ -42,7 +42,7 @@ export const uiExtension: ListenExtension = {
     const port =
       (ctx.opts.uiPort as number | undefined) ?? ctx.hooklens.settings.get().ui?.port ?? 0
     const server = await startControlServer({ api: inspectorApi(ctx), staticDir, port })
-    ctx.hooklens.setUiUrl(server.url)
+    ctx.hooklens.setUiUrl(server.url, { url: server.origin, token: server.token })
     ctx.log(`Inspector: ${server.url}`)
     if (ctx.opts.open) openBrowser(server.url)
     ctx.stops.push(() => server.close())

@@ -76,4 +76,10 @@ export const COMMANDS: CommandEntry[] = [
       'send a signed sample event as a platform would (a2a, agent-gateway, agentfield, standard-webhooks, stripe, github, slack)',
     load: async () => (await import('./send')).registerSend,
   },
+  {
+    name: 'mcp',
+    term: 'mcp [options]',
+    description: 'serve the Model Context Protocol on stdio, for your coding agent',
+    load: async () => (await import('./mcp')).registerMcp,
+  },
 ]

@@ -6,9 +6,13 @@
 import type { EventQuery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { matchesQuery } from '../inspect/query'
-import type { Hooklens } from './hooklens'
+import type { EventStore } from '../store/event-store'
 
-export async function filterEvents(h: Hooklens, q: EventQuery): Promise<EventSummary[]> {
+/** Takes any holder of a store (the Hooklens, or `hooklens mcp`'s read-only view of a data dir). */
+export async function filterEvents(
+  h: { store: Pick<EventStore, 'list' | 'readBody'> },
+  q: EventQuery,
+): Promise<EventSummary[]> {
   const { text, ...fields } = q
   let events = h.store.list().filter((e) => matchesQuery(e, fields))
   if (q.beforeId) {

@@ -54,6 +54,8 @@ export class Hooklens extends EventEmitter {
   receiverPort = 0
   paused = false
   uiUrl: string | null = null
+  /** The control API's origin and token, published in runtime.json for `hooklens mcp`. */
+  control: { url: string; token: string } | null = null
   readonly startedAt = new Date().toISOString()
   private readonly warnedSealed = new Set<string>()
   readonly reverifier: Reverifier
@@ -233,8 +235,9 @@ export class Hooklens extends EventEmitter {
     void this.writeRuntime()
   }
 
-  setUiUrl(url: string | null): void {
+  setUiUrl(url: string | null, control?: { url: string; token: string } | null): void {
     this.uiUrl = url
+    if (control !== undefined) this.control = control
     void this.writeRuntime()
   }
 
@@ -259,6 +262,8 @@ export class Hooklens extends EventEmitter {
         publicUrl: this.tunnel.url,
         tunnel: this.tunnel,
         uiUrl: null, // the UI URL carries a token: other processes never get it from a file
+        // …except local API clients (`hooklens mcp`) of the same user: the file is 0600.
+        control: this.control,
       })
     } catch (err) {
       this.logger.warn(`could not write runtime.json: ${(err as Error).message}`)

@@ -3,7 +3,9 @@
  * tells other processes — receiver port, public URL — so `hooklens share` can register the
  * live public URL. The running Hooklens writes it (electron/core/hooklens) on start and on
  * every tunnel change and removes it on exit; this module reads it (a file whose pid is dead
- * is ignored) and can write one atomically. Holds no secrets.
+ * is ignored) and can write one atomically. Holds no verifier secrets; it does hold the
+ * control API's per-run token (for `hooklens mcp`), which is why the file is 0600 in the
+ * user's 0700 data dir — the same protection as the settings file beside it.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,6 +23,11 @@ export interface RuntimeInfo {
   /** Optional: the full tunnel status, so readers can say why there is no public URL. */
   tunnel?: TunnelStatus | null
   uiUrl?: string | null
+  /**
+   * The control API (loopback HTTP + SSE) of the running instance, when it serves one: its
+   * origin and per-run bearer token, so a local client such as `hooklens mcp` can call it.
+   */
+  control?: { url: string; token: string } | null
 }
 
 export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): void {

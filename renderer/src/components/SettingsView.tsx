@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatSize } from '../lib/format'
+import { McpSnippet } from './McpSnippet'
 
 const SCHEMES = [
   'standard-webhooks',
@@ -196,6 +197,7 @@ export function SettingsView() {
         />{' '}
         Pause capture (the receiver still answers, nothing is stored)
       </label>
+      <McpSnippet />
     </div>
   )
 }
