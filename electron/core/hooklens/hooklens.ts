@@ -111,6 +111,7 @@ export class Hooklens extends EventEmitter {
         verifiers: () => hooklens.verifiers(),
         rules: () => settings.get().forwardRules,
         sessionTargets: opts.forwardTo,
+        limits: s.deliveries,
         logger,
       })
     } catch (err) {
