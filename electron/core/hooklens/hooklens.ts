@@ -194,6 +194,8 @@ export class Hooklens extends EventEmitter {
     this.receiver = buildReceiver({
       maxBodyBytes: s.receiver.maxBodyBytes,
       onRequest: capture,
+      headersTimeoutMs: s.receiver.headersTimeoutSec * 1000,
+      bodyTimeoutMs: s.receiver.bodyTimeoutSec * 1000,
       isTunnel: (headers, remoteAddress) =>
         hooks.isTunnel.some((f) => f({ headers, remoteAddress })),
       logger: this.logger,
