@@ -54,6 +54,12 @@ export interface Settings {
   defaultResponse: { status: number; body: string; contentType: string; delayMs: number }
   verifiers: StoredVerifier[]
   forwardRules: ForwardRuleSetting[]
+  /**
+   * Who may deliver. `ips` (IPs / CIDRs) judge the socket peer, or for tunnelled requests the
+   * last X-Forwarded-For entry (the tunnel proxy's). `origins` are ADVISORY: any non-browser
+   * sender can write any Origin, so they decide only when `ips` is empty and never let a
+   * request past an IP rule.
+   */
   allowList: { ips: string[]; origins: string[] }
   tunnel: { enabled: boolean; host: string | null; subdomain: string | null }
   ui: { port: number }
