@@ -4,7 +4,6 @@
  * the control server, Electron IPC) only call `api` and `subscribe`.
  */
 import { EventEmitter } from 'node:events'
-import { mkdir } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import type { ApiPush, StatusInfo, TunnelStatus } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
@@ -14,6 +13,7 @@ import { removeRuntimeInfo, writeRuntimeInfo } from '../share/runtime-info'
 import { SEALED_SECRET_PREFIX } from '../verify'
 import type { RawRequest } from '../receiver/raw-request'
 import type { ReceiverAnswer } from '../receiver/receiver'
+import { makePrivateDir } from '../settings/private-dir'
 import { openSettings, type SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import { EventStore } from '../store/event-store'
@@ -91,7 +91,8 @@ export class Hooklens extends EventEmitter {
 
   static async create(opts: HooklensOptions): Promise<Hooklens> {
     const logger = opts.logger ?? silent
-    await mkdir(opts.dataDir, { recursive: true })
+    // 0700 / 0600, tightening what an older version left open (12.8).
+    makePrivateDir(opts.dataDir, { logger })
     const settings = opts.settings ?? openSettings(opts.dataDir, { logger, watch: true })
     const s = settings.get()
     const store = await EventStore.open({
