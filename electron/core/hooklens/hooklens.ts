@@ -119,6 +119,8 @@ export class Hooklens extends EventEmitter {
       await store.close()
       throw err
     }
+    // Files the stores just created (with the process umask) are made private too, quietly.
+    makePrivateDir(opts.dataDir)
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
     // Optional source allow-list (settings.allowList): others get 403 and are recorded as rejected.
     hooklens.captureHooks.refuse.push(sourceRefusal(() => settings.get().allowList))

@@ -26,6 +26,15 @@ describe('data dir permissions', () => {
     expect(await mode(join(dir, 'settings.json'))).toBe(0o600)
   })
 
+  it('a fresh data dir is private after the first start (events log included)', async () => {
+    const dir = join(root, 'first')
+    const h = await createHooklens({ dataDir: dir, port: 0 })
+    await h.stop()
+    expect(await mode(dir)).toBe(0o700)
+    for (const f of ['events.jsonl', 'deliveries.jsonl'])
+      expect(await mode(join(dir, f))).toBe(0o600)
+  })
+
   it('tightens a dir an older version left open, and says so once', async () => {
     const dir = join(root, 'old')
     await mkdir(join(dir, 'segments'), { recursive: true })
