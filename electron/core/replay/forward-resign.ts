@@ -23,7 +23,9 @@ export function resignPlan(
   verifiers: VerifierLike[],
 ): ResignPlan {
   if (rule.resign === false) return { resign: null, notes: [] }
-  const scheme = event.verification?.scheme ?? detectScheme(event.headers, body)
+  // 'missing' / 'none': the sender did not sign it; signing it here would invent a signature.
+  const unsigned = ['missing', 'none'].includes(event.verification?.status ?? '')
+  const scheme = unsigned ? null : (event.verification?.scheme ?? detectScheme(event.headers, body))
   if (!scheme) {
     return {
       resign: null,

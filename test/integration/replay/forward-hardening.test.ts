@@ -182,6 +182,25 @@ describe('forwarding re-signs (13.5)', () => {
     expect(h.received[0].body.equals(body)).toBe(true)
   })
 
+  it('never signs an event the sender did not sign', async () => {
+    const h = await handler()
+    const events = new Map<string, CapturedEvent>()
+    const svc = await service(events, { sessionTargets: [h.url], verifiers })
+    const e = captured(body, [['Content-Type', 'application/json']], {
+      verification: {
+        scheme: 'stripe',
+        status: 'missing',
+        reason: 'no signature',
+        verifierId: 'v-stripe',
+      },
+    })
+    events.set(e.id, e)
+    svc.onCaptured(e)
+    await new Promise((r) => setTimeout(r, 30))
+    await svc.forwarder.idle()
+    expect(h.received[0].headers.some(([k]) => k.toLowerCase() === 'stripe-signature')).toBe(false)
+  })
+
   it('resign: false forwards the captured signature as it was', async () => {
     const h = await handler(checkStripe)
     const events = new Map<string, CapturedEvent>()
