@@ -59,3 +59,28 @@ export function parseBody(input: BodyInput): ParsedBody {
     return { form: 'invalid-json', text, error: err instanceof Error ? err.message : String(err) }
   }
 }
+
+/**
+ * How deeply a JSON text nests arrays and objects, counted by scanning (no recursion, strings
+ * skipped); stops counting once past `stopAbove`.
+ */
+export function jsonDepth(text: string, stopAbove = Infinity): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) {
+        max = depth
+        if (max > stopAbove) return max
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return max
+}

@@ -105,11 +105,13 @@ function formatBody(b: BodyDiff, sameBody: boolean, paint: Paint, max: number): 
     return out
   }
   const why =
-    b.reason === 'invalid-json'
-      ? `invalid JSON in ${b.invalid?.join(' and ')}`
-      : b.reason === 'mixed'
-        ? 'one side is not JSON'
-        : 'not JSON'
+    b.reason === 'too-deep'
+      ? (b.note ?? 'JSON too deeply nested')
+      : b.reason === 'invalid-json'
+        ? `invalid JSON in ${b.invalid?.join(' and ')}`
+        : b.reason === 'mixed'
+          ? 'one side is not JSON'
+          : 'not JSON'
   const out = [paint('bold', `body (text, ${why}):`) + ` +${b.linesAdded} -${b.linesRemoved} lines`]
   if (b.tooLarge) out.push(paint('dim', '  too different to diff line by line'))
   for (const h of b.hunks) {

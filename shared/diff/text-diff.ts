@@ -12,6 +12,7 @@ export interface TextDiffOptions {
   maxEditLength?: number
   reason?: TextDiff['reason']
   invalid?: ('a' | 'b')[]
+  note?: string
 }
 
 function lineCount(text: string): number {
@@ -42,6 +43,7 @@ export function diffText(a: string, b: string, options: TextDiffOptions = {}): T
     tooLarge: false,
   }
   if (options.invalid?.length) base.invalid = options.invalid
+  if (options.note) base.note = options.note
   if (a === b) return base
   const patch = structuredPatch('a', 'b', a, b, '', '', {
     context: options.context ?? 3,

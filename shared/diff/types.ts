@@ -60,9 +60,11 @@ export interface TextDiff {
   kind: 'text'
   identical: boolean
   /** Why the bodies were compared as text. */
-  reason: 'not-json' | 'invalid-json' | 'mixed'
-  /** Which side failed to parse, when reason is 'invalid-json'. */
+  reason: 'not-json' | 'invalid-json' | 'mixed' | 'too-deep'
+  /** Which side failed to parse, when reason is 'invalid-json'; too deep, for 'too-deep'. */
   invalid?: ('a' | 'b')[]
+  /** One sentence for the reader when the reason needs one ('too-deep'). */
+  note?: string
   hunks: TextHunk[]
   linesAdded: number
   linesRemoved: number

@@ -5,6 +5,7 @@
 import type { Command } from 'commander'
 import { DeliveryStore, Forwarder } from '../../core/replay'
 import { resolveDataDir } from '../../core/settings/data-dir'
+import { EventStore } from '../../core/store/event-store'
 import { CliFailure, UsageError } from '../errors'
 import { deliveryLine } from './deliveries'
 import type { RegisterCommand } from './index'
@@ -26,8 +27,11 @@ export const registerRedrive: RegisterCommand = (program: Command, setExitCode) 
     .action(async (id: string | undefined, flags: RedriveFlags) => {
       if (!id && !flags.all) throw new UsageError('give a delivery id or --all')
       if (id && flags.all) throw new UsageError('give a delivery id or --all, not both')
-      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir), compact: false })
-      const forwarder = new Forwarder({ store })
+      const dir = resolveDataDir(flags.dataDir)
+      const store = await DeliveryStore.open({ dir, compact: false })
+      // Records reference their event's bytes: read them from the event log.
+      const events = await EventStore.open({ dir, readOnly: true })
+      const forwarder = new Forwarder({ store, readBody: (eventId) => events.readBody(eventId) })
       try {
         let ids: string[]
         if (flags.all) {
@@ -53,6 +57,7 @@ export const registerRedrive: RegisterCommand = (program: Command, setExitCode) 
       } finally {
         await forwarder.stop()
         await store.close()
+        await events.close()
       }
     })
 }

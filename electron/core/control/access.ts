@@ -5,7 +5,17 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
-export const COOKIE_NAME = 'hooklens_token'
+/**
+ * Cookies are not port-scoped: every port of 127.0.0.1 (the receiver, the user's own app) gets
+ * the inspector's cookie. The name carries the control port so inspectors of two runs do not
+ * overwrite each other, and the receiver strips every cookie with this prefix on capture
+ * (receiver/own-cookies.ts) so it is never stored, exported or forwarded.
+ */
+export const COOKIE_PREFIX = 'hooklens_token'
+
+export function cookieName(port: number | undefined): string {
+  return port ? `${COOKIE_PREFIX}_${port}` : COOKIE_PREFIX
+}
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url')
@@ -56,6 +66,6 @@ export function bearerToken(header: string | undefined): string | undefined {
   return m ? m[1] : undefined
 }
 
-export function sessionCookie(token: string): string {
-  return `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`
+export function sessionCookie(token: string, port: number | undefined): string {
+  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }

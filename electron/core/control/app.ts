@@ -10,7 +10,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import {
   bearerToken,
-  COOKIE_NAME,
+  cookieName,
   isLoopbackHost,
   isSameOrigin,
   readCookie,
@@ -64,13 +64,13 @@ export function build(opts: ControlAppOptions): FastifyInstance {
       const rest = url.searchParams.toString()
       return reply
         .code(302)
-        .header('set-cookie', sessionCookie(opts.token))
+        .header('set-cookie', sessionCookie(opts.token, port))
         .header('cache-control', 'no-store')
         .header('location', `${url.pathname}${rest ? `?${rest}` : ''}`)
         .send()
     }
     const given =
-      readCookie(req.headers.cookie, COOKIE_NAME) ?? bearerToken(req.headers.authorization)
+      readCookie(req.headers.cookie, cookieName(port)) ?? bearerToken(req.headers.authorization)
     if (!tokenMatches(opts.token, given)) {
       return reply
         .code(401)

@@ -1,7 +1,9 @@
 /**
  * cURL commands that resend captured events with the same method, headers and body bytes.
- * Text bodies are single-quoted for POSIX shells; binary bodies go through `base64 -d` so
- * the bytes survive copy and paste.
+ * Text bodies are single-quoted for POSIX shells and passed with `--data-raw`, which never
+ * interprets them (`--data-binary '@/etc/passwd'` would have made curl send a local file —
+ * issue 12.5); binary bodies, and text a shell argument cannot carry (NUL), go through
+ * `base64 -d` on stdin so the bytes survive copy and paste.
  */
 import type { CapturedEvent } from '../../../shared/event'
 import { eventUrl, type ExportOptions } from './url'
@@ -21,11 +23,13 @@ export function toCurl(e: CapturedEvent, opts: ExportOptions = {}): string {
   }
   const hasBody = e.body.length > 0
   if (!hasBody) return parts.join(' \\\n  ')
-  if (e.bodyEncoding === 'base64') {
+  if (e.bodyEncoding === 'base64' || e.body.includes('\0')) {
+    const b64 = e.bodyEncoding === 'base64' ? e.body : Buffer.from(e.body).toString('base64')
+    // `@-` is curl's stdin, fixed text here — never the sender's bytes.
     parts.push('--data-binary @-')
-    return `printf '%s' ${shellQuote(e.body)} | base64 -d | ${parts.join(' \\\n  ')}`
+    return `printf '%s' ${shellQuote(b64)} | base64 -d | ${parts.join(' \\\n  ')}`
   }
-  parts.push(`--data-binary ${shellQuote(e.body)}`)
+  parts.push(`--data-raw ${shellQuote(e.body)}`)
   return parts.join(' \\\n  ')
 }
 

@@ -41,7 +41,13 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     const settings = deps.settings()
     let answer: ReceiverAnswer = chooseAnswer(settings, raw.method, raw.path)
     const refusal = raw.rejected ? null : (deps.refuse?.(raw) ?? null)
-    if (raw.rejected) {
+    if (raw.rejected && raw.rejectStatus === 408) {
+      answer = {
+        status: 408,
+        headers: [...JSON_HEADERS, ['connection', 'close']],
+        body: JSON.stringify({ error: raw.rejected.replace(/^rejected: /, '') }),
+      }
+    } else if (raw.rejected) {
       answer = {
         status: 413,
         headers: JSON_HEADERS,

@@ -4,7 +4,6 @@
  * the control server, Electron IPC) only call `api` and `subscribe`.
  */
 import { EventEmitter } from 'node:events'
-import { mkdir } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import type { ApiPush, StatusInfo, TunnelStatus } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
@@ -14,6 +13,7 @@ import { removeRuntimeInfo, writeRuntimeInfo } from '../share/runtime-info'
 import { SEALED_SECRET_PREFIX } from '../verify'
 import type { RawRequest } from '../receiver/raw-request'
 import type { ReceiverAnswer } from '../receiver/receiver'
+import { makePrivateDir } from '../settings/private-dir'
 import { openSettings, type SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import { EventStore } from '../store/event-store'
@@ -93,7 +93,8 @@ export class Hooklens extends EventEmitter {
 
   static async create(opts: HooklensOptions): Promise<Hooklens> {
     const logger = opts.logger ?? silent
-    await mkdir(opts.dataDir, { recursive: true })
+    // 0700 / 0600, tightening what an older version left open (12.8).
+    makePrivateDir(opts.dataDir, { logger })
     const settings = opts.settings ?? openSettings(opts.dataDir, { logger, watch: true })
     const s = settings.get()
     const store = await EventStore.open({
@@ -113,12 +114,15 @@ export class Hooklens extends EventEmitter {
         verifiers: () => hooklens.verifiers(),
         rules: () => settings.get().forwardRules,
         sessionTargets: opts.forwardTo,
+        limits: s.deliveries,
         logger,
       })
     } catch (err) {
       await store.close()
       throw err
     }
+    // Files the stores just created (with the process umask) are made private too, quietly.
+    makePrivateDir(opts.dataDir)
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
     // Optional source allow-list (settings.allowList): others get 403 and are recorded as rejected.
     hooklens.captureHooks.refuse.push(sourceRefusal(() => settings.get().allowList))
@@ -195,6 +199,8 @@ export class Hooklens extends EventEmitter {
     this.receiver = buildReceiver({
       maxBodyBytes: s.receiver.maxBodyBytes,
       onRequest: capture,
+      headersTimeoutMs: s.receiver.headersTimeoutSec * 1000,
+      bodyTimeoutMs: s.receiver.bodyTimeoutSec * 1000,
       isTunnel: (headers, remoteAddress) =>
         hooks.isTunnel.some((f) => f({ headers, remoteAddress })),
       logger: this.logger,

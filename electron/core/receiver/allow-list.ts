@@ -1,15 +1,21 @@
 /**
- * Source allow-list for the receiver: decides whether a request's sender may deliver to us,
- * the way durable-agent webhook triggers guard themselves (platforms.md, seed 003): an empty
- * list allows everyone; otherwise the Origin's hostname must be allowed, or the client IP must
- * be one of the allowed IPs / CIDRs (IPv4 and IPv6). Pure: the receiver calls it per request.
+ * Source allow-list for the receiver: decides whether a request's sender may deliver to us.
+ * An empty list allows everyone. IP rules (IPs / CIDRs, v4 and v6) judge only an address a hop
+ * we trust wrote: the socket peer for local requests, the last X-Forwarded-For entry (the one
+ * the tunnel's proxy appended) for tunnelled ones — never an entry the sender wrote (12.3).
+ * Origin rules, kept for the durable-agent trigger style (platforms.md, seed 003), are advisory:
+ * any non-browser sender can write any Origin, so they only decide when no IP rule is set, and
+ * never let a request past an IP rule. Pure: the receiver calls it per request.
  */
 import { BlockList, isIP } from 'node:net'
 
 export interface SourceInfo {
   /** Peer address of the TCP connection (the tunnel client's, for tunnelled requests). */
   remoteAddress: string
-  /** The sender's address as the tunnel reported it (X-Forwarded-For), when via the tunnel. */
+  /**
+   * X-Forwarded-For as received, when via the tunnel: only its last entry (appended by the
+   * tunnel's proxy) is trusted.
+   */
   forwardedFor: string | null
   /** The request's Origin header, when present. */
   origin?: string | null
@@ -36,31 +42,34 @@ export function checkSource(source: SourceInfo, allowList: AllowList): SourceDec
   }
 
   const originHost = source.origin ? hostnameOf(source.origin) : null
-  if (originHost) {
-    const match = origins.find((o) => hostnameOf(o) === originHost)
-    if (match) return { allowed: true, reason: `origin ${originHost} is on the allow-list` }
-  }
-
   const client = clientAddress(source)
-  if (client) {
-    const rule = ips.find((entry) => ipMatches(client, entry))
+  if (ips.length > 0) {
+    // An IP rule decides alone: an Origin header is the sender's word, not evidence.
+    const rule = client ? ips.find((entry) => ipMatches(client, entry)) : undefined
     if (rule) {
       const how = rule.includes('/') ? `is in ${rule}` : 'is on the allow-list'
       return { allowed: true, reason: `source ${client} ${how}` }
     }
+    const who = client
+      ? `source ${client}${source.via === 'tunnel' ? ' (via the tunnel)' : ''}`
+      : 'source address unknown (tunnelled request without X-Forwarded-For)'
+    const originNote =
+      originHost && origins.some((o) => hostnameOf(o) === originHost)
+        ? ` (its Origin ${originHost} is listed, but origins are advisory and never override an IP rule)`
+        : ''
+    return { allowed: false, reason: `${who} is not on the allow-list${originNote}` }
   }
 
-  const who = client
-    ? `source ${client}${source.via === 'tunnel' ? ' (via the tunnel)' : ''}`
-    : 'source address unknown (tunnelled request without X-Forwarded-For)'
-  const originPart = originHost
-    ? `origin ${originHost} is not allowed`
-    : origins.length > 0
-      ? 'no Origin header'
-      : ''
+  // Origins only (advisory): a browser cannot forge Origin, any other sender can.
+  if (originHost && origins.some((o) => hostnameOf(o) === originHost)) {
+    return {
+      allowed: true,
+      reason: `origin ${originHost} is on the allow-list (advisory: the sender writes its Origin)`,
+    }
+  }
   return {
     allowed: false,
-    reason: `${who} is not on the allow-list${originPart ? ` and ${originPart}` : ''}`,
+    reason: originHost ? `origin ${originHost} is not on the allow-list` : 'no Origin header',
   }
 }
 
@@ -78,17 +87,23 @@ export function sourceRefusal(
 }) => string | null {
   return (raw) => {
     const origin = raw.headers.find(([k]) => k.toLowerCase() === 'origin')?.[1] ?? null
-    const decision = checkSource({ ...raw, origin }, allowList())
+    // All X-Forwarded-For lines as received, so their last entry is the proxy's own.
+    const xff = raw.headers
+      .filter(([k]) => k.toLowerCase() === 'x-forwarded-for')
+      .map(([, v]) => v)
+      .join(', ')
+    const forwardedFor = raw.via === 'tunnel' ? xff || raw.forwardedFor : null
+    const decision = checkSource({ ...raw, forwardedFor, origin }, allowList())
     return decision.allowed ? null : `source not allowed: ${decision.reason}`
   }
 }
 
-/** The address the allow-list judges: the tunnel's X-Forwarded-For sender, else the peer. */
+/** The address the allow-list judges: the tunnel proxy's X-Forwarded-For entry, else the peer. */
 function clientAddress(source: SourceInfo): string | null {
   if (source.via === 'tunnel') {
-    // X-Forwarded-For may be a list; the first entry is the original client.
-    const first = source.forwardedFor?.split(',')[0]?.trim()
-    return first ? normaliseIp(first) : null
+    // Entries before the last are whatever the sender wrote; the last is the proxy's.
+    const last = source.forwardedFor?.split(',').at(-1)?.trim()
+    return last ? normaliseIp(last) : null
   }
   return source.remoteAddress ? normaliseIp(source.remoteAddress) : null
 }

@@ -19,5 +19,7 @@ export interface RawRequest {
   forwardedFor: string | null
   /** Why the receiver refused the request, when it did (the body is then not kept). */
   rejected?: string
+  /** The status a receiver-side rejection answers with (408 for a slow body); default 413. */
+  rejectStatus?: number
   declaredSize?: number
 }

@@ -6,6 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { METHODS } from 'node:http'
 import type { HeaderPair } from '../../../shared/event'
+import { withoutOwnCookies } from './own-cookies'
 import type { RawRequest } from './raw-request'
 import { readBodyWithLimit } from './read-body'
 
@@ -24,6 +25,10 @@ export interface ReceiverOptions {
   isTunnel?: (headers: HeaderPair[], remoteAddress: string) => boolean
   clock?: () => Date
   logger?: { warn(message: string): void }
+  /** Time a sender has to send its request headers (Node answers 408 itself); 0 = none. */
+  headersTimeoutMs?: number
+  /** Time a sender has to send its body; past it the request is recorded as rejected, 408. */
+  bodyTimeoutMs?: number
 }
 
 /** Methods fastify does not route by default but Node's parser accepts (CONNECT aside). */
@@ -37,6 +42,11 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     routerOptions: { maxParamLength: 64 * 1024 },
     forceCloseConnections: true,
     return503OnClosing: true,
+    // Slow senders (12.4): Node checks header deadlines every connectionsCheckingInterval.
+    http: {
+      headersTimeout: opts.headersTimeoutMs ?? 0,
+      connectionsCheckingInterval: Math.min(1000, Math.max(100, opts.headersTimeoutMs ?? 1000)),
+    },
     frameworkErrors: (_err, req, reply) => void handle(req, reply),
   })
   for (const m of EXTRA_METHODS) {
@@ -54,10 +64,14 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     const raw = req.raw
     const url = raw.url ?? '/'
     const q = url.indexOf('?')
-    const headers = pairs(raw.rawHeaders)
+    // Our own inspector cookie is never captured (12.2).
+    const headers = withoutOwnCookies(pairs(raw.rawHeaders))
     const remoteAddress = raw.socket.remoteAddress ?? ''
-    const xff = headerValue(headers, 'x-forwarded-for')
-    const { body, tooLarge, declaredSize } = await readBodyWithLimit(raw, opts.maxBodyBytes)
+    const { body, tooLarge, timedOut, declaredSize } = await readBodyWithLimit(
+      raw,
+      opts.maxBodyBytes,
+      opts.bodyTimeoutMs,
+    )
     const request: RawRequest = {
       receivedAt,
       method: raw.method ?? 'GET',
@@ -67,10 +81,14 @@ export function build(opts: ReceiverOptions): FastifyInstance {
       body,
       remoteAddress,
       via: opts.isTunnel?.(headers, remoteAddress) ? 'tunnel' : 'local',
-      forwardedFor: xff ? xff.split(',')[0].trim() : null,
+      forwardedFor: lastForwardedFor(headers),
     }
     if (tooLarge) {
       request.rejected = 'rejected: body too large'
+      request.declaredSize = declaredSize
+    } else if (timedOut) {
+      request.rejected = `rejected: body not received within ${formatSeconds(opts.bodyTimeoutMs!)}`
+      request.rejectStatus = 408
       request.declaredSize = declaredSize
     }
     let answer: ReceiverAnswer
@@ -86,7 +104,7 @@ export function build(opts: ReceiverOptions): FastifyInstance {
         body: JSON.stringify({ error: 'hooklens could not record this request', retry: true }),
       }
     }
-    if (tooLarge) {
+    if (tooLarge || timedOut) {
       // The rest of the body was not read: close instead of leaving it in the socket.
       reply.header('connection', 'close')
     }
@@ -109,9 +127,26 @@ function pairs(raw: string[]): HeaderPair[] {
   return out
 }
 
-function headerValue(headers: HeaderPair[], name: string): string | undefined {
-  for (const [k, v] of headers) if (k.toLowerCase() === name) return v
-  return undefined
+/**
+ * The last X-Forwarded-For entry, across repeated headers: the one the hop in front of us (the
+ * tunnel's proxy) appended. Earlier entries are whatever the sender wrote (12.3).
+ */
+export function lastForwardedFor(headers: HeaderPair[]): string | null {
+  let last: string | null = null
+  for (const [k, v] of headers) {
+    if (k.toLowerCase() !== 'x-forwarded-for') continue
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)
+    if (entries.length) last = entries[entries.length - 1]
+  }
+  return last
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

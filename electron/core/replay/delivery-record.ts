@@ -1,12 +1,35 @@
 /** Creating delivery records and folding an HTTP attempt into one (shared by replay and forward). */
+import { createHash } from 'node:crypto'
+import type { HeaderPair } from '../../../shared/event'
 import { ulid } from 'ulid'
-import type { AttemptResult, Delivery, DeliveryKind, SentRequest } from './types'
+import { encodeBody } from './body-encoding'
+import type { AttemptResult, Delivery, DeliveryKind, DeliveryRequest } from './types'
+
+/**
+ * The request as a record keeps it: the event's bytes by reference (sha256), an edited body
+ * inline. Headers are what was written to the wire.
+ */
+export function storedRequest(
+  sent: { method: string; url: string; headers: HeaderPair[] },
+  body: Buffer,
+  edited: boolean,
+): DeliveryRequest {
+  return {
+    method: sent.method,
+    url: sent.url,
+    headers: sent.headers,
+    size: body.length,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    bodySource: edited ? 'edited' : 'event',
+    ...(edited ? encodeBody(body) : {}),
+  }
+}
 
 export function newDelivery(fields: {
   eventId: string
   target: string
   kind: DeliveryKind
-  request: SentRequest
+  request: DeliveryRequest
   now: Date
   ruleId?: string | null
   maxAttempts?: number
@@ -50,7 +73,13 @@ export function attemptPatch(
     deliveredAt: attempt.ok ? now.toISOString() : delivery.deliveredAt,
     response: attempt.response,
     latencyMs: Math.round(attempt.latencyMs * 100) / 100,
-    // The exact request of the latest attempt (headers as written, body bytes).
-    request: attempt.request,
+    // The headers of the latest attempt as written (a re-signed forward's change each time);
+    // the body is the same bytes, still by reference.
+    request: {
+      ...delivery.request,
+      method: attempt.request.method,
+      url: attempt.request.url,
+      headers: attempt.request.headers,
+    },
   }
 }

@@ -18,6 +18,11 @@ export interface ForwardRule {
   /** Append the captured path and query to each target's path. */
   appendPath?: boolean
   enabled?: boolean
+  /**
+   * Re-sign each attempt with a fresh timestamp (as replay does). Default: on when the event's
+   * scheme has a secret of that scheme configured; false never re-signs.
+   */
+  resign?: boolean
 }
 
 export interface ForwardableEvent {
@@ -28,6 +33,8 @@ export interface ForwardableEvent {
   headers: [string, string][]
   classification?: Pick<Classification, 'platform' | 'eventType'>
   rejected?: string | null
+  /** The captured verdict: which scheme signed it, and which verifier judged it. */
+  verification?: { scheme: string | null; status?: string; verifierId?: string | null }
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5

@@ -3,11 +3,15 @@
  * and delivered in arrival order per target, retried with backoff on network errors, 5xx and
  * 429 (honouring Retry-After), and dead-lettered after the last attempt. Enqueueing is
  * synchronous and never waits on the network, so the receiver's answer is never delayed.
+ * Records reference the event's bytes (read from the event log at each attempt) instead of
+ * copying them, and a rule may re-sign each attempt with a fresh timestamp (`resign`).
  */
+import { createHash } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import { backoffDelay, isRetryable, parseRetryAfter } from './backoff'
-import { decodeBody, encodeBody } from './body-encoding'
-import { attemptPatch, newDelivery } from './delivery-record'
+import { decodeBody } from './body-encoding'
+import { attemptPatch, newDelivery, storedRequest } from './delivery-record'
+import { resignPlan, signAttempt } from './forward-resign'
 import type { AttemptResult } from './types'
 import type { DeliveryStore } from './delivery-store'
 import {
@@ -18,6 +22,7 @@ import {
 } from './forward-rules'
 import { formatDuration, sendHttp } from './http-send'
 import { buildHeaders, targetUrl } from './request-build'
+import type { VerifierLike } from './signers'
 import type { Delivery } from './types'
 
 export interface ForwarderOptions {
@@ -33,6 +38,13 @@ export interface ForwarderOptions {
   retryAfterMaxMs?: number
   timeoutMs?: number
   dispatcher?: Dispatcher
+  /**
+   * The event log's bytes for an event id (EventStore.readBody). Without it (tests, embedders
+   * with no event log) the bytes given to `enqueue` are held in memory instead.
+   */
+  readBody?: (eventId: string) => Promise<Buffer | null>
+  /** Verifiers with their secrets, for rules that re-sign (read at each attempt). */
+  verifiers?: () => VerifierLike[]
 }
 
 interface QueueItem {
@@ -46,6 +58,8 @@ export class Forwarder {
   private readonly running = new Map<string, Promise<void>>()
   private readonly queued = new Set<string>()
   private readonly stopper = new AbortController()
+  /** Bytes by event id when there is no event log to read them from. */
+  private readonly held = new Map<string, Buffer>()
   private readonly now: () => Date
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
 
@@ -78,6 +92,7 @@ export class Forwarder {
           continue
         }
         const headers = buildHeaders(event.headers)
+        const plan = resignPlan(rule, event, body, this.opts.verifiers?.() ?? [])
         const d = newDelivery({
           eventId: event.id,
           target: url,
@@ -85,14 +100,11 @@ export class Forwarder {
           ruleId: rule.id,
           maxAttempts: rule.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
           now: this.now(),
-          request: {
-            method: event.method,
-            url,
-            headers,
-            ...encodeBody(body),
-            size: body.length,
-          },
+          request: storedRequest({ method: event.method, url, headers }, body, false),
+          notes: plan.notes,
         })
+        d.resign = plan.resign
+        if (!this.opts.readBody) this.held.set(event.id, body)
         created.push(d)
         this.push(d, this.opts.store.put(d))
       }
@@ -114,13 +126,11 @@ export class Forwarder {
       ruleId: rule.id,
       maxAttempts: rule.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       now: this.now(),
-      request: {
-        method: event.method,
-        url: target,
-        headers: buildHeaders(event.headers),
-        ...encodeBody(body),
-        size: body.length,
-      },
+      request: storedRequest(
+        { method: event.method, url: target, headers: buildHeaders(event.headers) },
+        body,
+        false,
+      ),
     })
     const dead: Delivery = { ...d, status: 'dead', lastError: `invalid target "${target}": ${why}` }
     void this.opts.store.put(dead).catch(() => undefined)
@@ -131,6 +141,12 @@ export class Forwarder {
   async redrive(id: string): Promise<Delivery | null> {
     const d = this.opts.store.get(id)
     if (!d || !['dead', 'failed'].includes(d.status) || this.queued.has(id)) return null
+    const bytes = await this.bodyOf(d)
+    if (typeof bytes === 'string') {
+      throw new Error(
+        `delivery ${id} cannot be redriven: ${bytes} (the record keeps its headers, answer and error)`,
+      )
+    }
     const updated = await this.opts.store.update(id, {
       status: 'pending',
       attempts: 0,
@@ -203,19 +219,38 @@ export class Forwarder {
   private async deliver(id: string): Promise<void> {
     let d = this.opts.store.get(id)
     while (d && !this.stopper.signal.aborted) {
-      const headers = buildHeaders(d.request.headers)
+      const body = await this.bodyOf(d)
+      if (typeof body === 'string') {
+        await this.opts.store.update(id, {
+          status: 'dead',
+          lastError: `${body} before it could be sent`,
+          nextAttemptAt: null,
+          updatedAt: this.now().toISOString(),
+        })
+        return
+      }
+      let headers = buildHeaders(d.request.headers)
+      let signed: ReturnType<typeof signAttempt> | null = null
+      if (d.resign) {
+        signed = signAttempt(d, headers, body, this.opts.verifiers?.() ?? [], this.now())
+        headers = signed.headers
+      }
       const attempt = await sendHttp({
         method: d.request.method,
         url: d.request.url,
         headers,
-        body: decodeBody(d.request.body, d.request.bodyEncoding),
+        body,
         timeoutMs: this.opts.timeoutMs,
         dispatcher: this.opts.dispatcher,
       })
+      if (signed) {
+        attempt.request.headers = signed.mask(attempt.request.headers)
+      }
       const at = this.now()
       if (attempt.ok) {
         await this.opts.store.update(id, {
           ...forwardPatch(d, attempt, at, 'delivered'),
+          ...(signed ? { notes: signed.notes } : {}),
           nextAttemptAt: null,
         })
         return
@@ -228,6 +263,7 @@ export class Forwarder {
           : 'not retried (the answer will not change)'
         await this.opts.store.update(id, {
           ...forwardPatch(d, attempt, at, 'dead'),
+          ...(signed ? { notes: signed.notes } : {}),
           lastError: `${attempt.error} — ${why}`,
           nextAttemptAt: null,
         })
@@ -236,6 +272,7 @@ export class Forwarder {
       const delay = this.delayFor(attempts, attempt.retryAfter, at)
       d = await this.opts.store.update(id, {
         ...forwardPatch(d, attempt, at, 'failed'),
+        ...(signed ? { notes: signed.notes } : {}),
         lastError: `${attempt.error} — retrying in ${formatDuration(delay)}`,
         nextAttemptAt: new Date(at.getTime() + delay).toISOString(),
       })
@@ -246,6 +283,20 @@ export class Forwarder {
         return // stopped while waiting; the record stays 'failed' for resume()
       }
     }
+  }
+
+  /** The event's bytes, checked against the digest the record was queued with, or why not. */
+  private async bodyOf(d: Delivery): Promise<Buffer | string> {
+    // A replay's edited body is in the record itself (redriving a failed replay).
+    if (d.request.bodySource === 'edited' && d.request.body !== undefined)
+      return decodeBody(d.request.body, d.request.bodyEncoding ?? 'utf8')
+    const bytes = this.opts.readBody
+      ? await this.opts.readBody(d.eventId).catch(() => null)
+      : (this.held.get(d.eventId) ?? null)
+    if (!bytes) return `event ${d.eventId} was dropped by retention`
+    if (sha256(bytes) !== d.request.sha256)
+      return `event ${d.eventId} no longer holds the bytes this delivery sent`
+    return bytes
   }
 
   private delayFor(attempts: number, retryAfter: string | null, at: Date): number {
@@ -284,16 +335,16 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-/**
- * An attempt's patch without the request: a forward always sends the bytes it was queued with,
- * and leaving them out keeps each retry's log line small whatever the body size.
- */
+/** An attempt's patch: headers as sent, the bytes still by reference (small whatever the body). */
 function forwardPatch(
   d: Delivery,
   attempt: AttemptResult,
   at: Date,
   status: Delivery['status'],
 ): Partial<Delivery> {
-  const { request: _sameBytes, ...patch } = attemptPatch(d, attempt, at, status)
-  return patch
+  return attemptPatch(d, attempt, at, status)
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
 }

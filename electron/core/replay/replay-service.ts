@@ -19,6 +19,8 @@ export interface ReplayServiceDeps {
   events: {
     getFull(id: string): Promise<CapturedEvent | null>
     readBody(id: string): Promise<Buffer | null>
+    /** Whether the event is still kept (undefined once retention dropped it). */
+    get(id: string): unknown
   }
   /** Verifiers with their secrets (session ones first), read on every replay. */
   verifiers: () => VerifierLike[]
@@ -27,6 +29,8 @@ export interface ReplayServiceDeps {
   /** `listen --forward-to` targets for this session. */
   sessionTargets?: string[]
   forwarder?: Omit<ForwarderOptions, 'store' | 'rules'>
+  /** Bounds of the delivery log (settings.deliveries); defaults 10,000 records, 32 MiB. */
+  limits?: { maxRecords?: number; maxBytes?: number }
   logger?: { warn(message: string): void }
 }
 
@@ -44,8 +48,19 @@ export class ReplayService {
 
   /** Opens the delivery log and resumes forwards a previous run left pending. */
   static async open(deps: ReplayServiceDeps): Promise<ReplayService> {
-    const deliveries = await DeliveryStore.open({ dir: deps.dataDir })
-    const forwarder = new Forwarder({ ...deps.forwarder, store: deliveries })
+    const deliveries = await DeliveryStore.open({
+      dir: deps.dataDir,
+      maxRecords: deps.limits?.maxRecords,
+      maxBytes: deps.limits?.maxBytes,
+      logger: deps.logger,
+    })
+    const forwarder = new Forwarder({
+      ...deps.forwarder,
+      store: deliveries,
+      // Records reference the event's bytes: each attempt reads them from the event log.
+      readBody: (id) => deps.events.readBody(id),
+      verifiers: deps.verifiers,
+    })
     const service = new ReplayService(deps, deliveries, forwarder)
     forwarder.resume()
     return service
@@ -112,11 +127,26 @@ export class ReplayService {
 
   async listDeliveries(arg: ApiArg<'listDeliveries'> = {}): Promise<Delivery[]> {
     await this.deliveries.refresh()
-    return this.deliveries.list({
-      eventId: arg.eventId,
-      status: arg.status ? (arg.status.split(',') as DeliveryStatus[]) : undefined,
-      limit: arg.limit,
-    })
+    return this.deliveries
+      .list({
+        eventId: arg.eventId,
+        status: arg.status ? (arg.status.split(',') as DeliveryStatus[]) : undefined,
+        limit: arg.limit,
+      })
+      .map((d) => this.withEventState(d))
+  }
+
+  /** Says so when the event a record sent was dropped by retention; the record stays readable. */
+  withEventState(d: Delivery): Delivery {
+    if (d.request.bodySource === 'edited' || this.deps.events.get(d.eventId)) return d
+    return {
+      ...d,
+      eventEvicted: true,
+      notes: [
+        ...d.notes,
+        `event ${d.eventId} was dropped by retention: its body can no longer be sent (headers, answer and error are kept here)`,
+      ],
+    }
   }
 
   async redrive(arg: ApiArg<'redrive'>): Promise<{ redriven: number }> {

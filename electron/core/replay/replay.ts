@@ -4,7 +4,7 @@
  */
 import type { CapturedEvent, HeaderPair } from '../../../shared/event'
 import type { Dispatcher } from 'undici'
-import { attemptPatch, newDelivery } from './delivery-record'
+import { attemptPatch, newDelivery, storedRequest } from './delivery-record'
 import { sendHttp } from './http-send'
 import { buildHeaders, targetUrl } from './request-build'
 import { maskSecret } from '../verify'
@@ -15,7 +15,7 @@ import type { Delivery } from './types'
 export type ReplaySource = Pick<
   CapturedEvent,
   'id' | 'method' | 'path' | 'query' | 'headers' | 'receivedAt'
-> & { verification?: { scheme: string | null; verifierId?: string | null } }
+> & { verification?: { scheme: string | null; status?: string; verifierId?: string | null } }
 
 export interface ReplayOptions {
   event: ReplaySource
@@ -61,7 +61,8 @@ export async function replayRequest(opts: ReplayOptions): Promise<Delivery> {
     eventId: opts.event.id,
     target: prepared.url,
     kind: 'replay',
-    request: attempt.request,
+    // An edited body is stored here, once; the captured bytes only by reference.
+    request: storedRequest(attempt.request, prepared.body, prepared.edited),
     now: at,
     notes: prepared.notes,
   })
@@ -84,6 +85,8 @@ export interface PreparedReplay {
   notes: string[]
   /** Headers carrying a configured secret verbatim (masked in the delivery record). */
   secretHeaders: string[]
+  /** The body differs from the captured bytes. */
+  edited: boolean
 }
 
 /** Everything but the sending: exported so forwarding and tests can build the same request. */
@@ -106,7 +109,14 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
       headers,
       body,
       scheme,
-      sources: { verifierId: opts.event.verification?.verifierId, ...opts.secrets },
+      sources: {
+        verifierId: opts.event.verification?.verifierId,
+        validVerifierId:
+          opts.event.verification?.status === 'valid'
+            ? (opts.event.verification.verifierId ?? null)
+            : null,
+        ...opts.secrets,
+      },
       nowSec: Math.floor(at.getTime() / 1000),
       newId: Boolean(opts.newId),
       url,
@@ -128,7 +138,7 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
       )
     }
   }
-  return { url, headers, body, notes, secretHeaders }
+  return { url, headers, body, notes, secretHeaders, edited: bodyEdited }
 }
 
 function formatAge(ms: number): string {

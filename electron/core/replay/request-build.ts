@@ -34,9 +34,26 @@ export interface HeaderEdits {
   removeHeaders?: string[]
 }
 
+/**
+ * Header names a sender declared hop-by-hop in `Connection:` (RFC 9110 §7.6.1): they belong to
+ * its connection to us, so a proxy — and a replay or forward — must not pass them on.
+ */
+export function connectionNamed(headers: HeaderPair[]): Set<string> {
+  const named = new Set<string>()
+  for (const [k, v] of headers) {
+    if (k.toLowerCase() !== 'connection') continue
+    for (const token of v.split(',')) {
+      const name = token.trim().toLowerCase()
+      if (name) named.add(name)
+    }
+  }
+  return named
+}
+
 /** Original order and case, duplicates kept; hop-by-hop dropped; edits applied. */
 export function buildHeaders(original: HeaderPair[], edits: HeaderEdits = {}): HeaderPair[] {
   const remove = new Set((edits.removeHeaders ?? []).map((h) => h.toLowerCase()))
+  for (const name of connectionNamed(original)) remove.add(name)
   let headers: HeaderPair[] = original
     .filter(([name]) => !isHopByHop(name) && !remove.has(name.toLowerCase()))
     .map(([k, v]) => [k, v])
@@ -73,6 +90,7 @@ export function targetUrl(
   if (!appendPath) return url.toString()
   const base = url.pathname.replace(/\/+$/, '')
   const path = captured.path.startsWith('/') ? captured.path : `/${captured.path}`
+  refuseClimb(path)
   const query = [url.search.replace(/^\?/, ''), captured.query].filter(Boolean).join('&')
   return `${url.origin}${base}${path}${query ? `?${query}` : ''}`
 }
@@ -87,4 +105,30 @@ export function parseTarget(to: string): URL {
     throw new Error(`cannot send to ${to}: only http and https targets are supported`)
   }
   return url
+}
+
+/**
+ * A captured path is the sender's: `/%2e%2e/admin` would resolve above the target's base path
+ * once a server decodes it (issue 12.7). Dot-segments (plain or percent-encoded, either slash)
+ * that climb above the start are refused; ones that stay inside are left as they are.
+ */
+export function refuseClimb(path: string): void {
+  let depth = 0
+  for (const raw of path.split(/\/|%2f|%5c|\\/i)) {
+    let seg: string
+    try {
+      seg = decodeURIComponent(raw)
+    } catch {
+      seg = raw
+    }
+    if (seg === '' || seg === '.') continue
+    if (seg === '..') {
+      depth--
+      if (depth < 0) {
+        throw new Error(
+          `the captured path ${JSON.stringify(path)} climbs above the target's base path with "..": not appended`,
+        )
+      }
+    } else depth++
+  }
 }

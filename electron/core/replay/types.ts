@@ -21,6 +21,25 @@ export interface SentRequest {
   size: number
 }
 
+/**
+ * What a delivery record keeps of the request it sent. The body is the captured event's (found
+ * by `eventId`, checked by `sha256`) and never copied here — only a replay's edited body is
+ * stored, once, in the record's first line. That keeps the delivery log small whatever
+ * strangers send (issue 12.1).
+ */
+export interface DeliveryRequest {
+  method: string
+  url: string
+  headers: HeaderPair[]
+  size: number
+  /** sha256 hex of the body bytes sent. */
+  sha256: string
+  /** 'event': the captured event's bytes · 'edited': a replay's own body, kept in `body`. */
+  bodySource: 'event' | 'edited'
+  body?: string
+  bodyEncoding?: BodyEncoding
+}
+
 export interface ReceivedResponse {
   status: number
   headers: HeaderPair[]
@@ -46,13 +65,23 @@ export interface Delivery {
   deliveredAt: string | null
   /** When a waiting forward will try again (ISO), null otherwise. */
   nextAttemptAt: string | null
-  request: SentRequest
+  request: DeliveryRequest
   response: ReceivedResponse | null
   latencyMs: number | null
   /** Plain sentences about what was done to the request (re-signed, edited, unsigned, ...). */
   notes: string[]
   /** How many times the delivery was redriven from the dead letters. */
   redrives: number
+  /**
+   * A forward re-signed at each attempt (fresh timestamp): the scheme and the verifier that
+   * judged the event. Decided when queued, from the rule's `resign`.
+   */
+  resign?: { scheme: string; verifierId: string | null; validVerifierId: string | null } | null
+  /**
+   * Set when the record is read (listDeliveries): the event it sent was dropped by retention,
+   * so its body can no longer be sent; the record itself stays inspectable.
+   */
+  eventEvicted?: boolean
 }
 
 /** One HTTP exchange, as `sendHttp` reports it. */

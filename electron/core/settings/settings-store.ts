@@ -4,7 +4,7 @@
  * invalid file is backed up beside itself and reported — never silently dropped.
  */
 import Conf from 'conf'
-import { existsSync, renameSync, watch, type FSWatcher } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
 import { defaultSettings, type Settings } from './settings-types'
 import { validateSettings } from './validate-settings'
@@ -80,10 +80,14 @@ export function openSettings(
 type ConfWithWatcher = Conf<Record<string, unknown>>
 
 function openConf(dataDir: string, report: (message: string) => void): ConfWithWatcher {
+  // Private: on the CLI, secrets are in this file in clear (12.8). conf writes atomically, so
+  // every save creates the file anew with this mode.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const make = () =>
     new Conf<Record<string, unknown>>({
       cwd: dataDir,
       configName: 'settings',
+      configFileMode: 0o600,
       defaults: defaultSettings() as unknown as Record<string, unknown>,
       clearInvalidConfig: false,
     }) as ConfWithWatcher

@@ -31,15 +31,35 @@ export interface ForwardRuleSetting {
   filter?: { path?: string; platform?: string; eventType?: string }
   maxAttempts?: number
   enabled?: boolean
+  /** Append the captured path and query to each target's path. */
+  appendPath?: boolean
+  /** Re-sign each attempt (default: on where the event's scheme has a secret of that scheme). */
+  resign?: boolean
 }
 
 export interface Settings {
-  receiver: { port: number; host: string; maxBodyBytes: number }
+  receiver: {
+    port: number
+    host: string
+    maxBodyBytes: number
+    /** Seconds a sender has to finish its request headers; 0 = no limit. */
+    headersTimeoutSec: number
+    /** Seconds a sender has to finish its body once headers are in; 0 = no limit. */
+    bodyTimeoutSec: number
+  }
   retention: { maxEvents: number; maxBytes: number }
+  /** Bounds of the delivery log (replays, forwards, dead letters), oldest dropped first. */
+  deliveries: { maxRecords: number; maxBytes: number }
   responseRules: ResponseRule[]
   defaultResponse: { status: number; body: string; contentType: string; delayMs: number }
   verifiers: StoredVerifier[]
   forwardRules: ForwardRuleSetting[]
+  /**
+   * Who may deliver. `ips` (IPs / CIDRs) judge the socket peer, or for tunnelled requests the
+   * last X-Forwarded-For entry (the tunnel proxy's). `origins` are ADVISORY: any non-browser
+   * sender can write any Origin, so they decide only when `ips` is empty and never let a
+   * request past an IP rule.
+   */
   allowList: { ips: string[]; origins: string[] }
   tunnel: { enabled: boolean; host: string | null; subdomain: string | null }
   ui: { port: number }
@@ -49,8 +69,17 @@ export const MiB = 1024 * 1024
 
 export function defaultSettings(): Settings {
   return {
-    receiver: { port: 9000, host: '127.0.0.1', maxBodyBytes: 10 * MiB },
+    receiver: {
+      port: 9000,
+      host: '127.0.0.1',
+      maxBodyBytes: 10 * MiB,
+      // Generous for a slow sender on a slow link, short enough that trickling senders cannot
+      // hold the tunnel's ~10 sockets for long.
+      headersTimeoutSec: 10,
+      bodyTimeoutSec: 30,
+    },
     retention: { maxEvents: 10_000, maxBytes: 1024 * MiB },
+    deliveries: { maxRecords: 10_000, maxBytes: 32 * MiB },
     responseRules: [],
     defaultResponse: {
       status: 200,

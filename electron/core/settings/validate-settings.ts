@@ -32,13 +32,21 @@ const arrayOf =
   }
 
 const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0
+const seconds = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
 const str = (v: unknown) => typeof v === 'string'
 const strOrNull = (v: unknown) => v === null || typeof v === 'string'
 const strList = (v: unknown) => Array.isArray(v) && v.every(str)
 
 const CHECKS: Record<keyof Settings, Check> = {
-  receiver: objectWith({ port: isPort, host: str, maxBodyBytes: positiveInt }),
+  receiver: objectWith({
+    port: isPort,
+    host: str,
+    maxBodyBytes: positiveInt,
+    headersTimeoutSec: seconds,
+    bodyTimeoutSec: seconds,
+  }),
   retention: objectWith({ maxEvents: positiveInt, maxBytes: positiveInt }),
+  deliveries: objectWith({ maxRecords: positiveInt, maxBytes: positiveInt }),
   responseRules: arrayOf(
     (r) => isObject(r) && str(r.id) && Number.isInteger(r.status),
     'response rule (id, status)',

@@ -132,7 +132,9 @@ describe('headers', () => {
     ])
     const event = h.store.list().at(-1)!
     expect(event.remoteAddress).toMatch(/127\.0\.0\.1/)
-    expect(event.forwardedFor).toBe('203.0.113.7')
+    // The last entry: the one the hop in front of us appended; earlier ones are the sender's
+    // own words (12.3).
+    expect(event.forwardedFor).toBe('10.0.0.1')
   })
 })
 

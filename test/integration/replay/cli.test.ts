@@ -211,7 +211,8 @@ describe('hooklens deliveries and redrive', () => {
       sleep: async () => undefined,
       rules: [{ id: 'r', targets: [flaky.url], maxAttempts: 2 }],
     })
-    const bytes = Buffer.from('{"event": "on_timeout"}\n')
+    // The record references the captured event's bytes; redrive reads them from the event log.
+    const bytes = sentBody
     const [d] = f.enqueue(
       {
         id: eventId,

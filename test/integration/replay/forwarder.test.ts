@@ -294,7 +294,12 @@ describe('restarts', () => {
     expect(rec.nextAttemptAt).not.toBeNull()
 
     healthy = true
-    const f2 = forwarder({ store: s2, rules: [] })
+    // A new process holds no bytes: it reads them from the event log by the record's event id.
+    const f2 = forwarder({
+      store: s2,
+      rules: [],
+      readBody: async (id) => (id === rec.eventId ? Buffer.from('wait-for-me') : null),
+    })
     expect(f2.resume()).toBe(1)
     await f2.idle()
     expect(s2.get(waiting.id)!.status).toBe('delivered')

@@ -48,6 +48,7 @@ describe('ReplayService', () => {
       events: {
         getFull: async (id) => events.get(id) ?? null,
         readBody: async (id) => (events.has(id) ? Buffer.from(events.get(id)!.body) : null),
+        get: (id) => events.get(id),
       },
       verifiers: () => [],
     })
@@ -82,6 +83,7 @@ describe('ReplayService', () => {
       events: {
         getFull: async (id) => events.get(id) ?? null,
         readBody: async (id) => Buffer.from(events.get(id)?.body ?? ''),
+        get: (id) => events.get(id),
       },
       verifiers: () => [],
       rules: () => [{ id: 'saved', targets: [`${h.url}/saved`], filter: { path: '/hooks' } }],

@@ -36,7 +36,7 @@ function app() {
   })
 }
 const HOST = { host: '127.0.0.1:4567' }
-const COOKIE = { ...HOST, cookie: `hooklens_token=${TOKEN}` }
+const COOKIE = { ...HOST, cookie: `hooklens_token_4567=${TOKEN}` }
 
 describe('access checks', () => {
   it('trades the URL token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
@@ -44,9 +44,30 @@ describe('access checks', () => {
     expect(res.statusCode).toBe(302)
     expect(res.headers.location).toBe('/')
     const cookie = String(res.headers['set-cookie'])
-    expect(cookie).toContain(`hooklens_token=${TOKEN}`)
+    // Named for this control port (12.2): cookies are not port-scoped.
+    expect(cookie).toContain(`hooklens_token_4567=${TOKEN}`)
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
+  })
+
+  it('refuses a session cookie named for another port or without one (12.2)', async () => {
+    const a = app()
+    for (const cookie of [`hooklens_token=${TOKEN}`, `hooklens_token_9999=${TOKEN}`]) {
+      const res = await a.inject({
+        method: 'POST',
+        url: '/api/getStatus',
+        headers: { ...HOST, cookie },
+        payload: {},
+      })
+      expect(res.statusCode).toBe(401)
+    }
+    const ok = await a.inject({
+      method: 'POST',
+      url: '/api/getStatus',
+      headers: COOKIE,
+      payload: {},
+    })
+    expect(ok.statusCode).toBe(200)
   })
 
   it('answers 401 without a token or with a wrong one', async () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { exportEvents, toCurl, toHar } from '../../../electron/core/export'
 import { validateHar } from '../../e2e/support/validate-har'
 import { makeEvent } from './fixtures'
@@ -89,6 +92,30 @@ describe('cURL export', () => {
     const e = makeEvent({ bytes: binary })
     const got = await runAgainstServer((url) => toCurl(e, { baseUrl: url }) + ' -s -o /dev/null')
     expect(got.body).toEqual(binary)
+  })
+
+  it('never lets a body make curl read a local file (12.5)', async () => {
+    const secretFile = join(tmpdir(), `hooklens-curl-secret-${process.pid}`)
+    await writeFile(secretFile, 'LOCAL SECRET')
+    try {
+      for (const text of [`@${secretFile}`, `@-`, `<${secretFile}`]) {
+        const bytes = Buffer.from(text)
+        const got = await runAgainstServer(
+          (url) => toCurl(makeEvent({ bytes }), { baseUrl: url }) + ' -s -o /dev/null',
+        )
+        expect(got.body).toEqual(bytes)
+      }
+    } finally {
+      await rm(secretFile, { force: true })
+    }
+  })
+
+  it('resends a text body with a NUL byte exactly (via stdin)', async () => {
+    const bytes = Buffer.from('a\u0000b@c')
+    const got = await runAgainstServer(
+      (url) => toCurl(makeEvent({ bytes }), { baseUrl: url }) + ' -s -o /dev/null',
+    )
+    expect(got.body).toEqual(bytes)
   })
 
   it('the script form lists one command per event', () => {

@@ -1,4 +1,8 @@
-/** Source allow-list: empty allows all; otherwise allowed origin hostnames or IPs / CIDRs. */
+/**
+ * Source allow-list: empty allows all; IP rules judge only the hop we trust (socket peer, or the
+ * tunnel proxy's last X-Forwarded-For entry); origin rules are advisory and never override an IP
+ * rule (12.3).
+ */
 import { describe, expect, it } from 'vitest'
 import { checkSource, type SourceInfo } from '../../../electron/core/receiver/allow-list'
 
@@ -48,9 +52,10 @@ describe('checkSource', () => {
     expect(checkSource(local('10.0.0.1'), list).allowed).toBe(false)
   })
 
-  it('judges tunnelled requests by the sender in X-Forwarded-For, not the local tunnel client', () => {
+  it('judges tunnelled requests by the tunnel proxy’s X-Forwarded-For entry, not the local tunnel client', () => {
     const list = { ips: ['127.0.0.1', '198.51.100.0/24'], origins: [] }
-    expect(checkSource(tunnel('198.51.100.23, 10.0.0.1'), list).allowed).toBe(true)
+    // The sender wrote "10.0.0.1"; the proxy appended the address it saw.
+    expect(checkSource(tunnel('10.0.0.1, 198.51.100.23'), list).allowed).toBe(true)
     const denied = checkSource(tunnel('203.0.113.5'), list)
     expect(denied).toEqual({
       allowed: false,
@@ -63,21 +68,38 @@ describe('checkSource', () => {
     })
   })
 
-  it('allows an Origin whose hostname is listed, as URL or bare hostname', () => {
+  it('never trusts an X-Forwarded-For entry the sender wrote (12.3)', () => {
+    const list = { ips: ['198.51.100.0/24'], origins: [] }
+    // A stranger at 203.0.113.5 puts an allowed address first; the proxy appends the real one.
+    expect(checkSource(tunnel('198.51.100.23, 203.0.113.5'), list)).toEqual({
+      allowed: false,
+      reason: 'source 203.0.113.5 (via the tunnel) is not on the allow-list',
+    })
+  })
+
+  it('an allowed Origin never lets a request past an IP rule (12.3)', () => {
+    const list = { ips: ['10.0.0.0/8'], origins: ['helpdesk.example.com'] }
+    expect(checkSource(local('203.0.113.9', 'https://helpdesk.example.com'), list)).toEqual({
+      allowed: false,
+      reason:
+        'source 203.0.113.9 is not on the allow-list (its Origin helpdesk.example.com is listed, but origins are advisory and never override an IP rule)',
+    })
+    expect(checkSource(local('10.1.2.3'), list).allowed).toBe(true)
+  })
+
+  it('with origins only, allows a listed Origin (as URL or bare hostname), saying it is advisory', () => {
     const list = { ips: [], origins: ['https://helpdesk.example.com', 'ci.example.org'] }
     expect(checkSource(local('203.0.113.9', 'https://helpdesk.example.com'), list)).toEqual({
       allowed: true,
-      reason: 'origin helpdesk.example.com is on the allow-list',
+      reason:
+        'origin helpdesk.example.com is on the allow-list (advisory: the sender writes its Origin)',
     })
     expect(checkSource(local('203.0.113.9', 'http://ci.example.org:8080'), list).allowed).toBe(true)
     expect(checkSource(local('203.0.113.9', 'https://evil.example.com'), list)).toEqual({
       allowed: false,
-      reason:
-        'source 203.0.113.9 is not on the allow-list and origin evil.example.com is not allowed',
+      reason: 'origin evil.example.com is not on the allow-list',
     })
-    expect(checkSource(local('203.0.113.9'), list).reason).toBe(
-      'source 203.0.113.9 is not on the allow-list and no Origin header',
-    )
+    expect(checkSource(local('203.0.113.9'), list).reason).toBe('no Origin header')
     expect(checkSource(local('203.0.113.9', 'null'), list).allowed).toBe(false)
   })
 

@@ -1,5 +1,5 @@
 /** The delivery log on disk: survives reopening, skips a torn last line, compacts atomically. */
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -33,9 +33,9 @@ function delivery(id: string, extra: Partial<Delivery> = {}): Delivery {
       method: 'POST',
       url: 'http://127.0.0.1:1/',
       headers: [['A', '1']],
-      body: 'e30=',
-      bodyEncoding: 'base64',
       size: 2,
+      sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+      bodySource: 'event',
     },
     response: null,
     latencyMs: null,
@@ -107,6 +107,75 @@ describe('DeliveryStore', () => {
     await s.update('01A', { status: 'dead' })
     expect(seen).toEqual(['01A:pending', '01A:delivered'])
     await s.close()
+  })
+})
+
+describe('DeliveryStore bounds (12.1)', () => {
+  it('keeps at most maxRecords, dropping the oldest first — dead letters too — and says so', async () => {
+    const warned: string[] = []
+    const s = await DeliveryStore.open({
+      dir,
+      maxRecords: 3,
+      logger: { warn: (m) => warned.push(m) },
+    })
+    for (const id of ['01A', '01B', '01C', '01D', '01E'])
+      await s.put(delivery(id, { status: 'dead' }))
+    expect(s.list().map((d) => d.id)).toEqual(['01E', '01D', '01C'])
+    await s.compact()
+    expect(warned).toEqual([
+      'delivery log: dropped the 2 oldest records (2 dead letters) to stay within 3 records and 32 MiB',
+    ])
+    await s.close()
+    const again = await DeliveryStore.open({ dir, maxRecords: 3 })
+    expect(again.list().map((d) => d.id)).toEqual(['01E', '01D', '01C'])
+    await again.close()
+  })
+
+  it('keeps at most maxBytes of records, and the log file stays within about twice that', async () => {
+    const s = await DeliveryStore.open({ dir, maxBytes: 64 * 1024 })
+    const big = 'x'.repeat(8 * 1024)
+    for (let i = 0; i < 200; i++) {
+      const id = `01R${String(i).padStart(5, '0')}`
+      await s.put(delivery(id, { status: 'dead', lastError: big }))
+    }
+    expect(s.sizeBytes).toBeLessThanOrEqual(64 * 1024)
+    expect(s.size).toBeLessThan(10)
+    expect(s.list()[0].id).toBe('01R00199')
+    expect((await stat(join(dir, DELIVERIES_FILE))).size).toBeLessThan(3 * 64 * 1024 + 1024 * 1024)
+    await s.close()
+  })
+
+  it('streams a log written by an older version with copied bodies, and drops those copies', async () => {
+    // Records that copied 1 MiB bodies: 16 MiB of log, read line by line, upgraded to references.
+    const body = Buffer.alloc(1024 * 1024, 7).toString('base64')
+    const lines: string[] = []
+    for (let i = 0; i < 12; i++) {
+      const d = delivery(`01OLD${String(i).padStart(3, '0')}`, { status: 'dead' })
+      const { sha256: _s, bodySource: _b, ...old } = d.request
+      lines.push(
+        JSON.stringify({
+          op: 'put',
+          d: { ...d, request: { ...old, body, bodyEncoding: 'base64' } },
+        }),
+      )
+    }
+    await writeFile(join(dir, DELIVERIES_FILE), `${lines.join('\n')}\n{"op":"put","d":{"id":"tor`)
+    const s = await DeliveryStore.open({ dir, maxBytes: 1024 * 1024 })
+    expect(s.size).toBe(12)
+    const d = s.get('01OLD000')!
+    expect(d.request.body).toBeUndefined()
+    expect(d.request.bodySource).toBe('event')
+    expect(d.request.sha256).toMatch(/^[0-9a-f]{64}$/)
+    await s.close()
+    // Rewritten without the copies on open.
+    expect((await stat(join(dir, DELIVERIES_FILE))).size).toBeLessThan(64 * 1024)
+  })
+
+  it('creates the log 0600 (records hold request headers)', async () => {
+    const s = await DeliveryStore.open({ dir })
+    await s.put(delivery('01A'))
+    await s.close()
+    expect((await stat(join(dir, DELIVERIES_FILE))).mode & 0o777).toBe(0o600)
   })
 })
 

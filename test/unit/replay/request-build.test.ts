@@ -64,6 +64,37 @@ describe('buildHeaders', () => {
   })
 })
 
+describe('buildHeaders and Connection (12.10)', () => {
+  it('drops every header the sender named in Connection, in any case, across repeats', () => {
+    expect(
+      buildHeaders([
+        ['Connection', 'Keep-Alive, X-Internal-Auth'],
+        ['connection', 'x-trace'],
+        ['X-Internal-Auth', 'hop secret'],
+        ['X-Trace', '1'],
+        ['X-Kept', '2'],
+      ]),
+    ).toEqual([['X-Kept', '2']])
+  })
+})
+
+describe('targetUrl refuses dot-segments that climb out of the base path (12.7)', () => {
+  const base = 'http://localhost:3000/api/hooks'
+  it.each([
+    '/%2e%2e/%2E%2e/admin',
+    '/../../admin',
+    '/a/%2e%2e/%2e%2e/x',
+    '/..%2fadmin',
+    '/..%5cadmin',
+  ])('%s', (path) => {
+    expect(() => targetUrl(base, { path, query: '' }, true)).toThrow(/climbs above/)
+  })
+  it('keeps dot-segments that stay inside and paths that merely contain dots', () => {
+    expect(targetUrl(base, { path: '/a/../b', query: '' }, true)).toBe(`${base}/a/../b`)
+    expect(targetUrl(base, { path: '/v1.2/..x', query: '' }, true)).toBe(`${base}/v1.2/..x`)
+  })
+})
+
 describe('targetUrl', () => {
   it('uses the target as given, or appends the captured path and query', () => {
     const cap = { path: '/hooks/a2a', query: 'x=1' }

@@ -317,10 +317,16 @@ describe('what re-signing cannot do, it says', () => {
         verifiers: [{ id: 'a', scheme: 'standard-webhooks', secrets: ['whsec_AAAA'] }],
       })?.from,
     ).toBe("verifier 'a'")
+    // An auto verifier's secret signs only an event it verified (issue 12.9).
     expect(
-      findSecret('stripe', { verifiers: [{ id: 'auto1', scheme: 'auto', secrets: ['s'] }] })
-        ?.secret,
+      findSecret('stripe', {
+        verifiers: [{ id: 'auto1', scheme: 'auto', secrets: ['s'] }],
+        validVerifierId: 'auto1',
+      })?.secret,
     ).toBe('s')
+    expect(
+      findSecret('stripe', { verifiers: [{ id: 'auto1', scheme: 'auto', secrets: ['s'] }] }),
+    ).toBeNull()
     expect(
       findSecret('stripe', { verifiers: [{ id: 'gh', scheme: 'github', secrets: ['s'] }] }),
     ).toBeNull()
@@ -334,6 +340,32 @@ describe('what re-signing cannot do, it says', () => {
       url: 'http://x',
     })
     expect(r.notes.join(' ')).not.toContain('topsecret')
+  })
+
+  it("never signs with an auto verifier's secret it has not seen verify this event (12.9)", () => {
+    // An A2A push judged 'invalid' by the catch-all: that secret belongs to some other scheme.
+    const input = {
+      method: 'POST',
+      headers: [['X-A2A-Notification-Token', 'tok-from-sender']] as HeaderPair[],
+      body: Buffer.from('{"kind":"status-update"}'),
+      scheme: 'a2a-notification-token',
+      nowSec: 5,
+      newId: false,
+      url: 'http://x',
+    }
+    const verifiers = [{ id: 'auto', name: 'catch-all', scheme: 'auto', secrets: ['gh-secret'] }]
+    const refused = resign({ ...input, sources: { verifiers, verifierId: 'auto' } })
+    expect(refused.signed).toBe(false)
+    expect(refused.headers).toEqual(input.headers)
+    expect(refused.notes[0]).toContain(
+      "verifier 'catch-all' detects the scheme but did not verify this event",
+    )
+    // When the catch-all did verify it, its secret is this scheme's.
+    const ok = resign({
+      ...input,
+      sources: { verifiers, verifierId: 'auto', validVerifierId: 'auto' },
+    })
+    expect(ok.signed).toBe(true)
   })
 
   it('skips secrets sealed by the desktop app, and says so when only those exist', () => {

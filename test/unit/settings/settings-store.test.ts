@@ -60,9 +60,14 @@ describe('settings', () => {
 
   it('rejects an invalid update instead of writing it', () => {
     const s = openSettings(dir)
-    expect(() => s.update({ receiver: { port: -1, host: 'x', maxBodyBytes: 1 } })).toThrow(
-      /invalid settings/,
-    )
+    const receiver = {
+      port: -1,
+      host: 'x',
+      maxBodyBytes: 1,
+      headersTimeoutSec: 1,
+      bodyTimeoutSec: 1,
+    }
+    expect(() => s.update({ receiver })).toThrow(/invalid settings/)
   })
 
   it('data dir: flag, then HOOKLENS_DATA_DIR, then the OS app-data folder', () => {

@@ -26,6 +26,11 @@ export interface SecretSources {
   verifiers?: VerifierLike[]
   /** The verifier that judged the captured event, tried first. */
   verifierId?: string | null
+  /**
+   * The verifier whose secret verified the captured event ('valid'). Only then is an `auto`
+   * verifier's secret known to belong to the event's scheme (issue 12.9).
+   */
+  validVerifierId?: string | null
 }
 
 export interface FoundSecret {
@@ -47,11 +52,13 @@ export function findSecret(scheme: string, sources: SecretSources): FoundSecret 
     ...(byId ? [byId] : []),
     ...verifiers.filter((v) => v.scheme === scheme),
     ...verifiers.filter((v) => family.includes(v.scheme)),
-    // An 'auto' verifier holds a secret for whatever scheme the request uses.
-    ...verifiers.filter((v) => v.scheme === 'auto'),
+    // An 'auto' verifier detects the scheme; its secret is this scheme's only if it verified
+    // this very event — otherwise it may be another platform's secret.
+    ...verifiers.filter((v) => v.scheme === 'auto' && v.id === sources.validVerifierId),
   ]
   for (const v of ordered) {
-    if (!(family.includes(v.scheme) || v.scheme === 'auto')) continue
+    const provenAuto = v.scheme === 'auto' && v.id === sources.validVerifierId
+    if (!(family.includes(v.scheme) || provenAuto)) continue
     // Rotation lists the newest secret first; a replay signs with that one. Secrets the
     // desktop app sealed with the OS keychain cannot sign outside it.
     const secret = (v.secrets ?? []).find((x) => !x.startsWith(SEALED_SECRET_PREFIX))
@@ -65,9 +72,19 @@ function onlySealed(scheme: string, sources: SecretSources): boolean {
   const family = FAMILIES.find((f) => f.includes(scheme)) ?? [scheme]
   return (sources.verifiers ?? []).some(
     (v) =>
-      (family.includes(v.scheme) || v.scheme === 'auto') &&
+      (family.includes(v.scheme) || (v.scheme === 'auto' && v.id === sources.validVerifierId)) &&
       v.secrets.some((x) => x.startsWith(SEALED_SECRET_PREFIX)),
   )
+}
+
+/** Why no secret was found, in one sentence. */
+function noSecretReason(scheme: string, sources: SecretSources): string {
+  if (onlySealed(scheme, sources))
+    return `not re-signed: the saved ${scheme} secret is encrypted by the desktop app and cannot be read here (pass --secret ${scheme}=…)`
+  const auto = (sources.verifiers ?? []).find((v) => v.scheme === 'auto')
+  if (auto)
+    return `not re-signed: no ${scheme} secret is configured — verifier '${auto.name ?? auto.id}' detects the scheme but did not verify this event, so its secret is not known to be a ${scheme} secret (add a ${scheme} verifier or pass --secret ${scheme}=…)`
+  return `not re-signed: no ${scheme} secret is configured (add a verifier or pass --secret ${scheme}=…)`
 }
 
 export interface ResignInput {
@@ -120,11 +137,7 @@ export function resign(input: ResignInput): ResignOutput {
       scheme,
       signed: false,
       secretHeaders: [],
-      notes: [
-        onlySealed(scheme, input.sources)
-          ? `not re-signed: the saved ${scheme} secret is encrypted by the desktop app and cannot be read here (pass --secret ${scheme}=…)`
-          : `not re-signed: no ${scheme} secret is configured (add a verifier or pass --secret ${scheme}=…)`,
-      ],
+      notes: [noSecretReason(scheme, input.sources)],
     }
   }
   const result = signer.sign({
