@@ -21,6 +21,9 @@ import { ReplayService } from '../replay/replay-service'
 import { emptyAnalyzers, type Analyzers } from './analyzers'
 import { createCapture } from './capture'
 import { Reverifier } from './reverify'
+import { A2AShareService } from './a2a-share-service'
+import { StallMonitor } from './stall-monitor'
+import type { LensContext } from './analyzers'
 
 export interface Logger {
   info(message: string): void
@@ -44,6 +47,8 @@ export interface HooklensOptions {
   analyzers?: Analyzers
   logger?: Logger
   version?: string
+  /** Clock for stall detection (tests set it minutes ahead instead of waiting). */
+  clock?: () => number
 }
 
 const silent: Logger = { info: () => undefined, warn: () => undefined }
@@ -57,6 +62,10 @@ export class Hooklens extends EventEmitter {
   readonly startedAt = new Date().toISOString()
   private readonly warnedSealed = new Set<string>()
   readonly reverifier: Reverifier
+  /** Agent lens: stall detection and `share a2a` from the API. */
+  readonly stallMonitor: StallMonitor
+  readonly a2aShare: A2AShareService
+  private lastOnlineUrl: string | null = null
   tunnel: TunnelStatus = {
     state: 'disabled',
     url: null,
@@ -87,6 +96,41 @@ export class Hooklens extends EventEmitter {
       urls: () => ({ local: this.receiverUrl, public: this.tunnel.url }),
       logger,
     })
+    this.stallMonitor = new StallMonitor({
+      analyzers,
+      store,
+      settings: () => settings.get().agentLens,
+      now: opts.clock ?? Date.now,
+      onStall: (stall) => {
+        this.emit('stalled', stall)
+        this.emitPush({ type: 'subjectStalled', payload: stall })
+      },
+      logger,
+    })
+    this.a2aShare = new A2AShareService({
+      dataDir: opts.dataDir,
+      settings,
+      publicUrl: () => this.tunnel.url,
+      verifiersChanged: () => this.reverifier.verifiersMaybeChanged(),
+      emitPush: (push) => this.emitPush(push),
+      logger,
+    })
+  }
+
+  /** What the Agent lens needs for a request on `path`. */
+  lensContext(path: string): LensContext {
+    const r = this.a2aShare.registrations.forPath(path)
+    return {
+      settings: this.settings.get().agentLens,
+      registration: r
+        ? {
+            protocol: r.protocol,
+            tokenHeader: r.tokenHeader,
+            agentName: r.agentName,
+            taskId: r.taskId,
+          }
+        : null,
+    }
   }
 
   static async create(opts: HooklensOptions): Promise<Hooklens> {
@@ -185,6 +229,7 @@ export class Hooklens extends EventEmitter {
       refuse: (raw) => firstNonNull(hooks.refuse, raw),
       warnings: (raw) => hooks.warnings.flatMap((w) => w(raw)),
       paused: () => this.paused,
+      lens: (path) => this.lensContext(path),
       onCaptured: (event) => {
         this.emit('captured', event)
         this.emitPush({ type: 'eventCaptured', payload: event })
@@ -203,9 +248,11 @@ export class Hooklens extends EventEmitter {
     this.receiverPort = typeof address === 'object' && address ? address.port : 0
     this.receiverUrl = `http://${urlHost(host)}:${this.receiverPort}`
     await this.writeRuntime()
+    this.stallMonitor.start()
   }
 
   async stop(): Promise<void> {
+    this.stallMonitor.stop()
     await this.receiver?.close()
     await this.reverifier.idle()
     await this.replay.close()
@@ -231,6 +278,11 @@ export class Hooklens extends EventEmitter {
     this.tunnel = status
     this.emitPush({ type: 'tunnelStatus', payload: status })
     void this.writeRuntime()
+    if (status.state === 'online' && status.url && status.url !== this.lastOnlineUrl) {
+      // A new URL (a rebuilt tunnel, or a restart): agents still push to the old one.
+      this.lastOnlineUrl = status.url
+      void this.a2aShare.tunnelUrlChanged(status.url)
+    }
   }
 
   setUiUrl(url: string | null): void {
