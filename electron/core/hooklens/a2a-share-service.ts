@@ -155,6 +155,12 @@ export class A2AShareService {
           this.deps.verifiersChanged()
         }
         this.registrations.add({ ...r, url: result.url, configId: result.configId })
+        // The old config points at a dead URL; an agent that reused its id already replaced it.
+        if (r.configId && r.configId !== result.configId) {
+          await deletePushConfig(endpointOf(r), r.taskId, r.configId, {
+            fetch: this.deps.fetch,
+          }).catch(() => undefined)
+        }
         const text = `tunnel URL changed: re-registered A2A task ${r.taskId} with ${r.agentName} at ${result.url}`
         this.deps.logger.info(text)
         push = {
