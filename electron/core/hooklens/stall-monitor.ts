@@ -28,7 +28,10 @@ export class StallMonitor {
 
   constructor(private readonly deps: StallMonitorDeps) {}
 
-  start(tickMs = STALL_TICK_MS): void {
+  /** Ticks every 5 s, or faster when the threshold is short (a stall is news within ~half of it). */
+  start(
+    tickMs = Math.max(100, Math.min(STALL_TICK_MS, this.deps.settings().stallAfterMs / 2)),
+  ): void {
     if (this.timer || !this.deps.analyzers.stalls) return
     this.timer = setInterval(() => void this.check(), tickMs)
     this.timer.unref?.()
