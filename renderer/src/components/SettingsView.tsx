@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatSize } from '../lib/format'
+import { AgentLensSettings } from './agent-lens/AgentLensSettings'
 
 const SCHEMES = [
   'standard-webhooks',
@@ -177,6 +178,7 @@ export function SettingsView() {
         </button>
       </p>
 
+      <AgentLensSettings />
       <h2>Ports</h2>
       <p>
         Receiver: <code>{status?.receiverPort ?? settings.receiver?.port}</code> (the only port the
