@@ -162,6 +162,7 @@ export class Hooklens extends EventEmitter {
       throw err
     }
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
+    hooklens.stallMonitor.skipHistory()
     // Optional source allow-list (settings.allowList): others get 403 and are recorded as rejected.
     hooklens.captureHooks.refuse.push(sourceRefusal(() => settings.get().allowList))
     // Forwarding only enqueues: it never delays the answer to the sender.

@@ -42,6 +42,15 @@ export class StallMonitor {
     this.timer = null
   }
 
+  /**
+   * At start-up, after the stored events were replayed: subjects already quiet for longer than
+   * the threshold are history, not news — mark them reported so a restart does not announce
+   * every old unfinished task at once.
+   */
+  skipHistory(): number {
+    return this.deps.analyzers.stalls?.(this.deps.now(), this.deps.settings()).length ?? 0
+  }
+
   /** One pass: records and reports the subjects that stalled since the last pass. */
   check(): Promise<SubjectStall[]> {
     this.checking ??= this.pass().finally(() => (this.checking = null))

@@ -239,3 +239,40 @@ describe('Agent lens with a real @a2a-js/sdk agent', () => {
     expect(events().every((e) => e.verification.status === 'valid')).toBe(true)
   })
 })
+
+describe('Agent lens across a restart', () => {
+  it('a task already quiet at start is history, not a new stall; one that goes quiet later is', async () => {
+    await post(
+      '/a2a/old',
+      { 'content-type': 'application/a2a+json', 'X-A2A-Notification-Token': 'tok' },
+      { statusUpdate: { taskId: 'old', contextId: 'c', status: { state: 'TASK_STATE_WORKING' } } },
+    )
+    await post(
+      '/a2a/new',
+      { 'content-type': 'application/a2a+json', 'X-A2A-Notification-Token': 'tok' },
+      { statusUpdate: { taskId: 'new', contextId: 'c', status: { state: 'TASK_STATE_WORKING' } } },
+    )
+    const dataDir = h.opts.dataDir
+    await h.stop()
+    // Restart 3 min later: 'old' and 'new' both look quiet; only later silence is news.
+    offsetMs = 180_000
+    h = await createHooklens({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      analyzers: createAnalyzers(),
+      clock: () => Date.now() + offsetMs,
+    })
+    await h.start()
+    api = createApi(h)
+    expect(await h.stallMonitor.check()).toEqual([])
+    await post(
+      '/a2a/new',
+      { 'content-type': 'application/a2a+json', 'X-A2A-Notification-Token': 'tok' },
+      { statusUpdate: { taskId: 'new', contextId: 'c', status: { state: 'TASK_STATE_WORKING' } } },
+    )
+    offsetMs = 180_000 + 120_000
+    const stalls = await h.stallMonitor.check()
+    expect(stalls.map((s) => s.subject)).toEqual(['new'])
+  })
+})
