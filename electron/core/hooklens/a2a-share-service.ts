@@ -5,6 +5,7 @@
  * the tunnel URL changes — saying so, since the agent would otherwise push into the void.
  */
 import type { A2AAgentCheck, A2ARegistrationView, ApiPush, ShareA2AArg } from '../../../shared/api'
+import type { RegistrationFact } from '../inspect/lens'
 import type { SettingsStore } from '../settings/settings-store'
 import {
   A2AShareError,
@@ -88,6 +89,18 @@ export class A2AShareService {
     return {
       registration,
       message: `Registered push notifications for task ${arg.taskId} with ${result.agentName} (A2A ${result.protocolVersion}) at ${result.url}`,
+    }
+  }
+
+  /** The Agent lens' view of the latest registration for a receiver path. */
+  registrationFor(path: string): RegistrationFact | null {
+    const r = this.registrations.forPath(path)
+    if (!r) return null
+    return {
+      protocol: r.protocol,
+      tokenHeader: r.tokenHeader,
+      agentName: r.agentName,
+      taskId: r.taskId,
     }
   }
 

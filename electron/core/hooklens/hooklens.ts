@@ -24,6 +24,7 @@ import { Reverifier } from './reverify'
 import { A2AShareService } from './a2a-share-service'
 import { StallMonitor } from './stall-monitor'
 import type { LensContext } from './analyzers'
+import { DEFAULT_LENS_SETTINGS, type LensSettings } from '../inspect/lens'
 
 export interface Logger {
   info(message: string): void
@@ -99,7 +100,7 @@ export class Hooklens extends EventEmitter {
     this.stallMonitor = new StallMonitor({
       analyzers,
       store,
-      settings: () => settings.get().agentLens,
+      settings: () => this.lensSettings(),
       now: opts.clock ?? Date.now,
       onStall: (stall) => {
         this.emit('stalled', stall)
@@ -119,18 +120,12 @@ export class Hooklens extends EventEmitter {
 
   /** What the Agent lens needs for a request on `path`. */
   lensContext(path: string): LensContext {
-    const r = this.a2aShare.registrations.forPath(path)
-    return {
-      settings: this.settings.get().agentLens,
-      registration: r
-        ? {
-            protocol: r.protocol,
-            tokenHeader: r.tokenHeader,
-            agentName: r.agentName,
-            taskId: r.taskId,
-          }
-        : null,
-    }
+    return { settings: this.lensSettings(), registration: this.a2aShare.registrationFor(path) }
+  }
+
+  lensSettings(): LensSettings {
+    // Settings stores validate against defaults; the fallback covers hand-made test stores.
+    return this.settings.get().agentLens ?? DEFAULT_LENS_SETTINGS
   }
 
   static async create(opts: HooklensOptions): Promise<Hooklens> {
