@@ -31,6 +31,22 @@ export function useStalls(): [SubjectStall[], (s: SubjectStall) => void] {
   return [stalls, (s) => setStalls((list) => list.filter((x) => x !== s))]
 }
 
+/** "tunnel URL changed: re-registered A2A task …" notes pushed while this window is open. */
+export function useReregistrations(): [{ ok: boolean; message: string }[], () => void] {
+  const api = useLensApi()
+  const [notes, setNotes] = useState<{ ok: boolean; message: string }[]>([])
+  useEffect(() => {
+    if (!api) return
+    return api.subscribe((push) => {
+      if (push.type === 'a2aReregistered') {
+        const { ok, message } = push.payload
+        setNotes((list) => [...list, { ok, message }].slice(-5))
+      }
+    })
+  }, [api])
+  return [notes, () => setNotes([])]
+}
+
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
