@@ -4,7 +4,7 @@
  * browser inspector over `POST /api/<method>` + SSE. Every method takes one JSON argument
  * and returns JSON; pushed events are `{type, payload}`.
  */
-import type { CapturedEvent, EventSummary } from './event'
+import type { CapturedEvent, EventSummary, Finding } from './event'
 
 export interface EventQuery {
   subject?: string
@@ -61,6 +61,94 @@ export interface TunnelStatus {
   since: string
 }
 
+/** Agent lens: a subject that stopped updating before a terminal state. */
+export interface SubjectStall {
+  platform: string
+  subject: string
+  /** 'task' (A2A) or 'execution'. */
+  noun: string
+  state: string
+  lastEventId: string
+  lastUpdateAt: string
+  idleMs: number
+  /** e.g. "task t-1 stalled: last update 'working' 2 min ago". */
+  message: string
+}
+
+/** Agent lens: one subject's events as a timeline. */
+export interface SubjectTimeline {
+  platform: string
+  subject: string
+  noun: string
+  state: string | null
+  status: 'finished' | 'stalled' | 'open'
+  entries: {
+    id: string
+    receivedAt: string
+    eventType: string | null
+    state: string | null
+    kind: 'state' | 'artifact' | 'message' | 'retry' | 'update'
+    gapMs: number | null
+    findings: Finding[]
+  }[]
+}
+
+/** An AgentField observability batch's items (filtered when asked). */
+export interface BatchItemsView {
+  batchId: string | null
+  eventCount: number | null
+  total: number
+  items: {
+    index: number
+    eventType: string | null
+    executionId: string | null
+    workflowId: string | null
+    timestamp: string | null
+    source: string | null
+    item: unknown
+  }[]
+}
+
+/** What Hooklens registered with an A2A agent (`share a2a`); never holds the token. */
+export interface A2ARegistrationView {
+  id: string
+  agentUrl: string
+  agentName: string
+  rpcUrl: string
+  taskId: string
+  path: string
+  url: string
+  protocol: '1.0' | '0.3'
+  configId: string | null
+  verifierId: string
+  tokenHeader?: string
+  followTunnel?: boolean
+  registeredAt: string
+}
+
+export interface A2AAgentCheck {
+  agentName: string
+  cardUrl: string
+  /** The protocol Hooklens would register with. */
+  protocol: '1.0' | '0.3' | null
+  pushNotifications: boolean
+  /** Why registration cannot work, when it cannot (no push support, no JSON-RPC interface). */
+  problem: string | null
+}
+
+export interface ShareA2AArg {
+  agentUrl: string
+  taskId: string
+  path?: string
+  protocol?: '1.0' | '0.3'
+  /** The token header the agent's SDK sends, when not X-A2A-Notification-Token (Go). */
+  tokenHeader?: string
+  /** Headers for the agent's own auth; used for this call only, never stored. */
+  headers?: Record<string, string>
+  /** Register this URL instead of the tunnel's (e.g. a reverse proxy, or loopback tests). */
+  publicUrl?: string
+}
+
 /** Method name → [argument, result]. Results are plain JSON. */
 export interface ApiMethods {
   getStatus: [Record<string, never>, StatusInfo]
@@ -110,6 +198,19 @@ export interface ApiMethods {
   startTunnel: [{ subdomain?: string; host?: string }, TunnelStatus]
   stopTunnel: [Record<string, never>, TunnelStatus]
   shareSnippets: [{ path?: string }, unknown]
+  getTimeline: [{ id: string }, SubjectTimeline | null]
+  getBatchItems: [{ id: string; eventType?: string; executionId?: string }, BatchItemsView | null]
+  checkA2AAgent: [{ agentUrl: string; headers?: Record<string, string> }, A2AAgentCheck]
+  shareA2A: [ShareA2AArg, { registration: A2ARegistrationView; message: string }]
+  listA2ARegistrations: [Record<string, never>, A2ARegistrationView[]]
+  listA2APushConfigs: [
+    { id: string; headers?: Record<string, string> },
+    { id: string | null; taskId: string; url: string | null; hasToken: boolean; ours: boolean }[],
+  ]
+  deleteA2ARegistration: [
+    { id: string; headers?: Record<string, string> },
+    { removed: boolean; deletedOnAgent: boolean; message: string },
+  ]
 }
 
 export type ApiMethodName = keyof ApiMethods
@@ -138,6 +239,13 @@ export const API_METHODS = [
   'startTunnel',
   'stopTunnel',
   'shareSnippets',
+  'getTimeline',
+  'getBatchItems',
+  'checkA2AAgent',
+  'shareA2A',
+  'listA2ARegistrations',
+  'listA2APushConfigs',
+  'deleteA2ARegistration',
 ] as const satisfies readonly ApiMethodName[]
 
 /** Pushed events: name → payload. */
@@ -150,6 +258,10 @@ export interface ApiPushEvents {
   statusChanged: StatusInfo
   /** Desktop: a notification was clicked; the inspector selects and shows this event. */
   openEvent: { id: string }
+  /** Agent lens: a task / execution stopped updating before a terminal state. */
+  subjectStalled: SubjectStall
+  /** The tunnel URL changed and Hooklens re-registered (or failed to) an A2A push config. */
+  a2aReregistered: { registrationId: string; taskId: string; ok: boolean; message: string }
 }
 
 export type ApiPushName = keyof ApiPushEvents

@@ -47,6 +47,18 @@ export interface Classification {
   details?: Record<string, unknown>
 }
 
+export type FindingSeverity = 'error' | 'warning' | 'info'
+
+/**
+ * Something an agent platform got wrong in this event or in its sequence (Agent lens): a
+ * stable machine code (README lists them all), how bad it is, and one sentence saying why.
+ */
+export interface Finding {
+  code: string
+  severity: FindingSeverity
+  message: string
+}
+
 export interface EventResponse {
   status: number
   latencyMs: number
@@ -83,6 +95,8 @@ export interface EventSummary {
   declaredSize?: number | null
   /** Warnings worth showing next to the event (e.g. near the tunnel's body cap). */
   warnings?: string[]
+  /** Conformance and sequence findings (Agent lens); absent when there are none. */
+  findings?: Finding[]
 }
 
 /** The honest empty values of derived fields, before any analysis ran. */

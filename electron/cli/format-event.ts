@@ -32,9 +32,20 @@ export function summaryLine(e: EventSummary): string {
     BADGE[e.verification.status] ?? e.verification.status,
     e.verification.status === 'invalid' ? `(${e.verification.reason})` : '',
     idem,
+    findingsBadge(e),
     e.rejected ?? '',
     e.via === 'tunnel' ? `via tunnel${e.forwardedFor ? ` from ${e.forwardedFor}` : ''}` : '',
     e.id,
   ]
   return parts.filter(Boolean).join('  ')
+}
+
+/** "⚑ a2a-stream-response: <reason>" (+N more) — the Agent lens' findings, worst first. */
+export function findingsBadge(e: EventSummary): string {
+  const list = e.findings ?? []
+  if (list.length === 0) return ''
+  const order = { error: 0, warning: 1, info: 2 }
+  const worst = [...list].sort((a, b) => order[a.severity] - order[b.severity])[0]
+  const more = list.length > 1 ? ` (+${list.length - 1} more)` : ''
+  return `⚑ ${worst.code}: ${worst.message}${more}`
 }

@@ -187,6 +187,7 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
     } else batcher.push(push)
     if (push.type === 'eventCaptured') onCaptured(push.payload)
     else if (push.type === 'tunnelStatus') tray.update({ tunnel: push.payload })
+    else if (push.type === 'subjectStalled') notifier.onStall(push.payload)
     else if (push.type === 'statusChanged') applyStatus(push.payload)
   })
 

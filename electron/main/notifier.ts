@@ -2,8 +2,10 @@
  * Decides which native notifications to show for captured events. Bursts are coalesced into one
  * ("12 new events from a2a") and routine notifications are rate limited; signature failures and
  * idempotency conflicts are urgent: they notify even when notifications are muted, in their own
- * (looser) lane. Plain logic with an injectable clock; the Electron side only shows `spec`s.
+ * (looser) lane. A stalled task (Agent lens) is urgent too: the developer is waiting on it.
+ * Plain logic with an injectable clock; the Electron side only shows `spec`s.
  */
+import type { SubjectStall } from '../../shared/api'
 import type { EventSummary } from '../../shared/event'
 
 export interface NotificationSpec {
@@ -125,6 +127,8 @@ export class Notifier {
   }
   private readonly timers: Record<Lane, unknown> = { routine: null, urgent: null }
   private readonly lastShown: Record<Lane, number> = { routine: -Infinity, urgent: -Infinity }
+  private stalls: SubjectStall[] = []
+  private stallTimer: unknown = null
 
   constructor(private readonly opts: NotifierOptions) {
     this.clock = opts.clock ?? systemClock
@@ -154,7 +158,33 @@ export class Notifier {
     }
   }
 
+  /**
+   * A task or execution stopped updating. Each stall is reported once by the core; stalls
+   * found in the same pass are gathered into one notification.
+   */
+  onStall(stall: SubjectStall): void {
+    this.stalls.push(stall)
+    if (this.stallTimer !== null) return
+    this.stallTimer = this.clock.setTimeout(() => {
+      this.stallTimer = null
+      const all = this.stalls.splice(0)
+      const last = all[all.length - 1]
+      if (!last) return
+      const noun = last.noun.charAt(0).toUpperCase() + last.noun.slice(1)
+      this.opts.show({
+        title: all.length === 1 ? `${noun} stalled` : `${all.length} tasks stalled`,
+        body: all.length === 1 ? last.message : `Latest: ${last.message}`,
+        eventId: last.lastEventId,
+        urgent: true,
+        count: all.length,
+      })
+    }, this.opts.gatherMs ?? 400)
+  }
+
   dispose(): void {
+    if (this.stallTimer !== null) this.clock.clearTimeout(this.stallTimer)
+    this.stallTimer = null
+    this.stalls = []
     for (const lane of ['routine', 'urgent'] as const) {
       if (this.timers[lane] !== null) this.clock.clearTimeout(this.timers[lane])
       this.timers[lane] = null

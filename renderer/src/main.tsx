@@ -5,6 +5,7 @@ import './styles.css'
 import { pickClient } from './api-client'
 import { App } from './components/App'
 import { StoreProvider } from './store/context'
+import { LensApiProvider } from './components/agent-lens/lens-api'
 import { createInspectorStore, type InspectorStore } from './store/inspector-store'
 
 let store: InspectorStore | null = null
@@ -23,7 +24,9 @@ function safeStorage() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <LensApiProvider api={api}>
+        <App />
+      </LensApiProvider>
     </StoreProvider>
   </StrictMode>,
 )

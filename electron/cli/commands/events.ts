@@ -105,6 +105,7 @@ function describe(e: Awaited<ReturnType<EventStore['getFull']>> & object): strin
     `verification: ${e.verification.status}${e.verification.scheme ? ` (${e.verification.scheme})` : ''} — ${e.verification.reason}`,
     `idempotency:  ${e.idempotency.status} key ${e.idempotency.key} from ${e.idempotency.source} (${e.idempotency.count} seen, first ${e.idempotency.firstId})`,
     `platform:     ${e.classification.platform}${e.classification.eventType ? ` ${e.classification.eventType}` : ''}${e.classification.subject ? ` about ${e.classification.subject}` : ''}`,
+    ...(e.findings ?? []).map((f) => `finding:      ${f.severity} ${f.code} — ${f.message}`),
     `answered:     ${e.response.status} in ${e.response.latencyMs} ms`,
     `body:         ${e.size} bytes, sha256 ${e.sha256}${e.bodyEncoding === 'base64' ? ' (binary, shown as base64)' : ''}`,
     '',

@@ -102,6 +102,10 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   log(`Hooklens is receiving on ${hooklens.receiverUrl}  (data: ${dataDir})`)
   const print = batchedLineWriter(process.stdout)
   hooklens.on('captured', (event) => print(opts.json ? JSON.stringify(event) : summaryLine(event)))
+  // Agent lens: a stalled task is news, not an event: stdout beside the events, stderr in --json.
+  hooklens.on('stalled', (s: { message: string }) =>
+    opts.json ? log(`⚑ ${s.message}`) : print(`⚑ ${s.message}`),
+  )
   for (const ext of LISTEN_EXTENSIONS) {
     try {
       await ext.start?.(ctx)

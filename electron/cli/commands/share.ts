@@ -17,6 +17,7 @@ import {
   shareSnippets,
   type A2AProtocol,
 } from '../../core/share'
+import { A2ARegistrations } from '../../core/share/a2a-registrations'
 import { CliFailure, UsageError } from '../errors'
 
 interface CommonFlags {
@@ -115,6 +116,19 @@ async function runShareA2A(flags: A2AFlags): Promise<void> {
   } finally {
     settings.close()
   }
+  // Remembered for the Agent lens (protocol check) and re-registration on a new tunnel URL.
+  new A2ARegistrations(dataDir).add({
+    agentUrl: flags.agent,
+    agentName: result.agentName,
+    rpcUrl: result.rpcUrl,
+    taskId: flags.task,
+    path: result.path,
+    url: result.url,
+    protocol: result.protocolVersion,
+    configId: result.configId,
+    verifierId,
+    followTunnel: flags.publicUrl === undefined,
+  })
   const { token: _token, ...shown } = result
   if (flags.json) {
     process.stdout.write(JSON.stringify({ ...shown, verifierId }, null, 2) + '\n')

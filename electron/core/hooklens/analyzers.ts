@@ -3,7 +3,14 @@
  * behind one small interface, so the capture pipeline stays the same while each analysis
  * lives in its own module (electron/core/verify, electron/core/inspect).
  */
-import type { Classification, HeaderPair, Idempotency, Verification } from '../../../shared/event'
+import type {
+  Classification,
+  Finding,
+  HeaderPair,
+  Idempotency,
+  Verification,
+} from '../../../shared/event'
+import type { LensSettings, RegistrationFact, Stall } from '../inspect/lens'
 import { emptyClassification, emptyVerification } from '../../../shared/event'
 import type { StoredVerifier } from '../settings/settings-types'
 
@@ -27,14 +34,30 @@ export interface Analyzers {
   classify(input: AnalysisInput): Classification
   /** Key + duplicate status; `observe` records the event so later ones see it. */
   idempotency(input: AnalysisInput, classification: Classification): Idempotency
-  /** Rebuilds duplicate state from a stored event at start-up (no body needed). */
+  /** Rebuilds duplicate (and sequence) state from a stored event at start-up (no body needed). */
   replayIdempotency(e: {
     id: string
     sha256: string
     idempotency: Idempotency
     classification?: Classification
+    receivedAt?: string
+    findings?: Finding[]
   }): void
   clearIdempotency(): void
+  /** Agent lens: conformance and sequence findings for a captured event. */
+  findings?(
+    input: AnalysisInput,
+    derived: { classification: Classification; idempotency: Idempotency },
+    lens: LensContext,
+  ): Finding[]
+  /** Agent lens: subjects that stopped updating (each reported once). */
+  stalls?(now: number, settings: LensSettings): Stall[]
+}
+
+/** What the Agent lens needs besides the request: settings and what share a2a registered. */
+export interface LensContext {
+  settings: LensSettings
+  registration: RegistrationFact | null
 }
 
 /** Analyzers that compute nothing: the honest empty values of the contract. */

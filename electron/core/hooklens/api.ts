@@ -7,6 +7,7 @@ import { exportApi } from '../export'
 import type { Hooklens } from './hooklens'
 import { eventsApi } from './api-events'
 import { diffApi } from './api-diff'
+import { agentLensApi } from './api-agent-lens'
 import { ApiError, type ApiImpl, type PartialApiImpl } from './api-types'
 
 export function createApi(h: Hooklens, ...groups: PartialApiImpl[]): ApiImpl {
@@ -17,6 +18,7 @@ export function createApi(h: Hooklens, ...groups: PartialApiImpl[]): ApiImpl {
     diffApi(h),
     exports,
     h.replay.api(),
+    agentLensApi(h),
     ...groups,
   )
   const api = {} as Record<string, (arg: unknown) => Promise<unknown>>

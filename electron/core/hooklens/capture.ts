@@ -11,7 +11,7 @@ import type { ReceiverAnswer } from '../receiver/receiver'
 import { chooseAnswer } from '../receiver/response-rules'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import type { EventStore } from '../store/event-store'
-import type { AnalysisInput, Analyzers } from './analyzers'
+import type { AnalysisInput, Analyzers, LensContext } from './analyzers'
 import { pooledRandom } from './pooled-random'
 
 export interface CaptureDeps {
@@ -28,6 +28,8 @@ export interface CaptureDeps {
   /** Warnings to attach (e.g. near the tunnel's body cap). */
   warnings?: (raw: RawRequest) => string[]
   paused: () => boolean
+  /** Agent lens settings and the share a2a registration for a receiver path. */
+  lens?: (path: string) => LensContext
   onCaptured: (event: EventSummary) => void
 }
 
@@ -82,6 +84,8 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     const { analyzers } = deps
     const classification = analyzers.classify(input)
     const idempotency = analyzers.idempotency(input, classification)
+    const lens = raw.rejected || !analyzers.findings || !deps.lens ? null : deps.lens(raw.path)
+    const findings = lens ? analyzers.findings!(input, { classification, idempotency }, lens) : []
     const verification = await analyzers.verify(input, deps.verifiers())
     const warnings = deps.warnings?.(raw) ?? []
     const event: EventSummary = {
@@ -105,6 +109,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       },
       ...(raw.rejected ? { rejected: raw.rejected, declaredSize: raw.declaredSize ?? null } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
+      ...(findings.length > 0 ? { findings } : {}),
     }
     await deps.store.append(event, raw.body)
     deps.onCaptured(event)

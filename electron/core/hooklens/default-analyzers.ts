@@ -1,8 +1,9 @@
 /**
  * The analyzers a real Hooklens runs: signature verification (electron/core/verify) and
- * inspection — classification, idempotency, duplicates (electron/core/inspect).
+ * inspection — classification, idempotency, duplicates, Agent lens findings (electron/core/inspect).
  */
 import { createInspectAnalyzers } from '../inspect'
+import { createAgentLens } from '../inspect/lens'
 import { JwksCache, verifyRequest } from '../verify'
 import type { Analyzers } from './analyzers'
 
@@ -10,6 +11,7 @@ export function createAnalyzers(
   opts: { logger?: { warn(message: string): void } } = {},
 ): Analyzers {
   const inspect = createInspectAnalyzers()
+  const lens = createAgentLens()
   const jwks = new JwksCache()
   return {
     verify: (input, verifiers) =>
@@ -27,7 +29,16 @@ export function createAnalyzers(
       ),
     classify: (input) => inspect.classify(input),
     idempotency: (input, classification) => inspect.idempotency(input, classification),
-    replayIdempotency: (e) => inspect.replayIdempotency(e),
-    clearIdempotency: () => inspect.clearIdempotency(),
+    replayIdempotency: (e) => {
+      inspect.replayIdempotency(e)
+      lens.replay(e)
+    },
+    clearIdempotency: () => {
+      inspect.clearIdempotency()
+      lens.clear()
+    },
+    findings: (input, derived, ctx) =>
+      lens.findings({ ...input, ...derived, registration: ctx.registration }, ctx.settings),
+    stalls: (now, settings) => lens.stalls(now, settings),
   }
 }

@@ -21,6 +21,10 @@ import { ReplayService } from '../replay/replay-service'
 import { emptyAnalyzers, type Analyzers } from './analyzers'
 import { createCapture } from './capture'
 import { Reverifier } from './reverify'
+import { A2AShareService } from './a2a-share-service'
+import { StallMonitor } from './stall-monitor'
+import type { LensContext } from './analyzers'
+import { DEFAULT_LENS_SETTINGS, type LensSettings } from '../inspect/lens'
 
 export interface Logger {
   info(message: string): void
@@ -44,6 +48,8 @@ export interface HooklensOptions {
   analyzers?: Analyzers
   logger?: Logger
   version?: string
+  /** Clock for stall detection (tests set it minutes ahead instead of waiting). */
+  clock?: () => number
 }
 
 const silent: Logger = { info: () => undefined, warn: () => undefined }
@@ -59,6 +65,10 @@ export class Hooklens extends EventEmitter {
   readonly startedAt = new Date().toISOString()
   private readonly warnedSealed = new Set<string>()
   readonly reverifier: Reverifier
+  /** Agent lens: stall detection and `share a2a` from the API. */
+  readonly stallMonitor: StallMonitor
+  readonly a2aShare: A2AShareService
+  private lastOnlineUrl: string | null = null
   tunnel: TunnelStatus = {
     state: 'disabled',
     url: null,
@@ -89,6 +99,35 @@ export class Hooklens extends EventEmitter {
       urls: () => ({ local: this.receiverUrl, public: this.tunnel.url }),
       logger,
     })
+    this.stallMonitor = new StallMonitor({
+      analyzers,
+      store,
+      settings: () => this.lensSettings(),
+      now: opts.clock ?? Date.now,
+      onStall: (stall) => {
+        this.emit('stalled', stall)
+        this.emitPush({ type: 'subjectStalled', payload: stall })
+      },
+      logger,
+    })
+    this.a2aShare = new A2AShareService({
+      dataDir: opts.dataDir,
+      settings,
+      publicUrl: () => this.tunnel.url,
+      verifiersChanged: () => this.reverifier.verifiersMaybeChanged(),
+      emitPush: (push) => this.emitPush(push),
+      logger,
+    })
+  }
+
+  /** What the Agent lens needs for a request on `path`. */
+  lensContext(path: string): LensContext {
+    return { settings: this.lensSettings(), registration: this.a2aShare.registrationFor(path) }
+  }
+
+  lensSettings(): LensSettings {
+    // Settings stores validate against defaults; the fallback covers hand-made test stores.
+    return this.settings.get().agentLens ?? DEFAULT_LENS_SETTINGS
   }
 
   static async create(opts: HooklensOptions): Promise<Hooklens> {
@@ -124,6 +163,7 @@ export class Hooklens extends EventEmitter {
     // Files the stores just created (with the process umask) are made private too, quietly.
     makePrivateDir(opts.dataDir)
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
+    hooklens.stallMonitor.skipHistory()
     // Optional source allow-list (settings.allowList): others get 403 and are recorded as rejected.
     hooklens.captureHooks.refuse.push(sourceRefusal(() => settings.get().allowList))
     // Forwarding only enqueues: it never delays the answer to the sender.
@@ -191,6 +231,7 @@ export class Hooklens extends EventEmitter {
       refuse: (raw) => firstNonNull(hooks.refuse, raw),
       warnings: (raw) => hooks.warnings.flatMap((w) => w(raw)),
       paused: () => this.paused,
+      lens: (path) => this.lensContext(path),
       onCaptured: (event) => {
         this.emit('captured', event)
         this.emitPush({ type: 'eventCaptured', payload: event })
@@ -211,9 +252,11 @@ export class Hooklens extends EventEmitter {
     this.receiverPort = typeof address === 'object' && address ? address.port : 0
     this.receiverUrl = `http://${urlHost(host)}:${this.receiverPort}`
     await this.writeRuntime()
+    this.stallMonitor.start()
   }
 
   async stop(): Promise<void> {
+    this.stallMonitor.stop()
     await this.receiver?.close()
     await this.reverifier.idle()
     await this.replay.close()
@@ -239,6 +282,11 @@ export class Hooklens extends EventEmitter {
     this.tunnel = status
     this.emitPush({ type: 'tunnelStatus', payload: status })
     void this.writeRuntime()
+    if (status.state === 'online' && status.url && status.url !== this.lastOnlineUrl) {
+      // A new URL (a rebuilt tunnel, or a restart): agents still push to the old one.
+      this.lastOnlineUrl = status.url
+      void this.a2aShare.tunnelUrlChanged(status.url)
+    }
   }
 
   setUiUrl(url: string | null, control?: { url: string; token: string } | null): void {

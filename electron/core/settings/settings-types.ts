@@ -63,6 +63,8 @@ export interface Settings {
   allowList: { ips: string[]; origins: string[] }
   tunnel: { enabled: boolean; host: string | null; subdomain: string | null }
   ui: { port: number }
+  /** Agent lens: when a task counts as stalled, what counts as a retry storm. */
+  agentLens: { stallAfterMs: number; retryStormCount: number; retryStormWindowMs: number }
 }
 
 export const MiB = 1024 * 1024
@@ -92,5 +94,6 @@ export function defaultSettings(): Settings {
     allowList: { ips: [], origins: [] },
     tunnel: { enabled: true, host: null, subdomain: null },
     ui: { port: 0 },
+    agentLens: { stallAfterMs: 120_000, retryStormCount: 5, retryStormWindowMs: 60_000 },
   }
 }

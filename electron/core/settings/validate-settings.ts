@@ -72,6 +72,11 @@ const CHECKS: Record<keyof Settings, Check> = {
     subdomain: strOrNull,
   }),
   ui: objectWith({ port: isPort }),
+  agentLens: objectWith({
+    stallAfterMs: positiveInt,
+    retryStormCount: positiveInt,
+    retryStormWindowMs: positiveInt,
+  }),
 }
 
 export function validateSettings(input: unknown): { settings: Settings; issues: string[] } {

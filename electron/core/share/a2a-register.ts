@@ -5,8 +5,9 @@
  * `tasks/pushNotificationConfig/set` for 0.3 agents. The caller stores the token as an
  * `a2a-notification-token` verifier so every notification is checked.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import { A2AShareError, chooseEndpoint, fetchAgentCard, reason, type A2AProtocol } from './a2a-card'
+import { randomBytes } from 'node:crypto'
+import { A2AShareError, chooseEndpoint, fetchAgentCard, type A2AProtocol } from './a2a-card'
+import { callA2A } from './a2a-rpc'
 
 export interface RegisterA2AOptions {
   /** The agent's base URL (or its agent card URL). */
@@ -55,52 +56,25 @@ export async function registerA2APush(opts: RegisterA2AOptions): Promise<Registe
   const url = opts.publicUrl.replace(/\/+$/, '') + path
   const token = opts.token ?? generateToken()
   const v1 = endpoint.protocol === '1.0'
-  const body = {
-    jsonrpc: '2.0',
-    id: randomUUID(),
-    method: v1 ? 'CreateTaskPushNotificationConfig' : 'tasks/pushNotificationConfig/set',
-    params: v1
-      ? { taskId: opts.taskId, url, token }
-      : { taskId: opts.taskId, pushNotificationConfig: { url, token } },
-  }
-  const headers: Record<string, string> = {
-    ...opts.headers,
-    'content-type': 'application/json',
-    accept: 'application/json',
-  }
-  // Without it an SDK server with 0.3 compatibility routes the call to its 0.3 handler (-32601).
-  if (v1) headers['A2A-Version'] = '1.0'
-  let res: Response
-  let text: string
-  try {
-    res = await fetchFn(endpoint.rpcUrl, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-    text = await res.text()
-  } catch (err) {
-    throw new A2AShareError(`cannot reach ${endpoint.rpcUrl}: ${reason(err)}`)
-  }
-  let answer: { result?: Record<string, unknown>; error?: { code?: number; message?: string } }
-  try {
-    answer = JSON.parse(text)
-  } catch {
-    throw new A2AShareError(
-      `${endpoint.agentName} answered HTTP ${res.status} without JSON-RPC: ${text.slice(0, 200)}`,
-    )
-  }
-  if (answer.error) throw rpcError(answer.error, opts.taskId, body.method, endpoint.agentName)
-  if (!answer.result) {
-    throw new A2AShareError(`${endpoint.agentName} answered HTTP ${res.status} without a result`)
+  const method = v1 ? 'CreateTaskPushNotificationConfig' : 'tasks/pushNotificationConfig/set'
+  const params = v1
+    ? { taskId: opts.taskId, url, token }
+    : { taskId: opts.taskId, pushNotificationConfig: { url, token } }
+  const result = await callA2A(endpoint, method, params, {
+    headers: opts.headers,
+    fetch: fetchFn,
+    timeoutMs,
+    taskId: opts.taskId,
+  })
+  if (result === null || typeof result !== 'object') {
+    throw new A2AShareError(`${endpoint.agentName} answered ${method} without a result`)
   }
   return {
     token,
     url,
     path,
     protocolVersion: endpoint.protocol,
-    configId: configIdOf(answer.result, v1),
+    configId: configIdOf(result as Record<string, unknown>, v1),
     agentName: endpoint.agentName,
     rpcUrl: endpoint.rpcUrl,
   }
@@ -116,35 +90,4 @@ function configIdOf(result: Record<string, unknown>, v1: boolean): string | null
 
 function normalisePath(path: string): string {
   return path.startsWith('/') ? path : `/${path}`
-}
-
-function rpcError(
-  err: { code?: number; message?: string },
-  taskId: string,
-  method: string,
-  agent: string,
-): A2AShareError {
-  const msg = err.message ?? 'no message'
-  switch (err.code) {
-    case -32001:
-      return new A2AShareError(
-        `${agent} has no task "${taskId}" (A2A error -32001: ${msg})`,
-        -32001,
-      )
-    case -32003:
-      return new A2AShareError(
-        `${agent} refused: push notifications are not supported (A2A error -32003: ${msg})`,
-        -32003,
-      )
-    case -32601:
-      return new A2AShareError(
-        `${agent} does not know ${method} (-32601): it may speak another A2A version than its card says`,
-        -32601,
-      )
-    default:
-      return new A2AShareError(
-        `${agent} rejected the push notification config (error ${err.code ?? '?'}: ${msg})`,
-        err.code,
-      )
-  }
 }

@@ -11,7 +11,10 @@ const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
 const HEADERS_MARKER = Buffer.from(',"headers":[')
 
 export type DerivedPatch = Partial<
-  Pick<EventSummary, 'verification' | 'idempotency' | 'classification' | 'warnings' | 'response'>
+  Pick<
+    EventSummary,
+    'verification' | 'idempotency' | 'classification' | 'warnings' | 'response' | 'findings'
+  >
 >
 
 /** An event's metadata as the index keeps it: headers stay as their JSON text until asked for. */

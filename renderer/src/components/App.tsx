@@ -13,6 +13,8 @@ const DeliveriesView = lazy(() =>
 )
 const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })))
 import { StatusBar } from './StatusBar'
+import { ShareA2AButton } from './agent-lens/ShareA2ADialog'
+import { StallBanner } from './agent-lens/StallBanner'
 
 const TABS: [View, string][] = [
   ['events', 'Events'],
@@ -79,7 +81,9 @@ export function App() {
           ))}
         </nav>
         {view === 'events' && <Toolbar />}
+        <ShareA2AButton />
       </header>
+      <StallBanner />
       {(notice || error) && (
         <div className="notice" data-testid="notice" role="status">
           <span>{error ?? notice}</span>

@@ -8,6 +8,8 @@ import { BodyView } from './BodyView'
 import { VerificationPanel, IdempotencyPanel } from './EventPanels'
 import { ChangesPanel } from './ChangesPanel'
 import { ReplayPanel } from './ReplayPanel'
+import { FindingsBadge } from './agent-lens/FindingsBadge'
+import { AgentLensPanel } from './agent-lens/AgentLensPanel'
 
 type Tab = 'overview' | 'headers' | 'body' | 'changes' | 'replay'
 const TABS: [Tab, string][] = [
@@ -58,6 +60,7 @@ export function EventDetail() {
         </span>
         <VerificationBadge e={e} />
         <IdempotencyBadge e={e} />
+        <FindingsBadge e={e} />
         <span className="spacer" />
         <button data-testid="copy-curl" onClick={() => void copyCurl()}>
           Copy as cURL
@@ -166,6 +169,7 @@ export function EventDetail() {
             </table>
             <VerificationPanel e={e} />
             <IdempotencyPanel e={e} />
+            <AgentLensPanel e={e} />
           </>
         )}
         {tab === 'headers' && (

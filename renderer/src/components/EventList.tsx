@@ -8,6 +8,7 @@ import { useInspector, useInspectorStore } from '../store/context'
 import type { EventSummary } from '../../../shared/event'
 import { formatSize, formatTime } from '../lib/format'
 import { IdempotencyBadge, StatusCode, VerificationBadge } from './Badges'
+import { FindingsBadge } from './agent-lens/FindingsBadge'
 
 const ROW_HEIGHT = 28
 
@@ -123,6 +124,7 @@ function Row(props: {
       </span>
       <span>
         <IdempotencyBadge e={e} />
+        <FindingsBadge e={e} />
       </span>
       <span className="num dim">{formatSize(e.size)}</span>
       <span className="num">

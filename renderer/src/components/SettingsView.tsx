@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatSize } from '../lib/format'
 import { McpSnippet } from './McpSnippet'
+import { AgentLensSettings } from './agent-lens/AgentLensSettings'
 
 const SCHEMES = [
   'standard-webhooks',
@@ -178,6 +179,7 @@ export function SettingsView() {
         </button>
       </p>
 
+      <AgentLensSettings />
       <h2>Ports</h2>
       <p>
         Receiver: <code>{status?.receiverPort ?? settings.receiver?.port}</code> (the only port the

@@ -158,6 +158,21 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
     startTunnel: (a) => log('startTunnel', a, status().tunnel),
     stopTunnel: (a) => log('stopTunnel', a, status().tunnel),
     shareSnippets: (a) => log('shareSnippets', a, {}),
+    getTimeline: (a) => log('getTimeline', a, null),
+    getBatchItems: (a) => log('getBatchItems', a, null),
+    checkA2AAgent: (a) =>
+      log('checkA2AAgent', a, {
+        agentName: 'fake agent',
+        cardUrl: `${a.agentUrl}/.well-known/agent-card.json`,
+        protocol: '1.0' as const,
+        pushNotifications: true,
+        problem: null,
+      }),
+    shareA2A: (a) => Promise.reject(new Error(`fake API cannot register ${a.taskId}`)),
+    listA2ARegistrations: (a) => log('listA2ARegistrations', a, []),
+    listA2APushConfigs: (a) => log('listA2APushConfigs', a, []),
+    deleteA2ARegistration: (a) =>
+      log('deleteA2ARegistration', a, { removed: false, deletedOnAgent: false, message: '' }),
   }
   return api
 }

@@ -42,6 +42,15 @@ export interface TestAgent {
 class GatedExecutor implements AgentExecutor {
   private readonly gates = new Map<string, () => void>()
   private readonly opened = new Set<string>()
+  private readonly hung: (() => void)[] = []
+
+  /** Set: after the gate, publish one `working` update and go quiet (never complete). */
+  constructor(private readonly stallAfterFirstUpdate = false) {}
+
+  /** Lets hung tasks return, so closing the agent leaves nothing pending. */
+  wake(): void {
+    for (const h of this.hung.splice(0)) h()
+  }
 
   release(taskId: string): void {
     this.opened.add(taskId)
@@ -69,6 +78,18 @@ class GatedExecutor implements AgentExecutor {
     )
     if (!this.opened.has(taskId)) {
       await new Promise<void>((resolve) => this.gates.set(taskId, resolve))
+    }
+    if (this.stallAfterFirstUpdate) {
+      bus.publish(
+        AgentEvent.statusUpdate({
+          taskId,
+          contextId,
+          status: status(TaskState.TASK_STATE_WORKING),
+          metadata: undefined,
+        }),
+      )
+      await new Promise<void>((resolve) => this.hung.push(resolve))
+      return
     }
     bus.publish(
       AgentEvent.artifactUpdate({
@@ -107,7 +128,7 @@ class GatedExecutor implements AgentExecutor {
 
 export async function startTestAgent(
   mode: AgentMode = 'compat',
-  opts: { requireAuthorization?: string } = {},
+  opts: { requireAuthorization?: string; stallAfterFirstUpdate?: boolean } = {},
 ): Promise<TestAgent> {
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
@@ -152,7 +173,7 @@ export async function startTestAgent(
     defaultOutputModes: ['text'],
     skills: [],
   }
-  const executor = new GatedExecutor()
+  const executor = new GatedExecutor(opts.stallAfterFirstUpdate)
   const pushStore = new InMemoryPushNotificationStore()
   const handler = new DefaultRequestHandler(
     card,
@@ -244,6 +265,7 @@ export async function startTestAgent(
     release: (taskId) => executor.release(taskId),
     close: () =>
       new Promise<void>((resolve) => {
+        executor.wake()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

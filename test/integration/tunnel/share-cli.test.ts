@@ -8,6 +8,7 @@ import { CliFailure } from '../../../electron/cli/errors'
 import { TunnelManager } from '../../../electron/core/tunnel/tunnel-manager'
 import { writeRuntimeInfo } from '../../../electron/core/share/runtime-info'
 import { openSettings } from '../../../electron/core/settings/settings-store'
+import { A2ARegistrations } from '../../../electron/core/share/a2a-registrations'
 import { verifyRequest } from '../../../electron/core/verify'
 import {
   FakeLocaltunnelServer,
@@ -102,6 +103,16 @@ describe('hooklens share a2a', () => {
       scheme: 'a2a-notification-token',
       path: `/a2a/${taskId}`,
     })
+    // Remembered for the Agent lens and re-registration (never the token).
+    const [remembered] = new A2ARegistrations(dataDir).list()
+    expect(remembered).toMatchObject({
+      taskId,
+      protocol: '1.0',
+      path: `/a2a/${taskId}`,
+      verifierId: printed.verifierId,
+      followTunnel: true,
+    })
+    expect(JSON.stringify(remembered)).not.toContain('token"')
 
     agent.release(taskId)
     await waitUntil(() => rec.requests.length >= 2, 5000, 'notifications')

@@ -70,7 +70,10 @@ function describe(kind: string, v: Rec, protocol: '1.0' | '0.3'): Classification
 }
 
 export function detectA2a(ctx: ClassifyContext): Classification | null {
-  const hinted = ctx.has('x-a2a-notification-token') || ctx.contentType === 'application/a2a+json'
+  const hinted =
+    ctx.has('x-a2a-notification-token') ||
+    ctx.has('a2a-notification-token') ||
+    ctx.contentType === 'application/a2a+json'
   const body = ctx.json
   if (isRec(body)) {
     const keys = Object.keys(body)

@@ -10,14 +10,18 @@ const NOT_BODY = 'the token does not cover the body'
 export const a2aNotificationToken: Scheme = {
   id: 'a2a-notification-token',
   label: 'A2A notification token',
-  headers: ['x-a2a-notification-token'],
+  // The Go SDK spells it without the X- (the Agent lens flags the unusual spelling).
+  headers: ['x-a2a-notification-token', 'a2a-notification-token'],
   signsBody: false,
   keyDescription: 'the registered token',
   caveat: NOT_BODY,
   token: true,
   extract: (h) => {
-    const v = header(h, 'X-A2A-Notification-Token')
-    return v === undefined ? null : { signatures: [v], source: 'X-A2A-Notification-Token' }
+    for (const name of ['X-A2A-Notification-Token', 'A2A-Notification-Token']) {
+      const v = header(h, name)
+      if (v !== undefined) return { signatures: [v], source: name }
+    }
+    return null
   },
   key: (secret) => secret,
   check: (ex, key) => ({ ok: typeof key === 'string' && safeEqual(key, ex.signatures[0]) }),

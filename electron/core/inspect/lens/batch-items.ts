@@ -1,0 +1,58 @@
+/**
+ * An AgentField observability batch as items: `{batch_id, event_count, events: [...]}` (or a
+ * bare array, as older docs show) becomes one row per event with its type, execution and
+ * workflow ids, so a batch of 10 can be expanded and filtered like events.
+ */
+import { get, isRec, parseJson, str } from '../context'
+
+export interface BatchItem {
+  index: number
+  eventType: string | null
+  executionId: string | null
+  workflowId: string | null
+  timestamp: string | null
+  source: string | null
+  /** The item as sent (parsed; shown, never re-sent). */
+  item: unknown
+}
+
+export interface BatchItems {
+  batchId: string | null
+  eventCount: number | null
+  total: number
+  items: BatchItem[]
+}
+
+function field(e: unknown, key: string): string | null {
+  return str(get(e, key)) ?? str(get(e, 'data', key)) ?? null
+}
+
+/** The batch's items, optionally only those of one event type and/or execution id. */
+export function batchItems(
+  body: Buffer,
+  filter: { eventType?: string; executionId?: string } = {},
+): BatchItems | null {
+  const json = parseJson(body)
+  const events = Array.isArray(json) ? json : isRec(json) ? json.events : undefined
+  if (!Array.isArray(events)) return null
+  const all = events.map((e, index) => ({
+    index,
+    eventType: field(e, 'event_type') ?? field(e, 'event'),
+    executionId: field(e, 'execution_id'),
+    workflowId: field(e, 'workflow_id'),
+    timestamp: field(e, 'timestamp'),
+    source: field(e, 'event_source'),
+    item: e,
+  }))
+  const items = all.filter(
+    (i) =>
+      (!filter.eventType || i.eventType === filter.eventType) &&
+      (!filter.executionId || i.executionId === filter.executionId),
+  )
+  return {
+    batchId: isRec(json) ? (str(json.batch_id) ?? null) : null,
+    eventCount: isRec(json) && typeof json.event_count === 'number' ? json.event_count : null,
+    total: all.length,
+    items,
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Sequences per subject (an A2A task, an execution): what goes wrong over time. At capture it
+ * flags an update after a terminal state, a state going backwards, an out-of-order timestamp
+ * and a retry storm (the same idempotency key N times in M ms); `stalls(now)` reports
+ * subjects that stopped updating before a terminal state. Time comes in as arguments (event
+ * times, `now`), never from a clock here, so tests drive it without waiting. Memory is
+ * bounded: the oldest subjects and keys are forgotten first.
+ */
+import type { Classification, Finding } from '../../../../shared/event'
+import { stateOf, subjectKey } from '../subjects'
+import { formatAgo } from './event-time'
+import { finding } from './types'
+
+export interface LensSettings {
+  stallAfterMs: number
+  retryStormCount: number
+  retryStormWindowMs: number
+}
+
+export const DEFAULT_LENS_SETTINGS: LensSettings = {
+  stallAfterMs: 120_000,
+  retryStormCount: 5,
+  retryStormWindowMs: 60_000,
+}
+
+export interface SequenceEvent {
+  id: string
+  /** Arrival time, ms since the epoch. */
+  receivedAt: number
+  classification: Classification
+  idempotency: { key: string; status: string }
+  /** The time the body says the update happened, when it says one. */
+  bodyTime?: number | null
+}
+
+export interface Stall {
+  platform: string
+  subject: string
+  /** 'task' (A2A) or 'execution'. */
+  noun: string
+  state: string
+  lastEventId: string
+  lastUpdateAt: string
+  idleMs: number
+  message: string
+}
+
+interface SubjectState {
+  platform: string
+  subject: string
+  lastId: string
+  lastAt: number
+  state: string | null
+  terminal: string | null
+  terminalId: string | null
+  maxBodyTime: number | null
+  maxBodyTimeId: string | null
+  stalled: boolean
+}
+
+const MAX_SUBJECTS = 10_000
+const MAX_KEYS = 10_000
+const A2A_TERMINAL = new Set(['completed', 'failed', 'canceled', 'rejected'])
+const OTHER_TERMINAL = new Set([
+  'succeeded',
+  'completed',
+  'failed',
+  'error',
+  'timeout',
+  'cancelled',
+  'canceled',
+])
+const GATEWAY_EVENTS = new Set(['on_complete', 'on_error', 'on_timeout'])
+/** States in which a subject is expected to keep updating (input-required waits on a person). */
+const STALLABLE = new Set(['submitted', 'working', 'queued', 'pending', 'running', 'started'])
+
+function rank(state: string): number | null {
+  if (A2A_TERMINAL.has(state) || OTHER_TERMINAL.has(state)) return 2
+  if (state === 'submitted' || state === 'queued' || state === 'pending') return 0
+  if (['working', 'running', 'started', 'input-required', 'auth-required'].includes(state)) return 1
+  return null
+}
+
+function terminalOf(c: Classification, state: string | null): string | null {
+  if (c.platform === 'agent-gateway' && c.eventType && GATEWAY_EVENTS.has(c.eventType)) {
+    return c.eventType
+  }
+  if (state === null) return null
+  if (c.platform === 'a2a') return A2A_TERMINAL.has(state) ? state : null
+  return OTHER_TERMINAL.has(state) ? state : null
+}
+
+export function nounOf(platform: string): string {
+  return platform === 'a2a' ? 'task' : 'execution'
+}
+
+export class SequenceTracker {
+  private readonly subjects = new Map<string, SubjectState>()
+  private readonly keys = new Map<string, number[]>()
+
+  /** Records a captured event; returns the sequence findings it raises. */
+  observe(e: SequenceEvent, settings: LensSettings): Finding[] {
+    const out: Finding[] = []
+    const storm = this.retryStorm(e, settings)
+    if (storm) out.push(storm)
+    const key = subjectKey(e.classification)
+    if (key === null) return out
+    const prev = this.subjects.get(key)
+    const state = stateOf(e.classification)
+    const noun = nounOf(e.classification.platform)
+    const subject = e.classification.subject as string
+    const redelivery = e.idempotency.status === 'duplicate'
+    if (prev?.terminal && !redelivery) {
+      out.push(
+        finding(
+          'update-after-terminal',
+          'error',
+          `update after ${noun} ${subject} reached its terminal state '${prev.terminal}' (event ${prev.terminalId})`,
+        ),
+      )
+    } else if (prev?.state && state && !redelivery) {
+      const before = rank(prev.state)
+      const after = rank(state)
+      if (before !== null && after !== null && after < before) {
+        out.push(
+          finding(
+            'state-backwards',
+            'warning',
+            `${noun} ${subject} went back from '${prev.state}' to '${state}'`,
+          ),
+        )
+      }
+    }
+    const t = e.bodyTime ?? null
+    if (t !== null && prev?.maxBodyTime != null && t < prev.maxBodyTime && !redelivery) {
+      out.push(
+        finding(
+          'out-of-order-timestamp',
+          'warning',
+          `timestamp ${new Date(t).toISOString()} is earlier than ${new Date(prev.maxBodyTime).toISOString()} of an earlier update (event ${prev.maxBodyTimeId}): delivered out of order`,
+        ),
+      )
+    }
+    this.record(key, e, state, prev)
+    return out
+  }
+
+  /** Rebuilds state from a stored event at start-up (no body: timestamps are not restored). */
+  replay(e: SequenceEvent & { findings?: Finding[] }): void {
+    const key = subjectKey(e.classification)
+    if (key === null) return
+    const prev = this.subjects.get(key)
+    this.record(key, e, stateOf(e.classification), prev)
+    const now = this.subjects.get(key)
+    if (now && e.findings?.some((f) => f.code === 'stalled')) now.stalled = true
+  }
+
+  /** Subjects idle for `stallAfterMs` in a non-terminal working state, each reported once. */
+  stalls(now: number, settings: LensSettings): Stall[] {
+    const out: Stall[] = []
+    for (const s of this.subjects.values()) {
+      if (s.stalled || s.terminal || s.state === null || !STALLABLE.has(s.state)) continue
+      const idleMs = now - s.lastAt
+      if (idleMs < settings.stallAfterMs) continue
+      s.stalled = true
+      const noun = nounOf(s.platform)
+      out.push({
+        platform: s.platform,
+        subject: s.subject,
+        noun,
+        state: s.state,
+        lastEventId: s.lastId,
+        lastUpdateAt: new Date(s.lastAt).toISOString(),
+        idleMs,
+        message: `${noun} ${s.subject} stalled: last update '${s.state}' ${formatAgo(idleMs)} ago`,
+      })
+    }
+    return out
+  }
+
+  clear(): void {
+    this.subjects.clear()
+    this.keys.clear()
+  }
+
+  private record(
+    key: string,
+    e: SequenceEvent,
+    state: string | null,
+    prev: SubjectState | undefined,
+  ): void {
+    const t = e.bodyTime ?? null
+    const later = t !== null && (prev?.maxBodyTime == null || t >= prev.maxBodyTime)
+    const nextState = state ?? prev?.state ?? null
+    const next: SubjectState = {
+      platform: e.classification.platform,
+      subject: e.classification.subject as string,
+      lastId: e.id,
+      lastAt: e.receivedAt,
+      state: nextState,
+      terminal: prev?.terminal ?? terminalOf(e.classification, state),
+      terminalId: prev?.terminalId ?? (terminalOf(e.classification, state) ? e.id : null),
+      maxBodyTime: later ? t : (prev?.maxBodyTime ?? null),
+      maxBodyTimeId: later ? e.id : (prev?.maxBodyTimeId ?? null),
+      stalled: false,
+    }
+    // Re-insert so Map order is least recently updated first, for eviction.
+    this.subjects.delete(key)
+    this.subjects.set(key, next)
+    if (this.subjects.size > MAX_SUBJECTS) {
+      this.subjects.delete(this.subjects.keys().next().value as string)
+    }
+  }
+
+  private retryStorm(e: SequenceEvent, settings: LensSettings): Finding | null {
+    const key = e.idempotency.key
+    const since = e.receivedAt - settings.retryStormWindowMs
+    const seen = (this.keys.get(key) ?? []).filter((t) => t > since)
+    seen.push(e.receivedAt)
+    this.keys.delete(key)
+    this.keys.set(key, seen.slice(-Math.max(settings.retryStormCount, 50)))
+    if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value as string)
+    if (seen.length < settings.retryStormCount) return null
+    return finding(
+      'retry-storm',
+      'warning',
+      `retry storm: key ${key} arrived ${seen.length} times in ${Math.round((e.receivedAt - seen[0]) / 1000)} s (limit ${settings.retryStormCount} in ${Math.round(settings.retryStormWindowMs / 1000)} s)`,
+    )
+  }
+}
