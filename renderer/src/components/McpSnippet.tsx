@@ -20,20 +20,20 @@ export function McpSnippet() {
         Your agent can list, wait for, explain and replay the webhooks Hooklens catches. Captured
         content reaches it marked as untrusted data; secrets never do.
       </p>
-      <div role="tablist">
+      <p role="tablist">
         {MCP_CONFIG_SNIPPETS.map((s) => (
-          <button
-            key={s.id}
-            role="tab"
-            aria-selected={s.id === snippet.id}
-            className={s.id === snippet.id ? 'active' : 'link'}
-            data-testid={`mcp-snippet-${s.id}`}
-            onClick={() => setSelected(s.id)}
-          >
-            {s.title}
-          </button>
+          <span key={s.id}>
+            <button
+              role="tab"
+              aria-selected={s.id === snippet.id}
+              data-testid={`mcp-snippet-${s.id}`}
+              onClick={() => setSelected(s.id)}
+            >
+              {s.id === snippet.id ? <strong>{s.title}</strong> : s.title}
+            </button>{' '}
+          </span>
         ))}
-      </div>
+      </p>
       <p className="dim">{snippet.where}:</p>
       <pre className="raw" data-testid="mcp-snippet-text">
         {snippet.text}

@@ -79,6 +79,23 @@ describe('diffs', () => {
   })
 })
 
+describe('--allow-remote', () => {
+  it('lets mutating tools try a public address (refused without it)', async () => {
+    const to = 'http://93.184.216.34:9/hook'
+    const refused = await mcp.call('replay_event', { id: ids[0], to, timeoutMs: 500 })
+    expect(refused.text).toMatch(/not a loopback or private address/)
+    const open = await startMcp(dir.dir, ['--allow-remote'])
+    try {
+      const r = await open.call('replay_event', { id: ids[0], to, timeoutMs: 500 })
+      expect(r.text).not.toMatch(/not a loopback or private address/)
+      // No network here: the attempt itself fails, and is recorded as a delivery.
+      expect(r.json.delivery.status).toBe('failed')
+    } finally {
+      await open.close()
+    }
+  })
+})
+
 describe('deliveries, snippets and status', () => {
   it('list_deliveries shows a replay with its answer', async () => {
     const replay = await mcp.call('replay_event', { id: ids[0], to: `${handler.url}/a2a` })

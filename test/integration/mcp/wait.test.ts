@@ -66,6 +66,21 @@ describe('with the running Hooklens (live)', () => {
     expect(r.json.note).toMatch(/no matching event within 300 ms/)
   })
 
+  it('sends progress while it waits, so clients can keep extending their timeout', async () => {
+    const progress: number[] = []
+    const res = await mcp.client.callTool(
+      { name: 'wait_for_event', arguments: { path: '/hooks/never', timeoutMs: 12_000 } },
+      undefined,
+      {
+        onprogress: (p) => progress.push(p.progress),
+        resetTimeoutOnProgress: true,
+        timeout: 60_000,
+      },
+    )
+    expect(res.isError).toBeFalsy()
+    expect(progress.length).toBeGreaterThanOrEqual(1)
+  })
+
   it('validates timeoutMs', async () => {
     const r = await mcp.call('wait_for_event', { timeoutMs: 10_000_000 })
     expect(r.isError).toBe(true)

@@ -107,15 +107,19 @@ export const waitForEvent = defineTool({
     }
     const waitedMs = Date.now() - started
     if (!event) {
-      return jsonResult({
-        matched: false,
-        mode: backend.mode,
-        waitedMs,
-        note: extra.signal.aborted
-          ? 'cancelled'
-          : `no matching event within ${timeoutMs} ms${backend.mode === 'read-only' ? ' (no Hooklens with a control API runs: is `hooklens listen` or the app receiving?)' : ''}`,
-        afterId: afterId ?? null,
-      })
+      return jsonResult(
+        {
+          matched: false,
+          mode: backend.mode,
+          waitedMs,
+          note: extra.signal.aborted
+            ? 'cancelled'
+            : `no matching event within ${timeoutMs} ms${backend.mode === 'read-only' ? ' (no Hooklens with a control API runs: is `hooklens listen` or the app receiving?)' : ''}`,
+          afterId: afterId ?? null,
+        },
+        [],
+        ctx,
+      )
     }
     return jsonResult(
       { matched: true, mode: backend.mode, waitedMs, event: summaryView(event) },

@@ -25,11 +25,9 @@ export interface ToolContext {
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>
 
+/** Compact JSON: indentation would spend the agent's context on whitespace. */
 export function jsonResult(value: unknown, extraSecrets: string[] = [], ctx?: ToolContext) {
-  const text = scrubSecrets(JSON.stringify(value, null, 2), [
-    ...(ctx?.secrets() ?? []),
-    ...extraSecrets,
-  ])
+  const text = scrubSecrets(JSON.stringify(value), [...(ctx?.secrets() ?? []), ...extraSecrets])
   if (Buffer.byteLength(text) > RESULT_CAP) {
     return errorResult(
       `the result is ${Buffer.byteLength(text)} bytes, over the ${RESULT_CAP}-byte cap: narrow it (a smaller limit or maxBodyBytes, a filter)`,
