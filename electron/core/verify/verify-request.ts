@@ -8,7 +8,7 @@ import { diagnose } from './diagnose'
 import type { OtherSecret } from './diagnose'
 import { requestPath, pathMatches } from './path-glob'
 import { detectScheme, getScheme } from './registry'
-import { missing } from './missing-signature'
+import { hasOwnPath, missing, notApplicable } from './missing-signature'
 import { nameOf, urlFor, verdict } from './verdict'
 import type {
   CheckResult,
@@ -73,6 +73,7 @@ async function runVerifier(
 ): Promise<Verification> {
   const options = v.options ?? {}
   const schemeId = v.scheme === 'auto' ? detectScheme(input.headers, input.body) : v.scheme
+  if (!schemeId && !hasOwnPath(v)) return notApplicable(v, null)
   if (!schemeId)
     return verdict(
       v,

@@ -65,3 +65,20 @@ export function asDelivery(v: unknown): DeliveryView | null {
   const d = v as DeliveryView
   return typeof d.id === 'string' ? d : null
 }
+
+/**
+ * One row per delivery, newest first: a delivery's pushes (pending, then delivered) and the
+ * replay call's own answer all carry the same id, and may arrive in either order.
+ */
+export function mergeDelivery(list: DeliveryView[], d: DeliveryView): DeliveryView[] {
+  const next = list.filter((x) => x.id !== d.id)
+  next.push(d)
+  return next.sort(newestFirst)
+}
+
+function newestFirst(x: DeliveryView, y: DeliveryView): number {
+  const a = x.createdAt ?? ''
+  const b = y.createdAt ?? ''
+  if (a !== b) return a < b ? 1 : -1
+  return x.id < y.id ? 1 : x.id > y.id ? -1 : 0
+}

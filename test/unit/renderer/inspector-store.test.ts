@@ -197,6 +197,48 @@ describe('inspector store', () => {
     })
   })
 
+  it('keeps one history row per delivery, newest first, whatever order pushes and answers arrive in', async () => {
+    const { store, api } = await ready()
+    await store.getState().loadReplayHistory('01B')
+    let n = 0
+    api.replayEvent = async (a) => {
+      n++
+      const base = {
+        id: `del-${n}`,
+        eventId: a.id,
+        target: a.to,
+        kind: 'replay',
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+      }
+      // The core pushes the delivery (pending, then delivered) before the call returns.
+      api.push({ type: 'deliveryResult', payload: { ...base, status: 'pending' } })
+      api.push({ type: 'deliveryResult', payload: { ...base, status: 'delivered' } })
+      store.getState().flushPushes()
+      return { ...base, status: 'delivered' }
+    }
+    await store.getState().sendReplay('01B')
+    await store.getState().sendReplay('01B')
+    // A late push of the first delivery must not move it back on top.
+    api.push({
+      type: 'deliveryResult',
+      payload: {
+        id: 'del-1',
+        eventId: '01B',
+        target: 'x',
+        kind: 'replay',
+        status: 'delivered',
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 1)).toISOString(),
+      },
+    })
+    store.getState().flushPushes()
+    await store.getState().sendReplay('01B')
+    expect(store.getState().replayHistory['01B'].map((d) => d.id)).toEqual([
+      'del-3',
+      'del-2',
+      'del-1',
+    ])
+  })
+
   it('builds the cURL command through the export API', async () => {
     const { store } = await ready()
     const cmd = await store.getState().curlFor('01B')
