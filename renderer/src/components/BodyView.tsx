@@ -11,6 +11,28 @@ import { HexView } from './HexView'
 
 type Mode = 'tree' | 'raw' | 'hex' | 'decoded'
 
+/** Bodies past this are not parsed into a tree: JSON.parse alone would block the page. */
+const TREE_MAX_CHARS = 2 * 1024 * 1024
+/** Text shown at once: one text node of 10 MB takes the page seconds to lay out. */
+const TEXT_PREVIEW_CHARS = 256 * 1024
+
+function Preview({ text, testId }: { text: string; testId: string }) {
+  const clipped = text.length > TEXT_PREVIEW_CHARS
+  return (
+    <>
+      {clipped && (
+        <p className="dim" data-testid="body-clipped">
+          Showing the first {formatSize(TEXT_PREVIEW_CHARS)} of {formatSize(text.length)}: copy or
+          export the event for all of it.
+        </p>
+      )}
+      <pre className="raw" data-testid={testId}>
+        {clipped ? text.slice(0, TEXT_PREVIEW_CHARS) : text}
+      </pre>
+    </>
+  )
+}
+
 export function BodyView({
   event,
   decoded,
@@ -23,7 +45,10 @@ export function BodyView({
     () => (decoded && !decoded.error ? bodyText(decoded.body, decoded.bodyEncoding) : null),
     [decoded],
   )
-  const json = useMemo(() => tryParseJson(decodedText ?? text), [text, decodedText])
+  const json = useMemo(() => {
+    const t = decodedText ?? text
+    return t !== null && t.length <= TREE_MAX_CHARS ? tryParseJson(t) : { ok: false as const }
+  }, [text, decodedText])
   const modes: Mode[] = []
   if (json.ok) modes.push('tree')
   if (text !== null) modes.push('raw')
@@ -64,11 +89,7 @@ export function BodyView({
         </span>
       </div>
       {current === 'tree' && json.ok && <JsonTree value={json.value} />}
-      {current === 'raw' && (
-        <pre className="raw" data-testid="body-raw">
-          {text}
-        </pre>
-      )}
+      {current === 'raw' && text !== null && <Preview text={text} testId="body-raw" />}
       {current === 'decoded' && decoded && (
         <div>
           {decoded.error && <p className="bad">{decoded.error}</p>}
@@ -81,9 +102,7 @@ export function BodyView({
             <p className="dim">Truncated at {formatSize(decoded.size)}.</p>
           )}
           {decodedText !== null ? (
-            <pre className="raw" data-testid="body-decoded">
-              {decodedText}
-            </pre>
+            <Preview text={decodedText} testId="body-decoded" />
           ) : (
             <HexView bytes={bodyBytes(decoded.body, decoded.bodyEncoding)} />
           )}

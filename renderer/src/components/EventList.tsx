@@ -1,6 +1,9 @@
 /**
  * The live event list: virtualized (only the rows on screen exist in the DOM, so 50k events
- * cost what 40 do), with the cursor for j/k and the selected row highlighted.
+ * cost what 40 do), with the cursor for j/k and the arrow keys, the selected row highlighted,
+ * why an event failed verification in its row, and the event marked "A" for compare. The grid
+ * is one focusable element (the cursor row is its active descendant), as in DevTools' Network
+ * panel.
  */
 import { useEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -10,12 +13,15 @@ import { formatSize, formatTime } from '../lib/format'
 import { IdempotencyBadge, StatusCode, VerificationBadge } from './Badges'
 
 const ROW_HEIGHT = 28
+/** Verdicts whose reason is worth a glance in the row, as `listen` prints it. */
+const SHOW_REASON = new Set(['invalid', 'missing'])
 
 export function EventList() {
   const store = useInspectorStore()
   const visible = useInspector((s) => s.visible)
   const cursorId = useInspector((s) => s.cursorId)
   const selectedId = useInspector((s) => s.selectedId)
+  const compareA = useInspector((s) => s.compareA)
   const parentRef = useRef<HTMLDivElement>(null)
 
   const virtualizer = useVirtualizer({
@@ -33,9 +39,13 @@ export function EventList() {
     const el = parentRef.current
     const prevTop = topId.current
     topId.current = visible[0]?.id ?? null
-    if (!el || !newestFirst || !prevTop || el.scrollTop === 0 || visible[0]?.id === prevTop) return
+    if (!el || !newestFirst || !prevTop || visible[0]?.id === prevTop) return
+    // At the top, new rows push the view down — unless the top row is the one being read.
+    const reading = selectedId === prevTop || cursorId === prevTop
+    if (el.scrollTop === 0 && !reading) return
     const shift = visible.findIndex((e) => e.id === prevTop)
     if (shift > 0) el.scrollTop += shift * ROW_HEIGHT
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only new rows move the view
   }, [visible, newestFirst])
 
   // Follow the cursor when it moves (j/k), not when new rows arrive: a user reading older
@@ -51,16 +61,28 @@ export function EventList() {
   return (
     <div className="list" data-testid="event-list">
       <div className="row head" role="row">
-        <span>Time</span>
-        <span>Method</span>
-        <span>Path</span>
-        <span>Platform · type</span>
-        <span>Signature</span>
-        <span>Repeat</span>
-        <span className="num">Size</span>
-        <span className="num">Status</span>
+        <span className="c-time">Time</span>
+        <span className="c-method">Method</span>
+        <span className="c-path">Path</span>
+        <span className="c-platform">Platform · type</span>
+        <span className="c-sig">Signature</span>
+        <span className="c-repeat">Repeat</span>
+        <span className="c-size num">Size</span>
+        <span className="c-status num">Status</span>
       </div>
-      <div className="list-scroll" ref={parentRef} role="grid" aria-rowcount={visible.length}>
+      <div
+        className="list-scroll"
+        ref={parentRef}
+        role="grid"
+        aria-label="Events: arrow keys or j/k move, Enter opens, ? lists the shortcuts"
+        aria-rowcount={visible.length}
+        aria-activedescendant={cursorId ? `row-${cursorId}` : undefined}
+        tabIndex={0}
+        data-testid="event-grid"
+        onFocus={() => {
+          if (!store.getState().cursorId) store.getState().moveCursor(0)
+        }}
+      >
         {visible.length === 0 && <div className="list-empty">No event matches the filter.</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -72,6 +94,7 @@ export function EventList() {
                 top={item.start}
                 cursor={e.id === cursorId}
                 selected={e.id === selectedId}
+                markedA={e.id === compareA}
                 onOpen={() => void store.getState().select(e.id)}
               />
             )
@@ -87,6 +110,7 @@ function Row(props: {
   top: number
   cursor: boolean
   selected: boolean
+  markedA: boolean
   onOpen: () => void
 }) {
   const { e } = props
@@ -103,29 +127,44 @@ function Row(props: {
     <div
       className={cls}
       role="row"
+      id={`row-${e.id}`}
+      aria-selected={props.selected}
       style={{ transform: `translateY(${props.top}px)`, height: ROW_HEIGHT }}
       data-testid="event-row"
       data-event-id={e.id}
       onClick={props.onOpen}
     >
-      <span className="mono dim">{formatTime(e.receivedAt)}</span>
-      <span className={`method m-${e.method.toLowerCase()}`}>{e.method}</span>
-      <span className="mono path" title={e.query ? `${e.path}?${e.query}` : e.path}>
+      <span className="c-time mono dim">
+        {props.markedA && (
+          <span className="tag a" title="Marked as A for compare" data-testid="row-mark-a">
+            A
+          </span>
+        )}
+        {formatTime(e.receivedAt)}
+      </span>
+      <span className={`c-method method m-${e.method.toLowerCase()}`}>{e.method}</span>
+      <span className="c-path mono path" title={e.query ? `${e.path}?${e.query}` : e.path}>
         {e.path}
         {e.query && <span className="dim">?{e.query}</span>}
       </span>
-      <span className="platform" title={c.subject ?? ''}>
+      <span className="c-platform platform" title={c.subject ?? ''}>
         {c.platform !== 'unknown' && <span className={`plat p-${c.platform}`}>{c.platform}</span>}
         {c.eventType && <span className="dim"> {c.eventType}</span>}
       </span>
-      <span>
+      <span className="c-sig" title={e.verification.reason}>
         <VerificationBadge e={e} />
+        {SHOW_REASON.has(e.verification.status) && (
+          <span className="why" data-testid="row-reason">
+            {' '}
+            {e.verification.reason}
+          </span>
+        )}
       </span>
-      <span>
+      <span className="c-repeat">
         <IdempotencyBadge e={e} />
       </span>
-      <span className="num dim">{formatSize(e.size)}</span>
-      <span className="num">
+      <span className="c-size num dim">{formatSize(e.size)}</span>
+      <span className="c-status num">
         <StatusCode status={e.response?.status} />
       </span>
     </div>

@@ -124,7 +124,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
           <h3>History</h3>
           <ul className="history" data-testid="replay-history">
             {history.map((d) => (
-              <li key={d.id}>
+              <li key={d.id} data-created={d.createdAt}>
                 <button className="link mono" onClick={() => setShown(d)}>
                   {d.createdAt ? formatTime(d.createdAt) : d.id} {d.kind} → {d.target}
                 </button>{' '}

@@ -257,7 +257,10 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
         if (visible.length === 0) return
         const at = cursorId ? visible.findIndex((e) => e.id === cursorId) : -1
         const next = at < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, at + delta))
-        set({ cursorId: visible[next].id })
+        const id = visible[next].id
+        set({ cursorId: id })
+        // With the detail open, the detail follows the cursor (DevTools' Network panel habit).
+        if (get().selectedId && get().selectedId !== id) void get().select(id)
       },
 
       openCursor() {

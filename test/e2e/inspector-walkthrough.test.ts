@@ -1,0 +1,245 @@
+/**
+ * Issue 13's inspector walkthrough, repeated in real Chromium against a real `hooklens listen`:
+ * replay history, unsigned requests and re-signing, the reject path, the reason in the row,
+ * keyboard habits, large bodies in compare, and the layout of a narrow window.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Browser } from 'playwright-core'
+import { ensureRendererBuilt } from '../../electron/core/control'
+import { createHttpClient } from '../../shared/http-client'
+import { launchChromium, openInspector, type Inspector } from './support/browser'
+import { sendWebhook, startListen, type ListenProcess } from './support/listen'
+import { github, SECRETS } from './support/samples'
+
+let listen: ListenProcess
+let browser: Browser
+let ui: Inspector
+let handler: Server
+let handlerUrl: string
+const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = []
+
+beforeAll(async () => {
+  handler = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      received.push({ headers: req.headers, body })
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end('ok')
+    })
+  })
+  await new Promise<void>((r) => handler.listen(0, '127.0.0.1', r))
+  handlerUrl = `http://127.0.0.1:${(handler.address() as AddressInfo).port}/webhook`
+  await ensureRendererBuilt()
+  listen = await startListen()
+  const api = createHttpClient({ baseUrl: listen.uiOrigin, token: listen.token })
+  await api.addVerifier({ scheme: 'github', secrets: [SECRETS.github], path: '/hooks/github' })
+  // An every-path verifier: it must not call unrelated unsigned requests "missing".
+  await api.addVerifier({ scheme: 'standard-webhooks', secrets: [SECRETS.standard] })
+  browser = await launchChromium()
+  ui = await openInspector(browser, listen.uiUrl)
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await listen?.stop()
+  handler?.close()
+})
+
+const row = (text: string) =>
+  ui.page.locator('[data-testid="event-row"]', { hasText: text }).first()
+
+async function openReplay(text: string) {
+  await ui.page.click('[data-testid="nav-events"]')
+  await row(text).click()
+  await ui.page.waitForSelector(`[data-testid="event-detail"]`)
+  await ui.page.click('[data-testid="detail-tab-replay"]')
+  await ui.page.fill('[data-testid="replay-target"]', handlerUrl)
+}
+
+describe('inspector walkthrough (issue 13)', () => {
+  it('#13 shows why an event is invalid in its row', async () => {
+    const bad = github({ ref: 'refs/heads/row-reason' }, 'not-the-secret')
+    await sendWebhook(listen.receiverUrl, bad.path, bad.body, bad.headers)
+    await row('/hooks/github').waitFor()
+    const api = createHttpClient({ baseUrl: listen.uiOrigin, token: listen.token })
+    const stored = (await api.listEvents({ verification: 'invalid' }))[0]
+    const reason = row('/hooks/github').locator('[data-testid="row-reason"]')
+    expect((await reason.textContent())?.trim()).toBe(stored.verification.reason)
+    expect(await reason.isVisible()).toBe(true)
+  })
+
+  it('#17 an unsigned GET /health is not "missing", and its replay is not re-signed', async () => {
+    const res = await fetch(`${listen.receiverUrl}/health`)
+    await res.arrayBuffer()
+    await row('/health').waitFor()
+    expect(await row('/health').locator('[data-testid="verify-badge"]').count()).toBe(0)
+    await openReplay('/health')
+    expect(await ui.page.isChecked('[data-testid="replay-resign"]')).toBe(false)
+    await ui.page.click('[data-testid="replay-send"]')
+    await ui.page.waitForSelector('[data-testid="replay-result"]')
+    const last = received.at(-1)!
+    expect(last.headers['webhook-signature']).toBeUndefined()
+    expect(last.headers['webhook-id']).toBeUndefined()
+  })
+
+  it('#18 sends an edited body under the original signature; #8 one history row per send', async () => {
+    const ok = github({ ref: 'refs/heads/reject-path' })
+    await sendWebhook(listen.receiverUrl, ok.path, ok.body, ok.headers)
+    await row('/hooks/github').waitFor()
+    await ui.page.locator('[data-testid="verify-badge"][data-status="valid"]').first().waitFor()
+    await openReplay('/hooks/github')
+    // A signed capture: re-signing is the default.
+    expect(await ui.page.isChecked('[data-testid="replay-resign"]')).toBe(true)
+    await ui.page.uncheck('[data-testid="replay-resign"]')
+    await ui.page.click('text=Edit headers and body')
+    const edited = ok.body.replace('reject-path', 'tampered')
+    await ui.page.fill('[data-testid="replay-body"]', edited)
+    const before = received.length
+    await ui.page.click('[data-testid="replay-send"]')
+    await expect.poll(() => received.length).toBe(before + 1)
+    expect(received.at(-1)!.body).toBe(edited)
+    expect(received.at(-1)!.headers['x-hub-signature-256']).toBe(ok.headers['x-hub-signature-256'])
+    await ui.page.click('[data-testid="replay-send"]')
+    await expect.poll(() => received.length).toBe(before + 2)
+    await ui.page.click('[data-testid="replay-send"]')
+    await expect.poll(() => received.length).toBe(before + 3)
+    const items = ui.page.locator('[data-testid="replay-history"] li')
+    await expect.poll(() => items.count()).toBe(3)
+    // Pushes settle after the answers: still three rows, still newest first.
+    await ui.page.waitForTimeout(400)
+    expect(await items.count()).toBe(3)
+    const times = await items.evaluateAll((li) => li.map((x) => x.getAttribute('data-created')))
+    expect([...times].sort().reverse()).toEqual(times)
+  })
+
+  it('#12 Tab reaches the rows; arrows move the cursor and the open detail follows; ? shows help', async () => {
+    await ui.page.click('[data-testid="nav-events"]')
+    await ui.page.keyboard.press('Escape')
+    await ui.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    let reached = false
+    for (let i = 0; i < 40 && !reached; i++) {
+      await ui.page.keyboard.press('Tab')
+      reached = await ui.page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'event-grid',
+      )
+    }
+    expect(reached).toBe(true)
+    const ids = await ui.page
+      .locator('[data-testid="event-row"]')
+      .evaluateAll((r) => r.map((x) => x.getAttribute('data-event-id')))
+    await ui.page.keyboard.press('Home')
+    await ui.page.keyboard.press('Enter')
+    await expect
+      .poll(() => ui.page.getAttribute('[data-testid="event-detail"]', 'data-event-id'))
+      .toBe(ids[0])
+    await ui.page.locator('[data-testid="event-grid"]').focus()
+    await ui.page.keyboard.press('ArrowDown')
+    await expect
+      .poll(() => ui.page.getAttribute('[data-testid="event-detail"]', 'data-event-id'))
+      .toBe(ids[1])
+    await ui.page.keyboard.press('ArrowUp')
+    await expect
+      .poll(() => ui.page.getAttribute('[data-testid="event-detail"]', 'data-event-id'))
+      .toBe(ids[0])
+    await ui.page.keyboard.press('?')
+    await ui.page.waitForSelector('[data-testid="shortcut-help"]')
+    await ui.page.keyboard.press('Escape')
+    expect(await ui.page.locator('[data-testid="shortcut-help"]').count()).toBe(0)
+  })
+
+  it('#9 compare: a 2 MB body is not line-diffed side by side; a mid-size one is virtualised', async () => {
+    const big = (tag: string) =>
+      JSON.stringify({
+        tag,
+        items: Array.from({ length: 20_000 }, (_, i) => ({
+          i,
+          name: `item-${i}`,
+          pad: 'x'.repeat(70),
+        })),
+      })
+    const mid = (tag: string) =>
+      JSON.stringify({ tag, items: Array.from({ length: 600 }, (_, i) => ({ i, v: `v${i}` })) })
+    const pairs: [string, string, string][] = [
+      ['/big/a', '/big/b', 'big'],
+      ['/mid/a', '/mid/b', 'mid'],
+    ]
+    for (const [pa, pb, kind] of pairs) {
+      const make = kind === 'big' ? big : mid
+      expect(await sendWebhook(listen.receiverUrl, pa, make('a'))).toBe(200)
+      expect(await sendWebhook(listen.receiverUrl, pb, make('b'))).toBe(200)
+    }
+    expect(big('a').length).toBeGreaterThan(2_000_000)
+    for (const [pa, pb, kind] of pairs) {
+      await ui.page.click('[data-testid="nav-events"]')
+      await row(pa).click()
+      await ui.page.click('[data-testid="compare-set-a"]')
+      await row(pb).click()
+      await ui.page.click('[data-testid="compare-with-a"]')
+      await ui.page.waitForSelector('[data-testid="compare-view"]')
+      await ui.page.click('[data-testid="compare-side"]')
+      if (kind === 'big') {
+        await ui.page.waitForSelector('[data-testid="side-too-large"]')
+        expect(await ui.page.textContent('[data-testid="side-too-large"]')).toContain(
+          'showing the structural diff',
+        )
+        await ui.page.waitForSelector('[data-testid="body-diff"]')
+      } else {
+        await ui.page.waitForSelector('[data-testid="side-by-side"]')
+        const total = Number(
+          await ui.page.getAttribute('[data-testid="side-by-side"]', 'data-rows'),
+        )
+        expect(total).toBeGreaterThan(2000)
+        expect(await ui.page.locator('[data-testid="sbs-row"]').count()).toBeLessThan(200)
+      }
+    }
+  })
+
+  it('#20 marks the "A" event in the list', async () => {
+    await ui.page.click('[data-testid="nav-events"]')
+    await ui.page.keyboard.press('Escape')
+    await expect.poll(() => row('/mid/b').locator('[data-testid="row-mark-a"]').count()).toBe(0)
+    expect(await row('/mid/a').locator('[data-testid="row-mark-a"]').count()).toBe(1)
+  })
+
+  it('#11 holds at 800 px: toolbar buttons on screen, list never painted over the detail', async () => {
+    const narrow = await openInspector(browser, listen.uiUrl, {
+      viewport: { width: 800, height: 640 },
+    })
+    try {
+      const p = narrow.page
+      await p.locator('[data-testid="event-row"]').first().waitFor()
+      for (const id of ['clear-all', 'export-menu', 'toggle-live', 'filter-input']) {
+        const box = await p.locator(`[data-testid="${id}"]`).boundingBox()
+        expect(box, id).not.toBeNull()
+        expect(box!.x + box!.width, id).toBeLessThanOrEqual(800)
+      }
+      await p.locator('[data-testid="event-row"]').first().click()
+      await p.waitForSelector('[data-testid="event-detail"]')
+      const detail = (await p.locator('[data-testid="event-detail"]').boundingBox())!
+      const list = (await p.locator('[data-testid="event-list"]').boundingBox())!
+      expect(list.x + list.width).toBeLessThanOrEqual(detail.x + 1)
+      expect(detail.x + detail.width).toBeLessThanOrEqual(801)
+      // What is drawn at the detail header's left edge belongs to the detail.
+      const head = (await p.locator('.detail-head').boundingBox())!
+      const inDetail = await p.evaluate(
+        ([x, y]) =>
+          Boolean(document.elementFromPoint(x, y)?.closest('[data-testid="event-detail"]')),
+        [head.x + 4, head.y + head.height / 2],
+      )
+      expect(inDetail).toBe(true)
+      // The path and the signature verdict are still readable in the narrowed list.
+      const path = (await p.locator('[data-testid="event-row"] .c-path').first().boundingBox())!
+      expect(path.width).toBeGreaterThan(40)
+      expect(narrow.errors).toEqual([])
+    } finally {
+      await narrow.context.close()
+    }
+  })
+
+  it('logged no page errors', () => {
+    expect(ui.errors).toEqual([])
+  })
+})
