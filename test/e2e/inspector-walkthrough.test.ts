@@ -33,7 +33,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => handler.listen(0, '127.0.0.1', r))
   handlerUrl = `http://127.0.0.1:${(handler.address() as AddressInfo).port}/webhook`
   await ensureRendererBuilt()
-  listen = await startListen()
+  // A tunnel server nobody listens on: starting the tunnel fails and keeps retrying.
+  listen = await startListen(['--tunnel-host', 'http://127.0.0.1:1'])
   const api = createHttpClient({ baseUrl: listen.uiOrigin, token: listen.token })
   await api.addVerifier({ scheme: 'github', secrets: [SECRETS.github], path: '/hooks/github' })
   // An every-path verifier: it must not call unrelated unsigned requests "missing".
@@ -237,6 +238,39 @@ describe('inspector walkthrough (issue 13)', () => {
     } finally {
       await narrow.context.close()
     }
+  })
+
+  it('#15 a delivery opened from a long list is brought into view', async () => {
+    const api = createHttpClient({ baseUrl: listen.uiOrigin, token: listen.token })
+    const [first] = await api.listEvents({ limit: 1 })
+    for (let i = 0; i < 40; i++) await api.replayEvent({ id: first.id, to: handlerUrl })
+    await ui.page.click('[data-testid="nav-deliveries"]')
+    await ui.page.waitForSelector('[data-testid="deliveries"]')
+    const shows = ui.page.locator('[data-testid="delivery-show"]')
+    await expect.poll(() => shows.count()).toBeGreaterThan(40)
+    await shows.last().click()
+    const open = ui.page.locator('[data-testid="delivery-open"]')
+    await open.waitFor()
+    await expect
+      .poll(() =>
+        open.evaluate((el) => {
+          const r = el.getBoundingClientRect()
+          return r.top >= 0 && r.top < window.innerHeight - 40
+        }),
+      )
+      .toBe(true)
+  })
+
+  it('#16 a failing tunnel says so, with its reason, in the status bar', async () => {
+    await ui.page.click('[data-testid="tunnel-toggle"]')
+    await expect
+      .poll(() => ui.page.textContent('[data-testid="tunnel-state"]'), { timeout: 20_000 })
+      .toContain('failing')
+    const reason = ui.page.locator('[data-testid="tunnel-reason"]')
+    expect(await reason.isVisible()).toBe(true)
+    expect(await reason.textContent()).toMatch(/retry/)
+    await ui.page.click('[data-testid="tunnel-toggle"]')
+    await expect.poll(() => ui.page.textContent('[data-testid="tunnel-state"]')).toBe('tunnel off')
   })
 
   it('logged no page errors', () => {

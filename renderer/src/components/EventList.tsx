@@ -22,6 +22,7 @@ export function EventList() {
   const cursorId = useInspector((s) => s.cursorId)
   const selectedId = useInspector((s) => s.selectedId)
   const compareA = useInspector((s) => s.compareA)
+  const searching = useInspector((s) => s.searching)
   const parentRef = useRef<HTMLDivElement>(null)
 
   const virtualizer = useVirtualizer({
@@ -83,7 +84,11 @@ export function EventList() {
           if (!store.getState().cursorId) store.getState().moveCursor(0)
         }}
       >
-        {visible.length === 0 && <div className="list-empty">No event matches the filter.</div>}
+        {visible.length === 0 && (
+          <div className="list-empty" data-testid="list-empty">
+            {searching ? 'Searching bodies…' : 'No event matches the filter.'}
+          </div>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const e = visible[item.index]

@@ -98,8 +98,13 @@ describe('inspector store', () => {
     )
     store.getState().setFilter('zebra42')
     expect(store.getState().visible).toEqual([])
+    // No row yet, but the list must say it is still looking, not "no event matches".
+    expect(store.getState().searching).toBe(true)
     await new Promise((r) => setTimeout(r, 10))
     expect(store.getState().visible.map((e) => e.id)).toEqual(['01A'])
+    expect(store.getState().searching).toBe(false)
+    store.getState().setFilter('ze')
+    expect(store.getState().searching).toBe(false)
     store.getState().setFilter('zebra42 platform:github')
     expect(store.getState().visible).toEqual([])
     store.getState().setFilter('-zebra42')
