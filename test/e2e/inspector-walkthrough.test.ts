@@ -34,7 +34,12 @@ beforeAll(async () => {
   handlerUrl = `http://127.0.0.1:${(handler.address() as AddressInfo).port}/webhook`
   await ensureRendererBuilt()
   // A tunnel server nobody listens on: starting the tunnel fails and keeps retrying.
-  listen = await startListen(['--tunnel-host', 'http://127.0.0.1:1'])
+  listen = await startListen([
+    '--tunnel-host',
+    'http://127.0.0.1:1',
+    '--secret',
+    'stripe=whsec_session_only_secret',
+  ])
   const api = createHttpClient({ baseUrl: listen.uiOrigin, token: listen.token })
   await api.addVerifier({ scheme: 'github', secrets: [SECRETS.github], path: '/hooks/github' })
   // An every-path verifier: it must not call unrelated unsigned requests "missing".
@@ -271,6 +276,43 @@ describe('inspector walkthrough (issue 13)', () => {
     expect(await reason.textContent()).toMatch(/retry/)
     await ui.page.click('[data-testid="tunnel-toggle"]')
     await expect.poll(() => ui.page.textContent('[data-testid="tunnel-state"]')).toBe('tunnel off')
+  })
+
+  it('#14 Settings shows session --secret verifiers, names verifiers, and edits response rules', async () => {
+    await ui.page.click('[data-testid="nav-settings"]')
+    const session = ui.page.locator('[data-testid="session-verifier"]')
+    await session.first().waitFor()
+    expect(await session.first().textContent()).toContain('session-stripe')
+    expect(await ui.page.textContent('[data-testid="verifiers"]')).not.toContain(
+      'whsec_session_only_secret',
+    )
+    await ui.page.fill('[data-testid="verifier-name"]', 'billing hook')
+    await ui.page.selectOption('[data-testid="verifier-scheme"]', 'stripe')
+    await ui.page.fill('[data-testid="verifier-secret"]', 'whsec_named_one')
+    await ui.page.click('[data-testid="verifier-add"]')
+    await ui.page
+      .locator('[data-testid="saved-verifier"]', { hasText: 'billing hook' })
+      .first()
+      .waitFor()
+
+    await ui.page.click('[data-testid="rule-new"]')
+    const rule = ui.page.locator('[data-testid="response-rule"]').last()
+    await rule.locator('[data-testid="rule-method"]').fill('post')
+    await rule.locator('[data-testid="rule-path"]').fill('/slow/**')
+    await rule.locator('[data-testid="rule-status"]').fill('429')
+    await rule.locator('[data-testid="rule-headers"]').fill('Retry-After: 30')
+    await rule.locator('[data-testid="rule-body"]').fill('{"error":"slow down"}')
+    await ui.page.click('[data-testid="rules-save"]')
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${listen.receiverUrl}/slow/down`, { method: 'POST', body: '{}' })
+        return [res.status, res.headers.get('retry-after'), await res.text()]
+      })
+      .toEqual([429, '30', '{"error":"slow down"}'])
+    // A bad status is refused in the page, not sent to the core.
+    await rule.locator('[data-testid="rule-status"]').fill('99')
+    await ui.page.click('[data-testid="rules-save"]')
+    expect(await ui.page.textContent('[data-testid="rules-error"]')).toContain('status')
   })
 
   it('logged no page errors', () => {

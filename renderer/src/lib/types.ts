@@ -44,12 +44,24 @@ export interface VerifierView {
   name?: string
 }
 
+export interface ResponseRuleView {
+  id: string
+  method?: string
+  path?: string
+  status: number
+  headers?: [string, string][]
+  body?: string
+  delayMs?: number
+}
+
 export interface SettingsView {
   receiver?: { port?: number; host?: string; maxBodyBytes?: number }
   retention?: { maxEvents?: number; maxBytes?: number }
-  responseRules?: { id: string; method?: string; path?: string; status: number }[]
+  responseRules?: ResponseRuleView[]
   defaultResponse?: { status?: number; body?: string; contentType?: string }
   verifiers?: VerifierView[]
+  /** This session's `--secret` verifiers (masked, read-only): verdicts cite them too. */
+  sessionVerifiers?: VerifierView[]
   forwardRules?: {
     id: string
     targets: string[]

@@ -56,6 +56,7 @@ export interface ActionsSlice {
     secrets: string[]
     path?: string
     tolerance?: number
+    name?: string
   }): Promise<void>
   removeVerifier(id: string): Promise<void>
   exportEvents(
