@@ -86,6 +86,8 @@ describe('inspector store', () => {
     expect(ids('status:valid')).toEqual(['01B', '01C'])
     expect(ids('path:/hooks/*')).toEqual(['01B', '01C'])
     expect(ids('x-github-event')).toEqual(['01A'])
+    expect(ids('platform:stripe,github')).toEqual(['01A', '01B', '01C'])
+    expect(ids('platform:github,slack')).toEqual(['01A'])
     expect(ids('-platform:github method:post')).toEqual(['01B', '01C'])
     expect(ids('platform:stripe nothing-matches')).toEqual([])
     expect(ids('')).toEqual(['01A', '01B', '01C'])

@@ -375,6 +375,18 @@ describe('diagnosis: signature under another scheme’s header', () => {
 })
 
 describe('diagnosis: malformed header and unexplained mismatch', () => {
+  it('a far too short GitHub signature is malformed, not a wrong secret', async () => {
+    const r = await run(
+      request({ 'X-Hub-Signature-256': 'sha256=00' }, '{}', NOW),
+      one('github', 'gh'),
+    )
+    expect(r.status).toBe('invalid')
+    expect(r.diagnosis?.kind).toBe('malformed')
+    expect(r.reason).toBe(
+      'X-Hub-Signature-256 is malformed: "00" is 2 characters, far too short for an HMAC-SHA256 signature',
+    )
+  })
+
   it('malformed Stripe-Signature', async () => {
     const r = await run(
       request({ 'Stripe-Signature': 'v1=abc' }, '{}', NOW),
