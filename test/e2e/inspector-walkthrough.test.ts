@@ -315,6 +315,79 @@ describe('inspector walkthrough (issue 13)', () => {
     expect(await ui.page.textContent('[data-testid="rules-error"]')).toContain('status')
   })
 
+  it('#20 query and form bodies as tables, copy buttons, A/B headings, one time format', async () => {
+    await ui.page.click('[data-testid="nav-events"]')
+    await sendWebhook(listen.receiverUrl, '/form?order=7&tag=a%20b&tag=c', 'name=Ada+L&x=%3Cy%3E', {
+      'content-type': 'application/x-www-form-urlencoded',
+    })
+    await row('/form').click()
+    await ui.page.click('[data-testid="detail-tab-overview"]')
+    const q = await ui.page.$$eval('[data-testid="query-params"] tr', (rows) =>
+      rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]),
+    )
+    expect(q).toEqual([
+      ['order', '7'],
+      ['tag', 'a b'],
+      ['tag', 'c'],
+    ])
+    // One clock: the overview's time is the list's time, with the date in front.
+    const listTime = await row('/form').locator('.c-time').textContent()
+    const received = await ui.page
+      .locator('[data-testid="overview"] tr', { hasText: 'Received' })
+      .locator('td')
+      .textContent()
+    expect(received).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/)
+    expect(received!.endsWith(listTime!.replace(/^A/, ''))).toBe(true)
+    await ui.page.click('[data-testid="detail-tab-body"]')
+    const f = await ui.page.$$eval('[data-testid="body-form"] tr', (rows) =>
+      rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]),
+    )
+    expect(f).toEqual([
+      ['name', 'Ada L'],
+      ['x', '<y>'],
+    ])
+    await ui.page.click('[data-testid="copy-body"]')
+    await expect.poll(() => ui.page.textContent('[data-testid="notice"]')).toContain('Copied')
+    await ui.page.click('[data-testid="detail-tab-headers"]')
+    await ui.page.locator('[data-testid="header-row"]').first().hover()
+    await ui.page.locator('[data-testid="header-row"] [data-testid="copy-value"]').first().click()
+    await expect
+      .poll(() => ui.page.textContent('[data-testid="notice"]'))
+      .toMatch(/Copied the .* header/)
+    // Compare's structural diff names its columns A and B.
+    await ui.page.click('[data-testid="nav-compare"]')
+    await ui.page.click('[data-testid="compare-inline"]')
+    expect(await ui.page.textContent('[data-testid="diff-head-a"]')).toContain('A')
+    expect(await ui.page.textContent('[data-testid="diff-head-b"]')).toContain('B')
+  })
+
+  it('#20 a selected top row stays in view while events arrive', async () => {
+    await ui.page.click('[data-testid="nav-events"]')
+    await ui.page.keyboard.press('Escape')
+    await sendWebhook(listen.receiverUrl, '/top-row', '{}')
+    await row('/top-row').waitFor()
+    await ui.page.locator('[data-testid="event-grid"]').evaluate((el) => (el.scrollTop = 0))
+    const top = ui.page.locator('[data-testid="event-row"]').first()
+    const id = await top.getAttribute('data-event-id')
+    await top.click()
+    const count = async () =>
+      parseInt((await ui.page.textContent('[data-testid="shown-count"]')) ?? '0', 10)
+    const before = await count()
+    for (let i = 0; i < 40; i++) await sendWebhook(listen.receiverUrl, `/burst/${i}`, '{}')
+    // The new rows land above, out of view: wait for the count, not for a row.
+    await expect.poll(count).toBe(before + 40)
+    // Rows outside the virtual window are not in the DOM at all: null means out of view.
+    const inView = () =>
+      ui.page.evaluate((rowId) => {
+        const grid = document.querySelector('[data-testid="event-grid"]')!.getBoundingClientRect()
+        const el = document.querySelector(`[data-event-id="${rowId}"][data-testid="event-row"]`)
+        if (!el) return false
+        const r = el.getBoundingClientRect()
+        return r.top >= grid.top - 1 && r.bottom <= grid.bottom + 1
+      }, id)
+    await expect.poll(inView).toBe(true)
+  })
+
   it('logged no page errors', () => {
     expect(ui.errors).toEqual([])
   })

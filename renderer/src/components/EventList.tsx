@@ -33,21 +33,39 @@ export function EventList() {
     getItemKey: (i) => visible[i].id,
   })
 
-  // Newest first and scrolled down: keep the rows being read in place as new ones land on top.
+  // Newest first: keep the row being read in place as new ones land on top — the top visible
+  // row when scrolled down, or the selected top row at the top. The row stays pinned until the
+  // user scrolls: while the list is still too short to scroll, the browser clamps scrollTop,
+  // so each update re-aims from the pinned row rather than adding a shift to a clamped value.
   const newestFirst = useInspector((s) => s.newestFirst)
   const topId = useRef<string | null>(null)
+  const pinned = useRef<{ id: string; offset: number } | null>(null)
+  const ourScrollTop = useRef(-1)
   useEffect(() => {
     const el = parentRef.current
     const prevTop = topId.current
     topId.current = visible[0]?.id ?? null
     if (!el || !newestFirst || !prevTop || visible[0]?.id === prevTop) return
-    // At the top, new rows push the view down — unless the top row is the one being read.
-    const reading = selectedId === prevTop || cursorId === prevTop
-    if (el.scrollTop === 0 && !reading) return
-    const shift = visible.findIndex((e) => e.id === prevTop)
-    if (shift > 0) el.scrollTop += shift * ROW_HEIGHT
+    if (!pinned.current) {
+      const reading = selectedId === prevTop || cursorId === prevTop
+      if (el.scrollTop === 0 && !reading) return
+      pinned.current = { id: prevTop, offset: -el.scrollTop }
+    }
+    const at = visible.findIndex((e) => e.id === pinned.current!.id)
+    if (at < 0) {
+      pinned.current = null
+      return
+    }
+    el.scrollTop = at * ROW_HEIGHT - pinned.current.offset
+    ourScrollTop.current = el.scrollTop
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only new rows move the view
   }, [visible, newestFirst])
+  const onScroll = () => {
+    const el = parentRef.current
+    if (el && pinned.current && Math.abs(el.scrollTop - ourScrollTop.current) > 2) {
+      pinned.current = null
+    }
+  }
 
   // Follow the cursor when it moves (j/k), not when new rows arrive: a user reading older
   // rows must not be yanked back by every webhook.
@@ -79,6 +97,7 @@ export function EventList() {
         aria-rowcount={visible.length}
         aria-activedescendant={cursorId ? `row-${cursorId}` : undefined}
         tabIndex={0}
+        onScroll={onScroll}
         data-testid="event-grid"
         onFocus={() => {
           if (!store.getState().cursorId) store.getState().moveCursor(0)
