@@ -5,7 +5,7 @@
 import type { HooklensApi } from '../../../shared/api'
 import type { CapturedEvent, HeaderPair } from '../../../shared/event'
 import type { EventDiff } from '../../../shared/diff/event-diff'
-import { asDelivery, type DeliveryView, type SettingsView } from '../lib/types'
+import { asDelivery, mergeDelivery, type DeliveryView, type SettingsView } from '../lib/types'
 import type { GetState, SetState, StoreDeps } from './inspector-store'
 
 export const REPLAY_TARGET_KEY = 'hooklens.replayTarget'
@@ -24,6 +24,8 @@ export interface ReplayEdit {
   body?: string
   /** Re-sign under a fresh message id, so the handler's idempotency sees a new event. */
   newId?: boolean
+  /** This send's re-sign choice; absent: the remembered one. */
+  resign?: boolean
 }
 
 export interface ActionsSlice {
@@ -54,6 +56,7 @@ export interface ActionsSlice {
     secrets: string[]
     path?: string
     tolerance?: number
+    name?: string
   }): Promise<void>
   removeVerifier(id: string): Promise<void>
   exportEvents(
@@ -124,17 +127,21 @@ export function actionsSlice(
       set({ replayResign: on })
     },
 
-    async sendReplay(id, edit = {}) {
+    async sendReplay(id, { resign, ...edit } = {}) {
       const { replayTarget, replayResign } = get()
       set({ replaySending: true, replayError: null })
       try {
         const result = asDelivery(
-          await api.replayEvent({ id, to: replayTarget, resign: replayResign, ...edit }),
+          await api.replayEvent({ id, to: replayTarget, resign: resign ?? replayResign, ...edit }),
         )
+        // The delivery's pushes may have landed first: merge by id, never prepend blindly.
         const history = get().replayHistory[id] ?? []
         set({
           replaySending: false,
-          replayHistory: { ...get().replayHistory, [id]: result ? [result, ...history] : history },
+          replayHistory: {
+            ...get().replayHistory,
+            [id]: result ? mergeDelivery(history, result) : history,
+          },
         })
         return result
       } catch (err) {
@@ -146,8 +153,8 @@ export function actionsSlice(
     async loadReplayHistory(id) {
       try {
         const list = (await api.listDeliveries({ eventId: id })).map(asDelivery)
-        const items = list.filter((d): d is DeliveryView => d !== null)
-        items.sort((x, y) => ((x.createdAt ?? '') < (y.createdAt ?? '') ? 1 : -1))
+        let items: DeliveryView[] = []
+        for (const d of list) if (d) items = mergeDelivery(items, d)
         set({ replayHistory: { ...get().replayHistory, [id]: items } })
       } catch (err) {
         fail(err)

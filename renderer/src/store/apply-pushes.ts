@@ -6,7 +6,7 @@ import type { ApiPush } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { compileFilter, visibleEvents } from './filter'
 import type { InspectorState } from './inspector-store'
-import { asDelivery, type DeliveryView } from '../lib/types'
+import { asDelivery, mergeDelivery, type DeliveryView } from '../lib/types'
 
 function upsert(list: DeliveryView[], d: DeliveryView): DeliveryView[] {
   const at = list.findIndex((x) => x.id === d.id)
@@ -84,7 +84,7 @@ export function applyPushes(s: InspectorState, pushes: ApiPush[]): Partial<Inspe
         if (!d) break
         deliveries = upsert(deliveries, d)
         const history = replayHistory[d.eventId]
-        if (history) replayHistory = { ...replayHistory, [d.eventId]: upsert(history, d) }
+        if (history) replayHistory = { ...replayHistory, [d.eventId]: mergeDelivery(history, d) }
         break
       }
       default:
