@@ -1,6 +1,10 @@
-/** One-line, human-readable summaries of captured events for `listen` and `events list`. */
+/**
+ * One-line, human-readable summaries of captured events for `listen` and `events list`. The
+ * line is made of sender-controlled text, so control characters are escaped (terminal-text.ts).
+ */
 import type { EventSummary } from '../../shared/event'
 import { formatSize } from './parse'
+import { safeLine } from './terminal-text'
 
 const BADGE: Record<string, string> = {
   valid: '✓ valid',
@@ -36,5 +40,5 @@ export function summaryLine(e: EventSummary): string {
     e.via === 'tunnel' ? `via tunnel${e.forwardedFor ? ` from ${e.forwardedFor}` : ''}` : '',
     e.id,
   ]
-  return parts.filter(Boolean).join('  ')
+  return safeLine(parts.filter(Boolean).join('  '))
 }

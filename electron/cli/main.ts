@@ -5,8 +5,10 @@
 import { Command, CommanderError } from 'commander'
 import { UsageError, CliFailure } from './errors'
 import { COMMANDS } from './commands'
+import { guardStdout } from './stdout-guard'
 
 export async function main(argv: string[]): Promise<number> {
+  guardStdout()
   const program = new Command('hooklens')
     .description('Catch, verify, dedupe, diff and replay the webhooks AI agents send.')
     .version(readVersion())

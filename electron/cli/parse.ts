@@ -62,6 +62,23 @@ export function parseSchemeSecret(value: string): { scheme: string; secret: stri
   return { scheme: value.slice(0, at), secret: value.slice(at + 1) }
 }
 
+/** An absolute http(s) URL, checked when the flag is read rather than at the first send. */
+export function httpUrl(flag: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`${flag} must be an http:// or https:// URL (got "${value}")`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `${flag} must be an http:// or https:// URL (got "${value}": ${url.protocol.slice(0, -1)} is not supported)`,
+    )
+  }
+  if (!url.hostname) throw new UsageError(`${flag} must name a host (got "${value}")`)
+  return value
+}
+
 export function collect<T>(parse: (v: string) => T) {
   return (value: string, previous: T[] = []): T[] => [...previous, parse(value)]
 }

@@ -9,8 +9,8 @@ import {
   type Delivery,
   type DeliveryStatus,
 } from '../../core/replay'
-import { resolveDataDir } from '../../core/settings/data-dir'
-import { parseIntFlag } from '../parse'
+import { cliDataDir } from '../data-dir'
+import { httpUrl, parseIntFlag } from '../parse'
 import type { ListenExtension } from '../listen-extensions'
 import type { RegisterCommand } from './index'
 
@@ -37,7 +37,10 @@ export const registerDeliveries: RegisterCommand = (program: Command) => {
     .option('--data-dir <dir>', 'where events and settings live')
     .action(async (flags: DeliveriesFlags) => {
       // Read-only: `listen` or the app may be appending to the same log right now.
-      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir), readOnly: true })
+      const store = await DeliveryStore.open({
+        dir: cliDataDir(flags.dataDir, { mustExist: true }),
+        readOnly: true,
+      })
       const status: DeliveryStatus[] = []
       if (flags.failed) status.push('failed')
       if (flags.dead) status.push('dead')
@@ -72,7 +75,7 @@ export const forwardListenExtension: ListenExtension = {
     cmd.option(
       '--forward-to <url>',
       'forward every event to this URL, in order, with retries (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, v],
+      (v: string, prev: string[] = []) => [...prev, httpUrl('--forward-to', v)],
     )
   },
   start: async (ctx) => {

@@ -6,8 +6,9 @@
 import type { Command } from 'commander'
 import { diffEvents, formatEventDiff, type EventDiff } from '../../../shared/diff'
 import { EventStore } from '../../core/store/event-store'
-import { resolveDataDir } from '../../core/settings/data-dir'
 import { CliFailure } from '../errors'
+import { cliDataDir } from '../data-dir'
+import { resolveEventId } from '../event-id'
 
 export interface EventsDiffOptions {
   a: string
@@ -31,11 +32,11 @@ export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): b
 }
 
 export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff> {
-  const dir = resolveDataDir(opts.dataDir)
+  const dir = cliDataDir(opts.dataDir, { mustExist: true })
   // Read-only: works while `hooklens listen` or the app holds the log.
   const store = await EventStore.open({ dir, readOnly: true })
   try {
-    const ids = [opts.a, opts.b].map((id) => id.trim().toUpperCase())
+    const ids = [opts.a, opts.b].map((id) => resolveEventId(id, () => store.list(), dir))
     const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))
     const missing = ids.filter((_, i) => !(i === 0 ? a : b))
     if (!a || !b) throw new CliFailure(`no event ${missing.join(' or ')} in ${dir}`)

@@ -12,6 +12,7 @@ import { registerReplay } from './replay'
 import { registerDeliveries } from './deliveries'
 import { registerRedrive } from './redrive'
 import { registerSend } from './send'
+import { registerSchemes } from './schemes'
 
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void
 
@@ -25,4 +26,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerDeliveries,
   registerRedrive,
   registerSend,
+  registerSchemes,
 ]

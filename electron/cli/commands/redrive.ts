@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { DeliveryStore, Forwarder } from '../../core/replay'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { cliDataDir } from '../data-dir'
 import { CliFailure, UsageError } from '../errors'
 import { deliveryLine } from './deliveries'
 import type { RegisterCommand } from './index'
@@ -26,7 +26,10 @@ export const registerRedrive: RegisterCommand = (program: Command, setExitCode) 
     .action(async (id: string | undefined, flags: RedriveFlags) => {
       if (!id && !flags.all) throw new UsageError('give a delivery id or --all')
       if (id && flags.all) throw new UsageError('give a delivery id or --all, not both')
-      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir), compact: false })
+      const store = await DeliveryStore.open({
+        dir: cliDataDir(flags.dataDir, { mustExist: true }),
+        compact: false,
+      })
       const forwarder = new Forwarder({ store })
       try {
         let ids: string[]

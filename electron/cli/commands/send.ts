@@ -7,9 +7,9 @@ import { Option, type Command } from 'commander'
 import { SEND_PLATFORMS, sampleEvents, sendSample, formatDuration } from '../../core/replay'
 import { maskSecret } from '../../core/verify'
 import { readRuntimeInfo } from '../../core/share/runtime-info'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { cliDataDir } from '../data-dir'
 import { UsageError } from '../errors'
-import { parseIntFlag } from '../parse'
+import { httpUrl, parseIntFlag } from '../parse'
 import type { RegisterCommand } from './index'
 
 interface SendFlags {
@@ -29,6 +29,7 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
     .option(
       '--to <url>',
       'where to send it (default: the running hooklens of --data-dir, path /hooks/PLATFORM)',
+      (v: string) => httpUrl('--to', v),
     )
     .option('--data-dir <dir>', 'data dir of the running hooklens to send to when --to is absent')
     .option('--secret <secret>', "the platform's secret or token (default: a public demo secret)")
@@ -94,7 +95,7 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
 
 /** The receiver of the `hooklens listen` (or app) running on the data dir, as a send target. */
 function runningReceiver(dataDir: string | undefined, platform: string): string {
-  const dir = resolveDataDir(dataDir)
+  const dir = cliDataDir(dataDir)
   const info = readRuntimeInfo(dir)
   if (!info) {
     throw new UsageError(`no --to given and no hooklens is running on ${dir}: pass --to URL`)

@@ -7,8 +7,6 @@
  * dir (or `--public-url`). The token is never printed; it lives in the settings' verifiers.
  */
 import type { Command } from 'commander'
-import { resolveDataDir } from '../../core/settings/data-dir'
-import { openSettings } from '../../core/settings/settings-store'
 import {
   A2AShareError,
   readRuntimeInfo,
@@ -18,6 +16,8 @@ import {
   type A2AProtocol,
 } from '../../core/share'
 import { CliFailure, UsageError } from '../errors'
+import { cliDataDir } from '../data-dir'
+import { editSettings } from '../settings-access'
 
 interface CommonFlags {
   dataDir?: string
@@ -70,7 +70,7 @@ export function registerShare(program: Command, setExitCode: (code: number) => v
     .option('--data-dir <dir>', 'data directory of the running hooklens listen')
     .option('--json', 'print the snippets as JSON')
     .action((flags: CommonFlags & { secret?: string }) => {
-      const publicUrl = flags.publicUrl ?? readRuntimeInfo(resolveDataDir(flags.dataDir))?.publicUrl
+      const publicUrl = flags.publicUrl ?? readRuntimeInfo(cliDataDir(flags.dataDir))?.publicUrl
       const out = shareSnippets({
         publicUrl: publicUrl ?? null,
         path: flags.path,
@@ -88,7 +88,7 @@ export function registerShare(program: Command, setExitCode: (code: number) => v
 
 async function runShareA2A(flags: A2AFlags): Promise<void> {
   const protocol = parseProtocol(flags.protocol)
-  const dataDir = resolveDataDir(flags.dataDir)
+  const dataDir = cliDataDir(flags.dataDir)
   const publicUrl = flags.publicUrl ?? runningPublicUrl(dataDir)
   let result
   try {
@@ -104,17 +104,15 @@ async function runShareA2A(flags: A2AFlags): Promise<void> {
     if (err instanceof A2AShareError) throw new CliFailure(err.message)
     throw err
   }
-  const settings = openSettings(dataDir)
-  let verifierId: string
-  try {
-    verifierId = saveA2AVerifier(settings, {
-      token: result.token,
-      path: result.path,
-      name: `A2A task ${flags.task} (${result.agentName})`,
-    }).id
-  } finally {
-    settings.close()
-  }
+  const verifierId = editSettings(
+    dataDir,
+    (settings) =>
+      saveA2AVerifier(settings, {
+        token: result.token,
+        path: result.path,
+        name: `A2A task ${flags.task} (${result.agentName})`,
+      }).id,
+  )
   const { token: _token, ...shown } = result
   if (flags.json) {
     process.stdout.write(JSON.stringify({ ...shown, verifierId }, null, 2) + '\n')

@@ -20,8 +20,9 @@ import {
 } from '../../core/verify'
 import { CliFailure, UsageError } from '../errors'
 import { EventStore } from '../../core/store/event-store'
-import { openSettings } from '../../core/settings/settings-store'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { cliDataDir } from '../data-dir'
+import { readSettings } from '../settings-access'
+import { resolveEventId } from '../event-id'
 
 export interface VerifyFlags {
   scheme?: string
@@ -42,7 +43,7 @@ export function registerVerify(program: Command, setExitCode: (code: number) => 
     .description('verify a request file or a stored event, and say why a signature fails')
     .argument(
       '<target>',
-      'request JSON file {method, url, headers, body | bodyBase64}, - for stdin, or an event id',
+      'request JSON file {method, url, headers, body | bodyBase64}, - for stdin, or an event id (a prefix, or "last")',
     )
     .option('--scheme <id>', 'scheme id from the catalog, hmac, or auto')
     .option('--secret <secret>', 'secret, token or public key (repeat for rotation)', collect, [])
@@ -96,11 +97,11 @@ export async function runVerify(target: string, flags: VerifyFlags): Promise<Ver
       throw err
     }
     verifiers = cliVerifier ? [cliVerifier] : []
-  } else if (/^[0-9A-HJKMNP-TV-Z]{26}$/i.test(target)) {
-    const stored = await loadStoredEvent(target.toUpperCase(), flags.dataDir)
+  } else if (/^(last|[0-9A-HJKMNP-TV-Z]{4,26})$/i.test(target)) {
+    const stored = await loadStoredEvent(target, flags.dataDir)
     input = at === undefined ? stored.input : { ...stored.input, receivedAt: new Date(at * 1000) }
     verifiers = cliVerifier ? [cliVerifier] : stored.verifiers
-    event = target.toUpperCase()
+    event = stored.id
   } else {
     throw new UsageError(`${target}: no such file, and not an event id`)
   }
@@ -159,27 +160,23 @@ async function readStdin(): Promise<string> {
 
 /** A stored event and the saved verifiers, read without disturbing a running `listen`. */
 async function loadStoredEvent(
-  id: string,
+  typed: string,
   dataDir?: string,
-): Promise<{ input: VerifyInput; verifiers: VerifierConfig[] }> {
-  const dir = resolveDataDir(dataDir)
+): Promise<{ id: string; input: VerifyInput; verifiers: VerifierConfig[] }> {
+  const dir = cliDataDir(dataDir, { mustExist: true })
   const store = await EventStore.open({ dir, readOnly: true })
   let event
   try {
-    event = await store.getFull(id)
+    event = await store.getFull(resolveEventId(typed, () => store.list(), dir))
   } finally {
     await store.close()
   }
-  if (!event) throw new CliFailure(`no event ${id} in ${dir}`)
-  const settings = openSettings(dir)
-  try {
-    const s = settings.get()
-    return {
-      input: inputFromEvent(event, `http://127.0.0.1:${s.receiver.port}`),
-      verifiers: s.verifiers.map(openable),
-    }
-  } finally {
-    settings.close()
+  if (!event) throw new CliFailure(`no event ${typed} in ${dir}`)
+  const s = readSettings(dir)
+  return {
+    id: event.id,
+    input: inputFromEvent(event, `http://127.0.0.1:${s.receiver.port}`),
+    verifiers: s.verifiers.map(openable),
   }
 }
 

@@ -28,7 +28,8 @@ export interface CaptureDeps {
   /** Warnings to attach (e.g. near the tunnel's body cap). */
   warnings?: (raw: RawRequest) => string[]
   paused: () => boolean
-  onCaptured: (event: EventSummary) => void
+  /** The stored event and its exact body bytes (listen --json prints both). */
+  onCaptured: (event: EventSummary, body: Buffer) => void
 }
 
 const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
@@ -101,7 +102,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       ...(warnings.length > 0 ? { warnings } : {}),
     }
     await deps.store.append(event, raw.body)
-    deps.onCaptured(event)
+    deps.onCaptured(event, raw.body)
     return answer
   }
 }

@@ -185,8 +185,9 @@ export class Hooklens extends EventEmitter {
       refuse: (raw) => firstNonNull(hooks.refuse, raw),
       warnings: (raw) => hooks.warnings.flatMap((w) => w(raw)),
       paused: () => this.paused,
-      onCaptured: (event) => {
-        this.emit('captured', event)
+      onCaptured: (event, body) => {
+        // The body rides along so `listen --json` prints the whole contract object.
+        this.emit('captured', event, body)
         this.emitPush({ type: 'eventCaptured', payload: event })
       },
     })
