@@ -36,3 +36,21 @@ export function safeBlock(text: string): string {
 export function terminalJson(json: string): string {
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g
+
+/**
+ * A block our own formatter coloured: its SGR colour codes stay, every other control character
+ * is escaped. A sender's own colour code would survive too, but it can only change a colour —
+ * not move the cursor, erase a line or set the title.
+ */
+export function safeColoredBlock(text: string): string {
+  let out = ''
+  let last = 0
+  for (const m of text.matchAll(SGR)) {
+    out += safeBlock(text.slice(last, m.index)) + m[0]
+    last = m.index + m[0].length
+  }
+  return out + safeBlock(text.slice(last))
+}

@@ -10,6 +10,7 @@ import {
   type DeliveryStatus,
 } from '../../core/replay'
 import { cliDataDir } from '../data-dir'
+import { safeLine, terminalJson } from '../terminal-text'
 import { httpUrl, parseIntFlag } from '../parse'
 import type { ListenExtension } from '../listen-extensions'
 import type { RegisterCommand } from './index'
@@ -51,7 +52,8 @@ export const registerDeliveries: RegisterCommand = (program: Command) => {
         limit: flags.limit,
       })
       await store.close()
-      if (flags.json) for (const d of list) process.stdout.write(`${JSON.stringify(d)}\n`)
+      if (flags.json)
+        for (const d of list) process.stdout.write(`${terminalJson(JSON.stringify(d))}\n`)
       else if (list.length === 0) process.stderr.write('no deliveries\n')
       else for (const d of list) process.stdout.write(`${deliveryLine(d)}\n`)
     })
@@ -62,7 +64,9 @@ export function deliveryLine(d: Delivery): string {
   const tries = d.kind === 'forward' ? ` ${d.attempts}/${d.maxAttempts}` : ''
   const when = d.deliveredAt ?? d.updatedAt
   const err = d.status === 'delivered' || !d.lastError ? '' : `  ${d.lastError}`
-  return `${d.id}  ${d.status.padEnd(9)} ${d.kind.padEnd(7)}${tries}  ${answer}  ${d.request.method} ${d.target}  event ${d.eventId}  ${when}${err}`
+  return safeLine(
+    `${d.id}  ${d.status.padEnd(9)} ${d.kind.padEnd(7)}${tries}  ${answer}  ${d.request.method} ${d.target}  event ${d.eventId}  ${when}${err}`,
+  )
 }
 
 /**

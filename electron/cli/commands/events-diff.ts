@@ -9,6 +9,7 @@ import { EventStore } from '../../core/store/event-store'
 import { CliFailure } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { resolveEventId } from '../event-id'
+import { safeColoredBlock, terminalJson } from '../terminal-text'
 
 export interface EventsDiffOptions {
   a: string
@@ -52,8 +53,8 @@ export async function runEventsDiff(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const d = await loadEventDiff(opts)
-  if (opts.json) out.write(JSON.stringify(d, null, 2) + '\n')
-  else out.write(formatEventDiff(d, { color: wantsColor(out, env) }))
+  if (opts.json) out.write(terminalJson(JSON.stringify(d, null, 2)) + '\n')
+  else out.write(safeColoredBlock(formatEventDiff(d, { color: wantsColor(out, env) })))
 }
 
 export function registerEventsDiff(eventsCommand: Command): void {

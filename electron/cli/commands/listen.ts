@@ -104,7 +104,8 @@ export const registerListen: RegisterCommand = (program) => {
 }
 
 export async function runListen(opts: ListenOptions): Promise<void> {
-  const log = (line: string) => process.stderr.write(`${line}\n`)
+  // Log lines quote senders, tunnel servers and handlers: escaped like every terminal line.
+  const log = (line: string) => process.stderr.write(`${safeLine(line)}\n`)
   const dataDir = cliDataDir(opts.dataDir)
   const verifiers = sessionVerifiers(opts.secret ?? [], opts.secretEnv ?? [])
   for (const ext of LISTEN_EXTENSIONS) ext.validate?.(opts)
@@ -118,8 +119,8 @@ export async function runListen(opts: ListenOptions): Promise<void> {
       respond: { status: opts.respond, body: opts.respondBody, delayMs: opts.respondDelay },
       sessionVerifiers: verifiers,
       fsync: opts.fsync,
-      analyzers: createAnalyzers({ logger: { warn: (m) => log(`warning: ${safeLine(m)}`) } }),
-      logger: { info: (m) => log(safeLine(m)), warn: (m) => log(`warning: ${safeLine(m)}`) },
+      analyzers: createAnalyzers({ logger: { warn: (m) => log(`warning: ${m}`) } }),
+      logger: { info: log, warn: (m) => log(`warning: ${m}`) },
     })
   } catch (err) {
     throw explainStartError(err, dataDir)

@@ -12,6 +12,7 @@ import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { resolveEventId } from '../event-id'
 import { readSettings } from '../settings-access'
+import { safeBlock, terminalJson } from '../terminal-text'
 import { collect, httpUrl, parseIntFlag, parseSchemeSecret } from '../parse'
 import type { RegisterCommand } from './index'
 
@@ -69,7 +70,7 @@ export const registerReplay: RegisterCommand = (program: Command, setExitCode) =
     .action(async (id: string, flags: ReplayFlags) => {
       const delivery = await runReplay(id, flags)
       process.stdout.write(
-        flags.json ? `${JSON.stringify(delivery)}\n` : describeDelivery(delivery),
+        flags.json ? `${terminalJson(JSON.stringify(delivery))}\n` : describeDelivery(delivery),
       )
       setExitCode(delivery.status === 'delivered' ? 0 : 1)
     })
@@ -153,5 +154,5 @@ export function describeDelivery(d: Delivery): string {
       d.response.bodyEncoding === 'utf8' ? d.response.body : `(${d.response.size} bytes of binary)`
     lines.push('', text.length > 2000 ? `${text.slice(0, 2000)}…` : text)
   }
-  return `${lines.join('\n')}\n`
+  return `${safeBlock(lines.join('\n'))}\n`
 }

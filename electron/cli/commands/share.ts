@@ -18,6 +18,7 @@ import {
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { editSettings } from '../settings-access'
+import { safeBlock } from '../terminal-text'
 
 interface CommonFlags {
   dataDir?: string
@@ -119,13 +120,15 @@ async function runShareA2A(flags: A2AFlags): Promise<void> {
     return
   }
   process.stdout.write(
-    [
-      `Registered push notifications for task ${flags.task} with ${result.agentName} ` +
-        `(A2A ${result.protocolVersion}${result.configId ? `, config ${result.configId}` : ''})`,
-      `  webhook  ${result.url}`,
-      `  token    saved as verifier ${verifierId} (a2a-notification-token, path ${result.path})`,
-      '',
-    ].join('\n'),
+    safeBlock(
+      [
+        `Registered push notifications for task ${flags.task} with ${result.agentName} ` +
+          `(A2A ${result.protocolVersion}${result.configId ? `, config ${result.configId}` : ''})`,
+        `  webhook  ${result.url}`,
+        `  token    saved as verifier ${verifierId} (a2a-notification-token, path ${result.path})`,
+        '',
+      ].join('\n'),
+    ),
   )
 }
 

@@ -23,6 +23,7 @@ import { EventStore } from '../../core/store/event-store'
 import { cliDataDir } from '../data-dir'
 import { readSettings } from '../settings-access'
 import { resolveEventId } from '../event-id'
+import { terminalJson } from '../terminal-text'
 
 export interface VerifyFlags {
   scheme?: string
@@ -68,7 +69,7 @@ export function registerVerify(program: Command, setExitCode: (code: number) => 
     .option('--data-dir <dir>', 'data directory holding stored events and saved verifiers')
     .action(async (target: string, flags: VerifyFlags) => {
       const result = await runVerify(target, flags)
-      process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+      process.stdout.write(terminalJson(JSON.stringify(result, null, 2)) + '\n')
       setExitCode(result.status === 'valid' ? 0 : 1)
     })
 }
