@@ -79,6 +79,23 @@ export function httpUrl(flag: string, value: string): string {
   return value
 }
 
+/** `Name: value` for header flags (`--respond-header`, `-H`). */
+export function parseHeader(flag: string): (value: string) => [string, string] {
+  return (value) => {
+    const at = value.indexOf(':')
+    const name = value.slice(0, at).trim()
+    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new UsageError(`${flag} takes 'Name: value' (got "${value}")`)
+    }
+    const headerValue = value.slice(at + 1).trim()
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(headerValue)) {
+      throw new UsageError(`${flag}: the value of ${name} has a control character`)
+    }
+    return [name, headerValue]
+  }
+}
+
 export function collect<T>(parse: (v: string) => T) {
   return (value: string, previous: T[] = []): T[] => [...previous, parse(value)]
 }

@@ -5,6 +5,7 @@
  * everything else to stderr. When the reader of stdout goes away (`listen --json | head -1`)
  * listen stops cleanly: requests in flight are answered and stored, then it exits 0.
  */
+import { STATUS_CODES } from 'node:http'
 import { Command, Option } from 'commander'
 import type { EventSummary } from '../../../shared/event'
 import { createHooklens, type Hooklens } from '../../core/hooklens/hooklens'
@@ -15,7 +16,7 @@ import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { summaryLine } from '../format-event'
 import { batchedLineWriter } from '../line-writer'
-import { parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
+import { collect, parseHeader, parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
 import { sessionVerifiers } from '../session-secrets'
 import { onStdoutClosed } from '../stdout-guard'
 import { safeLine, terminalJson } from '../terminal-text'
@@ -31,6 +32,7 @@ export interface ListenOptions {
   respond?: number
   respondBody?: string
   respondDelay?: number
+  respondHeader?: [string, string][]
   secret?: string[]
   secretEnv?: string[]
   fsync?: boolean
@@ -80,6 +82,12 @@ export const registerListen: RegisterCommand = (program) => {
     )
     .addOption(
       new Option(
+        '--respond-header <header>',
+        "header of the default answer, 'Name: value' (repeatable; 429 and 503 get Retry-After: 10)",
+      ).argParser(collect(parseHeader('--respond-header'))),
+    )
+    .addOption(
+      new Option(
         '--secret <scheme=secret>',
         'verify with this secret for this session (repeatable; several for one scheme = rotation)',
       ).argParser(repeatable),
@@ -116,7 +124,7 @@ export async function runListen(opts: ListenOptions): Promise<void> {
       port: opts.port,
       host: opts.host,
       maxBodyBytes: opts.maxBody,
-      respond: { status: opts.respond, body: opts.respondBody, delayMs: opts.respondDelay },
+      respond: defaultAnswer(opts),
       sessionVerifiers: verifiers,
       fsync: opts.fsync,
       analyzers: createAnalyzers({ logger: { warn: (m) => log(`warning: ${m}`) } }),
@@ -160,6 +168,23 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   const why = await Promise.race([waitForSignal(), stdoutClosed])
   log(`stopping (${why})…`)
   await shutdown(ctx)
+}
+
+/**
+ * The session's default answer. An error status without --respond-body answers a JSON error
+ * rather than the success body `{"ok":true}`; 429 and 503 carry Retry-After, since watching an
+ * agent honour it is why one answers them.
+ */
+function defaultAnswer(opts: ListenOptions) {
+  const status = opts.respond
+  const headers = [...(opts.respondHeader ?? [])]
+  let body = opts.respondBody
+  if (status !== undefined && status >= 400 && body === undefined) {
+    body = JSON.stringify({ error: STATUS_CODES[status] ?? `HTTP ${status}`, status })
+  }
+  const hasRetryAfter = headers.some(([k]) => k.toLowerCase() === 'retry-after')
+  if ((status === 429 || status === 503) && !hasRetryAfter) headers.push(['Retry-After', '10'])
+  return { status, body, delayMs: opts.respondDelay, headers }
 }
 
 /** The event as `events show --json` prints it: every contract field, the body included. */

@@ -33,7 +33,7 @@ export interface HooklensOptions {
   host?: string
   maxBodyBytes?: number
   /** Session overrides of the default answer (CLI --respond*). */
-  respond?: { status?: number; body?: string; delayMs?: number }
+  respond?: { status?: number; body?: string; delayMs?: number; headers?: [string, string][] }
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
   sessionVerifiers?: StoredVerifier[]
   fsync?: boolean
@@ -149,6 +149,7 @@ export class Hooklens extends EventEmitter {
         ...(r?.status !== undefined ? { status: r.status } : {}),
         ...(r?.body !== undefined ? { body: r.body, contentType: guessType(r.body) } : {}),
         ...(r?.delayMs !== undefined ? { delayMs: r.delayMs } : {}),
+        ...(r?.headers?.length ? { headers: r.headers } : {}),
       },
     }
   }

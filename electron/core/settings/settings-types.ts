@@ -37,7 +37,14 @@ export interface Settings {
   receiver: { port: number; host: string; maxBodyBytes: number }
   retention: { maxEvents: number; maxBytes: number }
   responseRules: ResponseRule[]
-  defaultResponse: { status: number; body: string; contentType: string; delayMs: number }
+  defaultResponse: {
+    status: number
+    body: string
+    contentType: string
+    delayMs: number
+    /** Extra headers of the default answer (e.g. Retry-After with `listen --respond 429`). */
+    headers?: [string, string][]
+  }
   verifiers: StoredVerifier[]
   forwardRules: ForwardRuleSetting[]
   allowList: { ips: string[]; origins: string[] }
