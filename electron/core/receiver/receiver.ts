@@ -37,7 +37,7 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     routerOptions: { maxParamLength: 64 * 1024 },
     forceCloseConnections: true,
     return503OnClosing: true,
-    frameworkErrors: (_err, req, reply) => void handle(req, reply),
+    frameworkErrors: (_err, req, reply) => void tracked(req, reply),
   })
   for (const m of EXTRA_METHODS) {
     if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true })
@@ -48,6 +48,34 @@ export function build(opts: ReceiverOptions): FastifyInstance {
   app.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined))
 
   const clock = opts.clock ?? (() => new Date())
+  // Answers held back by a response delay, and requests still being handled. On close the
+  // delays end at once and those answers go out before connections are cut: a sender whose
+  // request was stored as "answered 429" must receive that 429, not an empty reply.
+  const sleepers = new Set<() => void>()
+  const handling = new Set<Promise<void>>()
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        sleepers.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(wake, ms)
+      sleepers.add(wake)
+    })
+  app.addHook('preClose', async () => {
+    for (const wake of [...sleepers]) wake()
+    await Promise.allSettled([...handling])
+  })
+  const tracked = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const run = handle(req, reply)
+    handling.add(run)
+    try {
+      await run
+    } finally {
+      handling.delete(run)
+    }
+  }
 
   async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const receivedAt = clock()
@@ -90,7 +118,7 @@ export function build(opts: ReceiverOptions): FastifyInstance {
       // The rest of the body was not read: close instead of leaving it in the socket.
       reply.header('connection', 'close')
     }
-    if (answer.delayMs && answer.delayMs > 0) await sleep(answer.delayMs)
+    if (answer.delayMs && answer.delayMs > 0) await delay(answer.delayMs)
     reply.code(answer.status)
     for (const [k, v] of answer.headers ?? []) reply.header(k, v)
     const payload = answer.body ?? ''
@@ -98,8 +126,8 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     await reply.send(typeof payload === 'string' ? Buffer.from(payload) : payload)
   }
 
-  app.route({ method: app.supportedMethods, url: '*', handler: handle })
-  app.setNotFoundHandler(handle)
+  app.route({ method: app.supportedMethods, url: '*', handler: tracked })
+  app.setNotFoundHandler(tracked)
   return app
 }
 
@@ -113,5 +141,3 @@ function headerValue(headers: HeaderPair[], name: string): string | undefined {
   for (const [k, v] of headers) if (k.toLowerCase() === name) return v
   return undefined
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -45,6 +45,37 @@ describe('listen answers and lifecycle', () => {
     },
   )
 
+  it(
+    'Ctrl-C during --respond-delay still sends the answer that was stored',
+    { timeout: 90_000 },
+    async () => {
+      const d = await tempDir()
+      const listen = await startListen([
+        '--data-dir',
+        d.dir,
+        '--respond',
+        '429',
+        '--respond-delay',
+        '60000',
+      ])
+      const answer = fetch(`${listen.url}/slow`, { method: 'POST', body: '{}' }).then(
+        (r) => r.status,
+        (err: Error) => `failed: ${err.message}`,
+      )
+      const until = Date.now() + 20_000
+      while (!listen.stdout().includes('/slow') && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 25))
+      }
+      const exited = new Promise<number | null>((r) => listen.child.once('exit', (c) => r(c)))
+      listen.child.kill('SIGINT')
+      expect(await answer).toBe(429)
+      expect(await exited).toBe(0)
+      const list = await runCli(['events', 'list', '--json', '--data-dir', d.dir])
+      expect(JSON.parse(list.stdout).response.status).toBe(429)
+      await d.cleanup()
+    },
+  )
+
   it('an inspector port in use is a clear error', { timeout: 90_000 }, async () => {
     const blocker: Server = createServer()
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()))
