@@ -23,7 +23,7 @@ import { EventStore } from '../../core/store/event-store'
 import { cliDataDir } from '../data-dir'
 import { readSettings } from '../settings-access'
 import { resolveEventId } from '../event-id'
-import { terminalJson } from '../terminal-text'
+import { safeLine, terminalJson } from '../terminal-text'
 
 export interface VerifyFlags {
   scheme?: string
@@ -34,6 +34,8 @@ export interface VerifyFlags {
   url?: string
   option: string[]
   dataDir?: string
+  json?: boolean
+  text?: boolean
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -67,9 +69,16 @@ export function registerVerify(program: Command, setExitCode: (code: number) => 
       [],
     )
     .option('--data-dir <dir>', 'data directory holding stored events and saved verifiers')
+    .option('--json', 'print {scheme, status, reason, diagnosis} as JSON (the default when piped)')
+    .option('--text', 'print a readable verdict (the default on a terminal)')
     .action(async (target: string, flags: VerifyFlags) => {
+      if (flags.json && flags.text) throw new UsageError('give --json or --text, not both')
       const result = await runVerify(target, flags)
-      process.stdout.write(terminalJson(JSON.stringify(result, null, 2)) + '\n')
+      // JSON stays the piped default: scripts written against earlier versions parse it.
+      const text = flags.text || (!flags.json && process.stdout.isTTY === true)
+      process.stdout.write(
+        text ? verdictText(result) : terminalJson(JSON.stringify(result, null, 2)) + '\n',
+      )
       setExitCode(result.status === 'valid' ? 0 : 1)
     })
 }
@@ -80,6 +89,26 @@ export interface VerifyOutput {
   reason: string
   diagnosis: Verification['diagnosis'] | null
   event?: string
+}
+
+const MARK: Record<string, string> = {
+  valid: '✓ valid',
+  invalid: '✗ invalid',
+  missing: '! missing signature',
+  unverifiable: '? unverifiable',
+  none: '· no signature',
+}
+
+/** The verdict for a person: one line with the reason, then the diagnosis details. */
+export function verdictText(r: VerifyOutput): string {
+  const head = `${MARK[r.status] ?? r.status}${r.scheme ? `  ${r.scheme}` : ''}${r.event ? `  event ${r.event}` : ''}`
+  const lines = [head, `  ${r.reason}`]
+  if (r.diagnosis && r.diagnosis.message !== r.reason) lines.push(`  ${r.diagnosis.message}`)
+  for (const [k, v] of Object.entries(r.diagnosis?.details ?? {})) {
+    const words = k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+    lines.push(`  ${words}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+  }
+  return `${lines.map(safeLine).join('\n')}\n`
 }
 
 export async function runVerify(target: string, flags: VerifyFlags): Promise<VerifyOutput> {
