@@ -11,6 +11,7 @@ import {
 } from '../../core/replay'
 import { readRuntimeInfo } from '../../core/share/runtime-info'
 import { cliDataDir } from '../data-dir'
+import { listenFilter } from '../listen-filter'
 import { safeLine, terminalJson } from '../terminal-text'
 import { httpUrl, parseIntFlag } from '../parse'
 import type { ListenExtension } from '../listen-extensions'
@@ -106,7 +107,7 @@ export const forwardListenExtension: ListenExtension = {
     // The composition root runs the one replay service of this data dir; add this session's
     // targets to it and say what happens to each forward.
     const service = ctx.hooklens.replay
-    service.setSessionTargets(targets)
+    service.setSessionTargets(targets, listenFilter(ctx.opts) ?? undefined)
     const unsubscribe = service.subscribe((d) => {
       const line = forwardLogLine(d)
       if (line) ctx.log(line)

@@ -18,6 +18,7 @@ import { summaryLine } from '../format-event'
 import { batchedLineWriter } from '../line-writer'
 import { collect, parseHeader, parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
 import { sessionVerifiers } from '../session-secrets'
+import { listenFilter } from '../listen-filter'
 import { onStdoutClosed } from '../stdout-guard'
 import { safeLine, terminalJson } from '../terminal-text'
 import { LISTEN_EXTENSIONS, type ListenContext } from '../listen-extensions'
@@ -36,6 +37,8 @@ export interface ListenOptions {
   secret?: string[]
   secretEnv?: string[]
   fsync?: boolean
+  events?: string
+  path?: string
   tunnel: boolean
   ui: boolean
   [extension: string]: unknown
@@ -102,6 +105,14 @@ export const registerListen: RegisterCommand = (program) => {
       '--fsync',
       'sync the event log to disk before each answer (slower, survives power loss)',
     )
+    .option(
+      '--events <types>',
+      'print and forward only these event types (comma-separated, * allowed); all are stored',
+    )
+    .option(
+      '--path <glob>',
+      'print and forward only events on this path (prefix or glob); all are stored',
+    )
     .option('--no-tunnel', 'do not open the public tunnel')
     .option('--no-ui', 'do not serve the browser inspector')
   for (const ext of LISTEN_EXTENSIONS) ext.options?.(cmd)
@@ -149,7 +160,13 @@ export async function runListen(opts: ListenOptions): Promise<void> {
     onStdoutClosed(() => resolve('the reader of stdout went away'))
   })
   const print = batchedLineWriter(process.stdout)
+  const shown = listenFilter(opts)
+  if (shown)
+    log(
+      `printing and forwarding only${opts.events ? ` events ${opts.events}` : ''}${opts.path ? ` on ${opts.path}` : ''} (every event is still stored)`,
+    )
   hooklens.on('captured', (event: EventSummary, body: Buffer) => {
+    if (shown && !shown(event)) return
     print(opts.json ? contractLine(event, body) : summaryLine(event))
   })
   for (const ext of LISTEN_EXTENSIONS) {

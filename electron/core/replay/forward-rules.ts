@@ -18,6 +18,8 @@ export interface ForwardRule {
   /** Append the captured path and query to each target's path. */
   appendPath?: boolean
   enabled?: boolean
+  /** A code-level filter on top of `filter` (listen --events / --path for session targets). */
+  accept?: (event: ForwardableEvent) => boolean
 }
 
 export interface ForwardableEvent {
@@ -39,6 +41,7 @@ export function rulesFromTargets(targets: string[], id = 'forward-to'): ForwardR
 
 export function ruleMatches(rule: ForwardRule, event: ForwardableEvent): boolean {
   if (rule.enabled === false || event.rejected) return false
+  if (rule.accept && !rule.accept(event)) return false
   const f = rule.filter
   if (!f) return true
   if (f.path && !pathMatches(f.path, event.path)) return false
