@@ -9,6 +9,7 @@ import { matchesQuery } from '../../core/inspect/query'
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { describeEvent } from '../describe-event'
+import { colorFor } from '../color'
 import { resolveEventId } from '../event-id'
 import { terminalJson } from '../terminal-text'
 import { registerEventsDiff } from './events-diff'
@@ -27,6 +28,7 @@ interface ListFlags {
   conflicts?: boolean
   verification?: string
   path?: string
+  color?: boolean
 }
 
 export let eventsCommand: Command | null = null
@@ -51,6 +53,8 @@ export const registerEvents: RegisterCommand = (program) => {
       'valid | invalid | missing | unverifiable | none (comma-separated for several)',
     )
     .option('--path <pattern>', 'path prefix or glob')
+    .option('--color', 'colour the verdicts (default: on a terminal, unless NO_COLOR is set)')
+    .option('--no-color', 'no colour')
     .action(async (flags: ListFlags) => {
       const verification = flags.verification && parseVerification(flags.verification)
       const store = await openReadOnly(flags.dataDir)
@@ -68,7 +72,10 @@ export const registerEvents: RegisterCommand = (program) => {
       let list = store.list().filter((e) => matchesQuery(e, query))
       if (flags.limit) list = list.slice(-flags.limit)
       await store.close()
-      const lines = list.map((e) => (flags.json ? terminalJson(JSON.stringify(e)) : summaryLine(e)))
+      const color = colorFor(flags.color)
+      const lines = list.map((e) =>
+        flags.json ? terminalJson(JSON.stringify(e)) : summaryLine(e, { color }),
+      )
       if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`)
       if (!flags.json && list.length === 0) process.stderr.write('no events\n')
     })

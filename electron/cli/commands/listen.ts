@@ -19,6 +19,7 @@ import { batchedLineWriter } from '../line-writer'
 import { collect, parseHeader, parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
 import { sessionVerifiers } from '../session-secrets'
 import { listenFilter } from '../listen-filter'
+import { colorFor } from '../color'
 import { onStdoutClosed } from '../stdout-guard'
 import { safeLine, terminalJson } from '../terminal-text'
 import { LISTEN_EXTENSIONS, type ListenContext } from '../listen-extensions'
@@ -39,6 +40,7 @@ export interface ListenOptions {
   fsync?: boolean
   events?: string
   path?: string
+  color?: boolean
   tunnel: boolean
   ui: boolean
   [extension: string]: unknown
@@ -113,6 +115,8 @@ export const registerListen: RegisterCommand = (program) => {
       '--path <glob>',
       'print and forward only events on this path (prefix or glob); all are stored',
     )
+    .option('--color', 'colour the verdicts (default: on a terminal, unless NO_COLOR is set)')
+    .option('--no-color', 'no colour')
     .option('--no-tunnel', 'do not open the public tunnel')
     .option('--no-ui', 'do not serve the browser inspector')
   for (const ext of LISTEN_EXTENSIONS) ext.options?.(cmd)
@@ -161,13 +165,14 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   })
   const print = batchedLineWriter(process.stdout)
   const shown = listenFilter(opts)
+  const color = colorFor(opts.color)
   if (shown)
     log(
       `printing and forwarding only${opts.events ? ` events ${opts.events}` : ''}${opts.path ? ` on ${opts.path}` : ''} (every event is still stored)`,
     )
   hooklens.on('captured', (event: EventSummary, body: Buffer) => {
     if (shown && !shown(event)) return
-    print(opts.json ? contractLine(event, body) : summaryLine(event))
+    print(opts.json ? contractLine(event, body) : summaryLine(event, { color }))
   })
   for (const ext of LISTEN_EXTENSIONS) {
     try {

@@ -1,6 +1,7 @@
 /**
  * `send --save-secret` makes a sample sent to our own listen verifiable (it printed the secret
- * it used, yet the event was "unverifiable"), and `verify --text` gives a readable verdict.
+ * it used, yet the event was "unverifiable"), `verify --text` gives a readable verdict, and
+ * `events list --color` paints it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CapturedEvent } from '../../../shared/event'
@@ -46,6 +47,12 @@ describe('send --save-secret and verify --text', () => {
       expect(text.stdout).toMatch(/^✓ valid {2}github {2}event [0-9A-Z]{26}\n {2}\S/)
       const json = await runCli(['verify', 'last', '--data-dir', dir.dir])
       expect(JSON.parse(json.stdout)).toMatchObject({ status: 'valid', scheme: 'github' })
+
+      // --color paints the verdict even with NO_COLOR set (runCli sets it); without, no colour.
+      const colored = await runCli(['events', 'list', '--color', '--data-dir', dir.dir])
+      expect(colored.stdout).toContain('\u001b[32m✓ valid\u001b[0m')
+      const plain = await runCli(['events', 'list', '--data-dir', dir.dir])
+      expect(plain.stdout).not.toContain('\u001b')
     },
   )
 })
