@@ -24,6 +24,8 @@ export interface ListenContext {
 export interface ListenExtension {
   name: string
   options?: (cmd: Command) => void
+  /** Checks this extension's flags before anything starts (throw a UsageError: exit 2). */
+  validate?: (opts: ListenOptions) => void
   start?: (ctx: ListenContext) => Promise<void>
 }
 

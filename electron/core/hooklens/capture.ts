@@ -30,7 +30,8 @@ export interface CaptureDeps {
   paused: () => boolean
   /** Agent lens settings and the share a2a registration for a receiver path. */
   lens?: (path: string) => LensContext
-  onCaptured: (event: EventSummary) => void
+  /** The stored event and its exact body bytes (listen --json prints both). */
+  onCaptured: (event: EventSummary, body: Buffer) => void
 }
 
 const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
@@ -112,7 +113,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       ...(findings.length > 0 ? { findings } : {}),
     }
     await deps.store.append(event, raw.body)
-    deps.onCaptured(event)
+    deps.onCaptured(event, raw.body)
     return answer
   }
 }
