@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { diffEvents, formatEventDiff, type EventDiff } from '../../../shared/diff'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { CliFailure } from '../errors'
 
@@ -33,7 +33,7 @@ export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): b
 export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff> {
   const dir = resolveDataDir(opts.dataDir)
   // Read-only: works while `hooklens listen` or the app holds the log.
-  const store = await EventStore.open({ dir, readOnly: true })
+  const store = await openEventLogReader(dir)
   try {
     const ids = [opts.a, opts.b].map((id) => id.trim().toUpperCase())
     const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))

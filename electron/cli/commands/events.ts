@@ -4,8 +4,10 @@
  */
 import { Command, Option } from 'commander'
 import type { EventQuery } from '../../../shared/api'
+import type { EventSummary } from '../../../shared/event'
 import { resolveDataDir } from '../../core/settings/data-dir'
-import { EventStore } from '../../core/store/event-store'
+import type { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { matchesQuery } from '../../core/inspect/query'
 import { CliFailure } from '../errors'
 import { registerEventsDiff } from './events-diff'
@@ -58,8 +60,9 @@ export const registerEvents: RegisterCommand = (program) => {
             .filter(Boolean)
             .join(',') || undefined,
       }
-      let list = store.list().filter((e) => matchesQuery(e, query))
-      if (flags.limit) list = list.slice(-flags.limit)
+      // No text search here, so matchesQuery never looks at headers: filter the index's
+      // metadata and read headers only for the events printed.
+      const list = store.select((m) => matchesQuery(m as EventSummary, query), flags.limit)
       for (const e of list) {
         process.stdout.write(flags.json ? `${JSON.stringify(e)}\n` : `${summaryLine(e)}\n`)
       }
@@ -92,7 +95,7 @@ export const registerEvents: RegisterCommand = (program) => {
 
 export async function openReadOnly(dataDirFlag?: string): Promise<EventStore> {
   const dir = resolveDataDir(dataDirFlag)
-  return EventStore.open({ dir, readOnly: true })
+  return openEventLogReader(dir)
 }
 
 function describe(e: Awaited<ReturnType<EventStore['getFull']>> & object): string {

@@ -9,7 +9,7 @@ import { DeliveryStore, replayRequest, formatDuration, type Delivery } from '../
 import { decodeBody } from '../../core/replay/body-encoding'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { openSettings } from '../../core/settings/settings-store'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure, UsageError } from '../errors'
 import { collect, parseIntFlag, parseSchemeSecret } from '../parse'
 import type { RegisterCommand } from './index'
@@ -75,7 +75,7 @@ export const registerReplay: RegisterCommand = (program: Command, setExitCode) =
 async function runReplay(id: string, flags: ReplayFlags): Promise<Delivery> {
   const dir = resolveDataDir(flags.dataDir)
   const bodyOverride = flags.bodyFile ? await readBodyFile(flags.bodyFile) : undefined
-  const events = await EventStore.open({ dir, readOnly: true })
+  const events = await openEventLogReader(dir)
   try {
     const eventId = id === 'last' ? events.list().at(-1)?.id : id
     const event = eventId ? await events.getFull(eventId) : null

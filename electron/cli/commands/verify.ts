@@ -19,7 +19,7 @@ import {
   type VerifyInput,
 } from '../../core/verify'
 import { CliFailure, UsageError } from '../errors'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { openSettings } from '../../core/settings/settings-store'
 import { resolveDataDir } from '../../core/settings/data-dir'
 
@@ -163,7 +163,7 @@ async function loadStoredEvent(
   dataDir?: string,
 ): Promise<{ input: VerifyInput; verifiers: VerifierConfig[] }> {
   const dir = resolveDataDir(dataDir)
-  const store = await EventStore.open({ dir, readOnly: true })
+  const store = await openEventLogReader(dir)
   let event
   try {
     event = await store.getFull(id)

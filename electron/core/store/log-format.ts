@@ -14,11 +14,14 @@ export type DerivedPatch = Partial<
   Pick<EventSummary, 'verification' | 'idempotency' | 'classification' | 'warnings' | 'response'>
 >
 
-/** An event's metadata as the index keeps it: headers stay as their JSON text until asked for. */
+/** An event's metadata as the index keeps it: headers stay on disk until asked for. */
 export type EventMeta = Omit<EventSummary, 'headers'>
 
+/** Where an event line's headers JSON sits inside the line (bytes), or the parsed headers. */
+export type HeadersRef = { at: number; length: number } | EventSummary['headers']
+
 export type LogRecord =
-  | { op: 'event'; meta: EventMeta; headersJson: string }
+  | { op: 'event'; meta: EventMeta; headers: HeadersRef }
   | { op: 'update'; id: string; patch: DerivedPatch }
 
 export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
@@ -35,19 +38,34 @@ export function eventLine(
   body: Buffer,
   headersJson = JSON.stringify(event.headers),
 ): Buffer {
-  // Headers go last among the metadata so the index can keep their JSON text as it is.
+  return eventRecord(event, body, headersJson).line
+}
+
+/** The event's line and where its headers JSON sits in it (bytes), for the index. */
+export function eventRecord(
+  event: EventSummary,
+  body: Buffer,
+  headersJson = JSON.stringify(event.headers),
+): { line: Buffer; headers: { at: number; length: number } } {
+  // Headers go last among the metadata so the index can find their JSON text in the line.
   const { headers: _headers, ...meta } = event
-  const head = `${JSON.stringify(meta).slice(0, -1)},"headers":${headersJson}`
+  const metaJson = JSON.stringify(meta).slice(0, -1)
+  const head = `${metaJson},"headers":${headersJson}`
+  const headers = {
+    at: Buffer.byteLength(metaJson) + HEADERS_MARKER.length - 1,
+    length: Buffer.byteLength(headersJson),
+  }
   if (isUtf8(body)) {
     const text = JSON.stringify(body.toString('utf8'))
-    return Buffer.from(`${head},"bodyEncoding":"utf8","body":${text}}\n`)
+    return { line: Buffer.from(`${head},"bodyEncoding":"utf8","body":${text}}\n`), headers }
   }
   // Base64 needs no JSON escaping: write its bytes directly instead of building one huge string.
-  return Buffer.concat([
+  const line = Buffer.concat([
     Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
     Buffer.from(body.toString('base64'), 'latin1'),
     Buffer.from('"}\n'),
   ])
+  return { line, headers }
 }
 
 export function updateLine(id: string, patch: DerivedPatch): Buffer {
@@ -71,22 +89,24 @@ export function parseLine(line: Buffer): LogRecord {
   if (line[line.length - 1] !== 0x7d /* } */) throw new Error('truncated record')
   const h = line.lastIndexOf(HEADERS_MARKER, at)
   let meta: EventMeta
-  let headersJson: string
+  let headers: HeadersRef
   if (h !== -1) {
-    meta = JSON.parse(`${line.subarray(0, h).toString('utf8')}}`) as EventMeta
-    headersJson = line.subarray(h + HEADERS_MARKER.length - 1, at).toString('utf8')
+    // The headers' text is not even decoded: the index keeps where it is and reads it on demand.
+    meta = JSON.parse(`${line.toString('utf8', 0, h)}}`) as EventMeta
+    const start = h + HEADERS_MARKER.length - 1
+    headers = { at: start, length: at - start }
   } else {
     // Written by another tool with headers elsewhere: parse the whole metadata.
-    const { headers, ...rest } = JSON.parse(
-      `${line.subarray(0, at).toString('utf8')}}`,
+    const { headers: parsed, ...rest } = JSON.parse(
+      `${line.toString('utf8', 0, at)}}`,
     ) as EventSummary
     meta = rest
-    headersJson = JSON.stringify(headers ?? [])
+    headers = parsed ?? []
   }
   if (typeof meta.id !== 'string' || typeof meta.receivedAt !== 'string') {
     throw new Error('event record without id')
   }
-  return { op: 'event', meta, headersJson }
+  return { op: 'event', meta, headers }
 }
 
 /** Extracts the body from an event line (the part from `"bodyEncoding"` on). */

@@ -1,0 +1,110 @@
+/**
+ * The in-memory index of the event log: per event its metadata (what lists and filters need),
+ * where its line is (segment, offset, length) and where its headers sit in that line (read on
+ * demand, not held). Retention is decided here, event by event and oldest first, by count and
+ * by the bytes of kept event lines; the store then drops a segment once none of its events is
+ * kept. Writer and readers apply the same limits to the same lines, so they keep the same events.
+ */
+import type { DerivedPatch, EventMeta, HeadersRef } from './log-format'
+
+export interface IndexEntry {
+  meta: EventMeta
+  seq: number
+  offset: number
+  /** Line length without the newline. */
+  length: number
+  headers: HeadersRef
+}
+
+export class EventIndex {
+  private readonly entries = new Map<string, IndexEntry>()
+  /** Kept events per segment, for every segment known (0 = droppable once older than the head). */
+  private readonly live = new Map<number, number>()
+  private keptBytes = 0
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  /** Bytes of the kept events' lines (newlines included). */
+  get bytes(): number {
+    return this.keptBytes
+  }
+
+  /** Makes a segment known even while it holds no kept event (so it can be dropped). */
+  touchSegment(seq: number): void {
+    if (!this.live.has(seq)) this.live.set(seq, 0)
+  }
+
+  add(e: IndexEntry): void {
+    const old = this.entries.get(e.meta.id)
+    if (old) this.remove(old)
+    this.entries.set(e.meta.id, e)
+    this.live.set(e.seq, (this.live.get(e.seq) ?? 0) + 1)
+    this.keptBytes += e.length + 1
+  }
+
+  get(id: string): IndexEntry | undefined {
+    return this.entries.get(id)
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id)
+  }
+
+  patch(id: string, patch: DerivedPatch): IndexEntry | undefined {
+    const e = this.entries.get(id)
+    if (e) Object.assign(e.meta, patch)
+    return e
+  }
+
+  values(): IterableIterator<IndexEntry> {
+    return this.entries.values()
+  }
+
+  /** The newest entries first, without copying the whole index. */
+  *newestFirst(): IterableIterator<IndexEntry> {
+    const all = [...this.entries.values()]
+    for (let i = all.length - 1; i >= 0; i--) yield all[i]
+  }
+
+  /** Evicts the oldest events while over either limit; returns their ids, oldest first. */
+  evictOver(maxEvents: number, maxBytes: number): string[] {
+    const evicted: string[] = []
+    for (const e of this.entries.values()) {
+      if (this.entries.size <= maxEvents && this.keptBytes <= maxBytes) break
+      this.remove(e)
+      evicted.push(e.meta.id)
+    }
+    return evicted
+  }
+
+  /**
+   * Segments older than every kept event's segment (and than `head`): safe to unlink. A newer
+   * segment with no kept event of its own may still hold updates of kept events, so it stays.
+   * Forgets the ones returned.
+   */
+  takeDroppable(head: number): number[] {
+    let oldestKept = head
+    for (const [seq, n] of this.live) if (n > 0 && seq < oldestKept) oldestKept = seq
+    const out: number[] = []
+    for (const seq of this.live.keys()) if (seq < oldestKept) out.push(seq)
+    for (const seq of out) this.live.delete(seq)
+    return out.sort((a, b) => a - b)
+  }
+
+  /** Forgets every event; returns the segments known so far (all droppable once rolled). */
+  clear(): number[] {
+    const segs = [...this.live.keys()]
+    this.entries.clear()
+    this.live.clear()
+    this.keptBytes = 0
+    return segs
+  }
+
+  private remove(e: IndexEntry): void {
+    this.entries.delete(e.meta.id)
+    this.live.set(e.seq, (this.live.get(e.seq) ?? 1) - 1)
+    this.keptBytes -= e.length + 1
+  }
+}
