@@ -34,6 +34,8 @@ export interface Analyzers {
     idempotency: Idempotency
     classification?: Classification
   }): void
+  /** Forgets events retention dropped, so duplicate state stays bounded. */
+  forgetIdempotency?(ids: string[]): void
   clearIdempotency(): void
 }
 

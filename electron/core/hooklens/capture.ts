@@ -100,8 +100,8 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       ...(raw.rejected ? { rejected: raw.rejected, declaredSize: raw.declaredSize ?? null } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
     }
-    await deps.store.append(event, raw.body)
-    deps.onCaptured(event)
+    // The stored summary says when the first delivery is no longer stored (firstEvicted).
+    deps.onCaptured(await deps.store.append(event, raw.body))
     return answer
   }
 }

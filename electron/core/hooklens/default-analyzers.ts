@@ -28,6 +28,7 @@ export function createAnalyzers(
     classify: (input) => inspect.classify(input),
     idempotency: (input, classification) => inspect.idempotency(input, classification),
     replayIdempotency: (e) => inspect.replayIdempotency(e),
+    forgetIdempotency: (ids) => inspect.forgetIdempotency(ids),
     clearIdempotency: () => inspect.clearIdempotency(),
   }
 }

@@ -171,7 +171,7 @@ export class EventStore extends EventEmitter {
     this.index.add({ meta, seq: at.seq, offset: at.offset, length: line.length - 1, headers })
     this.emit('appended', event)
     this.enforceRetention()
-    return event
+    return this.withFirst(event)
   }
 
   /** Records new derived fields (verification, idempotency, ...) for a stored event. */
