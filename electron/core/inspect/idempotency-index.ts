@@ -67,8 +67,12 @@ export class IdempotencyIndex {
       this.byId.delete(id)
       const entry = this.byKey.get(known.key)
       if (!entry) continue
-      const at = entry.ids.indexOf(id)
-      if (at !== -1) entry.ids.splice(at, 1)
+      // Retention drops oldest first, so the id is nearly always the key's oldest.
+      if (entry.ids[0] === id) entry.ids.shift()
+      else {
+        const at = entry.ids.indexOf(id)
+        if (at !== -1) entry.ids.splice(at, 1)
+      }
       if (entry.ids.length === 0) this.byKey.delete(known.key)
     }
   }

@@ -18,9 +18,17 @@ export interface IndexEntry {
 
 export class EventIndex {
   private readonly entries = new Map<string, IndexEntry>()
+  /**
+   * Arrival order as an array with a moving head: a Map used as a queue (delete oldest, iterate
+   * from the front) slows down with the holes deletions leave, and eviction runs per append.
+   */
+  private order: (IndexEntry | null)[] = []
+  private head = 0
   /** Kept events per segment, for every segment known (0 = droppable once older than the head). */
   private readonly live = new Map<number, number>()
   private keptBytes = 0
+  private emptied = false
+  private lastHead = -1
 
   get size(): number {
     return this.entries.size
@@ -38,8 +46,13 @@ export class EventIndex {
 
   add(e: IndexEntry): void {
     const old = this.entries.get(e.meta.id)
-    if (old) this.remove(old)
+    if (old) {
+      this.remove(old)
+      const at = this.order.indexOf(old, this.head)
+      if (at !== -1) this.order[at] = null
+    }
     this.entries.set(e.meta.id, e)
+    this.order.push(e)
     this.live.set(e.seq, (this.live.get(e.seq) ?? 0) + 1)
     this.keptBytes += e.length + 1
   }
@@ -58,23 +71,41 @@ export class EventIndex {
     return e
   }
 
-  values(): IterableIterator<IndexEntry> {
-    return this.entries.values()
+  /** Oldest first. */
+  *values(): IterableIterator<IndexEntry> {
+    const order = this.order
+    for (let i = this.head; i < order.length; i++) {
+      const e = order[i]
+      if (e) yield e
+    }
   }
 
-  /** The newest entries first, without copying the whole index. */
+  /** The newest entries first, without copying the index. */
   *newestFirst(): IterableIterator<IndexEntry> {
-    const all = [...this.entries.values()]
-    for (let i = all.length - 1; i >= 0; i--) yield all[i]
+    const order = this.order
+    for (let i = order.length - 1; i >= this.head; i--) {
+      const e = order[i]
+      if (e) yield e
+    }
   }
 
   /** Evicts the oldest events while over either limit; returns their ids, oldest first. */
   evictOver(maxEvents: number, maxBytes: number): string[] {
     const evicted: string[] = []
-    for (const e of this.entries.values()) {
-      if (this.entries.size <= maxEvents && this.keptBytes <= maxBytes) break
+    const order = this.order
+    while (
+      this.head < order.length &&
+      (this.entries.size > maxEvents || this.keptBytes > maxBytes)
+    ) {
+      const e = order[this.head]
+      order[this.head++] = null
+      if (!e) continue
       this.remove(e)
       evicted.push(e.meta.id)
+    }
+    if (this.head > 1024 && this.head * 2 > order.length) {
+      this.order = order.slice(this.head)
+      this.head = 0
     }
     return evicted
   }
@@ -85,6 +116,10 @@ export class EventIndex {
    * Forgets the ones returned.
    */
   takeDroppable(head: number): number[] {
+    // Nothing can have become droppable unless a segment was emptied or the head moved.
+    if (!this.emptied && head === this.lastHead) return []
+    this.emptied = false
+    this.lastHead = head
     let oldestKept = head
     for (const [seq, n] of this.live) if (n > 0 && seq < oldestKept) oldestKept = seq
     const out: number[] = []
@@ -97,14 +132,19 @@ export class EventIndex {
   clear(): number[] {
     const segs = [...this.live.keys()]
     this.entries.clear()
+    this.order = []
+    this.head = 0
     this.live.clear()
     this.keptBytes = 0
+    this.emptied = true
     return segs
   }
 
   private remove(e: IndexEntry): void {
     this.entries.delete(e.meta.id)
-    this.live.set(e.seq, (this.live.get(e.seq) ?? 1) - 1)
+    const left = (this.live.get(e.seq) ?? 1) - 1
+    this.live.set(e.seq, left)
+    if (left === 0) this.emptied = true
     this.keptBytes -= e.length + 1
   }
 }
