@@ -165,10 +165,10 @@ export class EventStore extends EventEmitter {
   /** Writes the event; resolves once its bytes are in the log (before the sender is answered). */
   async append(event: EventSummary, body: Buffer): Promise<EventSummary> {
     const writer = this.requireWriter()
-    const { line, headers } = eventRecord(event, body)
-    const at = await writer.append(line)
+    const { parts, length, headers } = eventRecord(event, body)
+    const at = await writer.append(parts)
     const { headers: _headers, ...meta } = event
-    this.index.add({ meta, seq: at.seq, offset: at.offset, length: line.length - 1, headers })
+    this.index.add({ meta, seq: at.seq, offset: at.offset, length: length - 1, headers })
     this.emit('appended', event)
     this.enforceRetention()
     return this.withFirst(event)

@@ -16,6 +16,7 @@ import {
   openSync,
   write,
   writeSync,
+  writevSync,
   close as closeFd,
 } from 'node:fs'
 import { dirname } from 'node:path'
@@ -42,7 +43,9 @@ export interface WriterOptions {
 }
 
 interface Pending {
-  line: Buffer
+  /** One line, possibly in parts (gathered by the write, not concatenated). */
+  parts: Buffer[]
+  length: number
   resolve: (at: Position) => void
   reject: (err: Error) => void
 }
@@ -82,9 +85,12 @@ export class LogWriter {
   }
 
   /** Queues a line; resolves with its segment and offset once the bytes are in the file. */
-  append(line: Buffer): Promise<Position> {
+  append(line: Buffer | Buffer[]): Promise<Position> {
+    const parts = Array.isArray(line) ? line : [line]
+    let length = 0
+    for (const p of parts) length += p.length
     return new Promise((resolve, reject) => {
-      this.queue.push({ line, resolve, reject })
+      this.queue.push({ parts, length, resolve, reject })
       this.kick()
     })
   }
@@ -128,17 +134,22 @@ export class LogWriter {
     })
   }
 
-  private takeBatch(): { batch: Pending[]; buf: Buffer } {
+  private takeBatch(): { batch: Pending[]; bufs: Buffer[]; length: number } {
     const batch = this.queue
     this.queue = []
-    const buf = batch.length === 1 ? batch[0].line : Buffer.concat(batch.map((p) => p.line))
+    const bufs: Buffer[] = []
+    let length = 0
+    for (const p of batch) {
+      for (const b of p.parts) if (b.length > 0) bufs.push(b)
+      length += p.length
+    }
     if (
       this.size > 0 &&
-      (this.size + buf.length > this.opts.rollBytes || this.lines >= this.opts.rollLines)
+      (this.size + length > this.opts.rollBytes || this.lines >= this.opts.rollLines)
     ) {
       this.rollSync()
     }
-    return { batch, buf }
+    return { batch, bufs, length }
   }
 
   private rollSync(): void {
@@ -159,13 +170,13 @@ export class LogWriter {
     let offset = base
     for (const p of batch) {
       p.resolve({ seq: this.seq, offset })
-      offset += p.line.length
+      offset += p.length
     }
   }
 
   private writeQueuedSync(): void {
     if (this.queue.length === 0) return
-    let taken: { batch: Pending[]; buf: Buffer }
+    let taken: ReturnType<LogWriter['takeBatch']>
     try {
       taken = this.takeBatch()
     } catch (err) {
@@ -173,30 +184,30 @@ export class LogWriter {
       for (const p of this.queue.splice(0)) p.reject(err as Error)
       return
     }
-    const { batch, buf } = taken
+    const { batch, bufs, length } = taken
     const base = this.size
     try {
-      let done = 0
-      while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done)
+      writeAllSync(this.fd, bufs, length)
     } catch (err) {
       this.cutOff(base)
       for (const p of batch) p.reject(err as Error)
       return
     }
-    this.settle(batch, base, buf.length)
+    this.settle(batch, base, length)
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const seqBefore = this.seq
-      let taken: { batch: Pending[]; buf: Buffer }
+      let taken: ReturnType<LogWriter['takeBatch']>
       try {
         taken = this.takeBatch()
       } catch (err) {
         for (const p of this.queue.splice(0)) p.reject(err as Error)
         return
       }
-      const { batch, buf } = taken
+      const { batch, bufs, length } = taken
+      const buf = bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, length)
       const base = this.size
       try {
         if (this.seq !== seqBefore) await syncDir(this.opts.dir, this.seq)
@@ -228,6 +239,19 @@ export class LogWriter {
     }
   }
 }
+
+/** Writes every buffer in order with gathered writes (writev), resuming after a short write. */
+function writeAllSync(fd: number, bufs: Buffer[], length: number): void {
+  let written = writevSync(fd, bufs.length > IOV_MAX ? bufs.slice(0, IOV_MAX) : bufs)
+  if (written === length) return
+  // Short write (or more than IOV_MAX parts): continue from where it stopped.
+  const rest = Buffer.concat(bufs, length).subarray(written)
+  let done = 0
+  while (done < rest.length) done += writeSync(fd, rest, done, rest.length - done)
+  written += done
+}
+
+const IOV_MAX = 1024
 
 /** Makes a new segment's directory entry durable (power loss), where the OS supports it. */
 async function syncDir(dir: string, seq: number): Promise<void> {
