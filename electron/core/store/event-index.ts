@@ -1,14 +1,22 @@
 /**
- * The in-memory index of the event log: per event its metadata (what lists and filters need),
- * where its line is (segment, offset, length) and where its headers sit in that line (read on
- * demand, not held). Retention is decided here, event by event and oldest first, by count and
+ * The in-memory index of the event log: per event its id, where its line is (segment, offset,
+ * length), where its metadata and headers sit in that line (read on demand, not held unless the
+ * event was appended by this process) and the updates of its derived fields. Retention is decided here, event by event and oldest first, by count and
  * by the bytes of kept event lines; the store then drops a segment once none of its events is
  * kept. Writer and readers apply the same limits to the same lines, so they keep the same events.
  */
 import type { DerivedPatch, EventMeta, HeadersRef } from './log-format'
 
 export interface IndexEntry {
-  meta: EventMeta
+  id: string
+  /**
+   * The metadata when it is at hand (appended in this process, or parsed whole); otherwise null
+   * and read from the line on demand (`metaLength` bytes at `offset`), then `patch` applied.
+   */
+  meta: EventMeta | null
+  metaLength: number
+  /** Derived fields updated since the line was written (update records). */
+  patch: DerivedPatch | null
   seq: number
   offset: number
   /** Line length without the newline. */
@@ -45,13 +53,13 @@ export class EventIndex {
   }
 
   add(e: IndexEntry): void {
-    const old = this.entries.get(e.meta.id)
+    const old = this.entries.get(e.id)
     if (old) {
       this.remove(old)
       const at = this.order.indexOf(old, this.head)
       if (at !== -1) this.order[at] = null
     }
-    this.entries.set(e.meta.id, e)
+    this.entries.set(e.id, e)
     this.order.push(e)
     this.live.set(e.seq, (this.live.get(e.seq) ?? 0) + 1)
     this.keptBytes += e.length + 1
@@ -67,7 +75,9 @@ export class EventIndex {
 
   patch(id: string, patch: DerivedPatch): IndexEntry | undefined {
     const e = this.entries.get(id)
-    if (e) Object.assign(e.meta, patch)
+    if (!e) return undefined
+    if (e.meta) Object.assign(e.meta, patch)
+    else e.patch = { ...e.patch, ...patch }
     return e
   }
 
@@ -101,7 +111,7 @@ export class EventIndex {
       order[this.head++] = null
       if (!e) continue
       this.remove(e)
-      evicted.push(e.meta.id)
+      evicted.push(e.id)
     }
     if (this.head > 1024 && this.head * 2 > order.length) {
       this.order = order.slice(this.head)
@@ -141,7 +151,7 @@ export class EventIndex {
   }
 
   private remove(e: IndexEntry): void {
-    this.entries.delete(e.meta.id)
+    this.entries.delete(e.id)
     const left = (this.live.get(e.seq) ?? 1) - 1
     this.live.set(e.seq, left)
     if (left === 0) this.emptied = true

@@ -15,6 +15,8 @@ import {
   bodyFromLine,
   eventRecord,
   fullEvent,
+  HEADERS_MARKER_LENGTH,
+  parseMeta,
   updateLine,
   type DerivedPatch,
   type EventMeta,
@@ -100,7 +102,10 @@ export class EventStore extends EventEmitter {
         lines++
         if (record.op === 'event') {
           this.index.add({
+            id: record.id,
             meta: record.meta,
+            metaLength: record.metaLength,
+            patch: null,
             seq: seg.seq,
             offset,
             length,
@@ -168,7 +173,17 @@ export class EventStore extends EventEmitter {
     const { parts, length, headers } = eventRecord(event, body)
     const at = await writer.append(parts)
     const { headers: _headers, ...meta } = event
-    this.index.add({ meta, seq: at.seq, offset: at.offset, length: length - 1, headers })
+    const metaLength = headers.at - (HEADERS_MARKER_LENGTH - 1)
+    this.index.add({
+      id: event.id,
+      meta,
+      metaLength,
+      patch: null,
+      seq: at.seq,
+      offset: at.offset,
+      length: length - 1,
+      headers,
+    })
     this.emit('appended', event)
     this.enforceRetention()
     return this.withFirst(event)
@@ -192,12 +207,12 @@ export class EventStore extends EventEmitter {
 
   /** Metadata without headers, oldest first: cheap, for scans over every event. */
   *metas(): IterableIterator<Omit<EventSummary, 'headers'>> {
-    for (const e of this.index.values()) yield this.withFirst(e.meta)
+    for (const e of this.index.values()) yield this.withFirst(this.metaOf(e))
   }
 
   /** Metadata without headers, newest first. */
   *metasNewestFirst(): IterableIterator<Omit<EventSummary, 'headers'>> {
-    for (const e of this.index.newestFirst()) yield this.withFirst(e.meta)
+    for (const e of this.index.newestFirst()) yield this.withFirst(this.metaOf(e))
   }
 
   /**
@@ -208,7 +223,7 @@ export class EventStore extends EventEmitter {
     const out: IndexEntry[] = []
     for (const e of this.index.newestFirst()) {
       if (out.length >= limit) break
-      if (match(this.withFirst(e.meta))) out.push(e)
+      if (match(this.withFirst(this.metaOf(e)))) out.push(e)
     }
     return out.reverse().map((e) => this.toSummary(e))
   }
@@ -302,7 +317,14 @@ export class EventStore extends EventEmitter {
   }
 
   private toSummary(e: IndexEntry): EventSummary {
-    return { ...this.withFirst(e.meta), headers: this.readHeaders(e) } as EventSummary
+    return { ...this.withFirst(this.metaOf(e)), headers: this.readHeaders(e) } as EventSummary
+  }
+
+  /** The event's metadata: in memory when appended here, else parsed from its line (not kept). */
+  private metaOf(e: IndexEntry): EventMeta {
+    if (e.meta) return e.meta
+    const meta = parseMeta(this.handles.readSync(e.seq, e.offset, e.metaLength))
+    return e.patch ? Object.assign(meta, e.patch) : meta
   }
 
   private readHeaders(e: IndexEntry): HeaderPair[] {

@@ -9,6 +9,7 @@ import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
 const HEADERS_MARKER = Buffer.from(',"headers":[')
+export const HEADERS_MARKER_LENGTH = HEADERS_MARKER.length
 
 export type DerivedPatch = Partial<
   Pick<EventSummary, 'verification' | 'idempotency' | 'classification' | 'warnings' | 'response'>
@@ -21,7 +22,15 @@ export type EventMeta = Omit<EventSummary, 'headers'>
 export type HeadersRef = { at: number; length: number } | EventSummary['headers']
 
 export type LogRecord =
-  | { op: 'event'; meta: EventMeta; headers: HeadersRef }
+  | {
+      op: 'event'
+      id: string
+      /** Bytes of the metadata JSON before `,"headers":` (parse it with `parseMeta`). */
+      metaLength: number
+      /** Parsed already when the line had to be parsed whole (headers elsewhere). */
+      meta: EventMeta | null
+      headers: HeadersRef
+    }
   | { op: 'update'; id: string; patch: DerivedPatch }
 
 export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
@@ -96,25 +105,39 @@ export function parseLine(line: Buffer): LogRecord {
   }
   if (line[line.length - 1] !== 0x7d /* } */) throw new Error('truncated record')
   const h = line.lastIndexOf(HEADERS_MARKER, at)
-  let meta: EventMeta
-  let headers: HeadersRef
   if (h !== -1) {
-    // The headers' text is not even decoded: the index keeps where it is and reads it on demand.
-    meta = JSON.parse(`${line.toString('utf8', 0, h)}}`) as EventMeta
+    // Neither the metadata nor the headers are parsed here: the index keeps where they are and
+    // reads them on demand. Our own lines start with the id; anything else is parsed to find it.
     const start = h + HEADERS_MARKER.length - 1
-    headers = { at: start, length: at - start }
-  } else {
-    // Written by another tool with headers elsewhere: parse the whole metadata.
-    const { headers: parsed, ...rest } = JSON.parse(
-      `${line.toString('utf8', 0, at)}}`,
-    ) as EventSummary
-    meta = rest
-    headers = parsed ?? []
+    const headers = { at: start, length: at - start }
+    const id = leadingId(line) ?? parseMeta(line.subarray(0, h)).id
+    if (typeof id !== 'string') throw new Error('event record without id')
+    return { op: 'event', id, metaLength: h, meta: null, headers }
   }
+  // Written by another tool with headers elsewhere: parse the whole metadata.
+  const { headers: parsed, ...meta } = JSON.parse(
+    `${line.toString('utf8', 0, at)}}`,
+  ) as EventSummary
   if (typeof meta.id !== 'string' || typeof meta.receivedAt !== 'string') {
     throw new Error('event record without id')
   }
-  return { op: 'event', meta, headers }
+  return { op: 'event', id: meta.id, metaLength: at, meta, headers: parsed ?? [] }
+}
+
+const ID_PREFIX = Buffer.from('{"id":"')
+
+/** The id of a line that starts `{"id":"<ULID>"` (no escapes possible in a ULID), else null. */
+function leadingId(line: Buffer): string | null {
+  if (line.compare(ID_PREFIX, 0, ID_PREFIX.length, 0, ID_PREFIX.length) !== 0) return null
+  const end = line.indexOf(0x22, ID_PREFIX.length, 'latin1')
+  if (end === -1 || end - ID_PREFIX.length > 64) return null
+  const id = line.toString('latin1', ID_PREFIX.length, end)
+  return /^[0-9A-Za-z_-]+$/.test(id) ? id : null
+}
+
+/** Parses the metadata part of an event line (the bytes before `,"headers":`). */
+export function parseMeta(bytes: Buffer): EventMeta {
+  return JSON.parse(`${bytes.toString('utf8')}}`) as EventMeta
 }
 
 /** Extracts the body from an event line (the part from `"bodyEncoding"` on). */
