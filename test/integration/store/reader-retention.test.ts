@@ -30,5 +30,5 @@ describe('CLI readers use the settings retention', () => {
     const show = await runCli(['events', 'show', events[0].id, '--json', '--data-dir', dir.dir])
     expect(show.code).toBe(0)
     expect(JSON.parse(show.stdout)).toMatchObject({ id: events[0].id, body: 'b' })
-  })
+  }, 120_000) // two CLI runs (tsx start-up) on a shared 2-core machine
 })
