@@ -2,10 +2,9 @@
  * Capture bench (issue 11): `hooklens listen` writing every event before it answers, side by
  * side with bare fastify answering 200 (the limit) and mockttp recording every request in memory
  * (HTTP Toolkit's engine) — each server in its own process, the same load for each: saturation
- * (autocannon, 50 connections, 1 KiB JSON) with retention active (the data dir already holds the
+ * (50 closed-loop keep-alive senders, 1 KiB JSON) with retention active (the data dir already holds the
  * default 10,000 events, so every capture drops one), then a steady 500 requests/s.
  */
-import autocannon from 'autocannon'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,37 +16,20 @@ import {
   writeLog,
   type Server,
 } from './bench-servers'
-import { steadyLoad, type SteadyResult } from './steady-load'
+import { closedLoad, steadyLoad, type SteadyResult } from './steady-load'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = 50
 const BODY = Buffer.from(JSON.stringify({ type: 'task.status', payload: 'x'.repeat(960) }))
 const HEADERS = { 'content-type': 'application/json', 'webhook-id': 'msg_bench' }
 
-interface Saturation {
-  rps: number
-  p50: number
-  p99: number
-  errors: number
-  requests: number
-}
-
-async function saturate(url: string): Promise<Saturation> {
-  const result = await autocannon({
-    url: `${url}/bench`,
-    method: 'POST',
-    headers: HEADERS,
-    body: BODY,
+async function saturate(url: string) {
+  return closedLoad(url, {
     connections: CONNECTIONS,
-    duration: DURATION,
+    seconds: DURATION,
+    body: BODY,
+    headers: HEADERS,
   })
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    requests: result.requests.total,
-  }
 }
 
 /** Each server alone on the machine: start, warm up, measure, stop. */
@@ -72,7 +54,7 @@ async function withListen<T>(run: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-const ratio = (a: number, b: number) => +(a / Math.max(b, 1e-9)).toFixed(2)
+const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(2) : 'n/a')
 const lat = (r: { p50: number; p99: number }) => `${r.p50} / ${r.p99}`
 
 export async function runCaptureBench(): Promise<Record<string, string | number>> {
@@ -86,7 +68,7 @@ export async function runCaptureBench(): Promise<Record<string, string | number>
   const ours5: SteadyResult = await withListen(steady)
   return {
     'saturation req/s: bare fastify / mockttp / hooklens': `${Math.round(bare.rps)} / ${Math.round(mock.rps)} / ${Math.round(ours.rps)}`,
-    'hooklens events written (warm-up + run, 10,000 kept)': `${ours.requests}+ (retention drops one per event)`,
+    'hooklens events written (warm-up + run, 10,000 kept)': `${ours.sent}+ (retention drops one per event)`,
     'throughput vs bare fastify (target ≥ 0.6)': ratio(ours.rps, bare.rps),
     'throughput vs mockttp (target ≥ 2)': ratio(ours.rps, mock.rps),
     'saturation p50/p99 ms: bare fastify': lat(bare),

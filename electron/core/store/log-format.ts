@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer'
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
+import { jsonStringParts } from './json-string-bytes'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
 const HEADERS_MARKER = Buffer.from(',"headers":[')
@@ -67,20 +68,30 @@ export function eventRecord(
     at: Buffer.byteLength(metaJson) + HEADERS_MARKER.length - 1,
     length: Buffer.byteLength(headersJson),
   }
-  const parts = isUtf8(body)
-    ? [
-        Buffer.from(`${head},"bodyEncoding":"utf8","body":`),
-        Buffer.from(JSON.stringify(body.toString('utf8'))),
-        CLOSE,
-      ]
-    : // Base64 needs no JSON escaping: its bytes go in directly.
-      [
-        Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
-        Buffer.from(body.toString('base64'), 'latin1'),
-        QUOTE_CLOSE,
-      ]
-  return { parts, length: parts[0].length + parts[1].length + parts[2].length, headers }
+  let parts: Buffer[]
+  if (isUtf8(body)) {
+    // A big body is escaped at the byte level (views of the body, no decode/encode round trip);
+    // a small one or one full of quotes goes the string route, which is cheaper there.
+    const literal = body.length >= BYTE_ESCAPE_FROM ? jsonStringParts(body, body.length >> 6) : null
+    parts = [
+      Buffer.from(`${head},"bodyEncoding":"utf8","body":`),
+      ...(literal ?? [Buffer.from(JSON.stringify(body.toString('utf8')))]),
+      CLOSE,
+    ]
+  } else {
+    // Base64 needs no JSON escaping: its bytes go in directly.
+    parts = [
+      Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
+      Buffer.from(body.toString('base64'), 'latin1'),
+      QUOTE_CLOSE,
+    ]
+  }
+  let length = 0
+  for (const p of parts) length += p.length
+  return { parts, length, headers }
 }
+
+const BYTE_ESCAPE_FROM = 16 * 1024
 
 const CLOSE = Buffer.from('}\n')
 const QUOTE_CLOSE = Buffer.from('"}\n')
