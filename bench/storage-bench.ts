@@ -91,11 +91,17 @@ async function hundredK(): Promise<Record<string, string | number>> {
     await stop(hl.child)
     const bare = await spawnBareFastify()
     await stop(bare.child)
+    const emptyDir = await tempDir('empty')
+    const empty = await spawnListen(emptyDir)
+    const emptyRss = rssMb(empty.child.pid!)
+    await stop(empty.child)
+    await rm(emptyDir, { recursive: true, force: true })
     const list = await timeCli(['events', 'list', '--limit', '50', '--data-dir', dir])
     return {
       '100k events: listen start to "receiving" ms (target < 1000)': Math.round(hl.startMs),
       '  reference: bare fastify start / hooklens --version ms': `${Math.round(bare.startMs)} / ${Math.round(floor)}`,
       '100k events: listen RSS MB (target < 150)': Math.round(rss),
+      '  reference: listen RSS MB with no events': Math.round(emptyRss),
       '100k events: events list --limit 50 ms (target < 500)': Math.round(list),
     }
   } finally {
