@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { EventDiff } from '../../../shared/diff'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { resolveEventId } from '../event-id'
@@ -35,7 +35,7 @@ export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): b
 export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff> {
   const dir = cliDataDir(opts.dataDir, { mustExist: true })
   // Read-only: works while `hooklens listen` or the app holds the log.
-  const store = await EventStore.open({ dir, readOnly: true })
+  const store = await openEventLogReader(dir)
   try {
     const ids = [opts.a, opts.b].map((id) => resolveEventId(id, () => store.list(), dir))
     const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))

@@ -4,7 +4,9 @@
  */
 import { Command, Option } from 'commander'
 import type { EventQuery } from '../../../shared/api'
-import { EventStore } from '../../core/store/event-store'
+import type { EventSummary } from '../../../shared/event'
+import type { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { matchesQuery } from '../../core/inspect/query'
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
@@ -69,8 +71,9 @@ export const registerEvents: RegisterCommand = (program) => {
             .filter(Boolean)
             .join(',') || undefined,
       }
-      let list = store.list().filter((e) => matchesQuery(e, query))
-      if (flags.limit) list = list.slice(-flags.limit)
+      // No text search here, so matchesQuery never looks at headers: filter the index's
+      // metadata and read headers only for the events printed.
+      const list = store.select((m) => matchesQuery(m as EventSummary, query), flags.limit)
       await store.close()
       const color = colorFor(flags.color)
       const lines = list.map((e) =>
@@ -128,5 +131,5 @@ function parseVerification(value: string): string {
 /** The event log of a data dir, read-only; a named data dir that does not exist is an error. */
 export async function openReadOnly(dataDirFlag?: string): Promise<EventStore> {
   const dir = cliDataDir(dataDirFlag, { mustExist: true })
-  return EventStore.open({ dir, readOnly: true })
+  return openEventLogReader(dir)
 }

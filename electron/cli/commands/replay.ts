@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander'
 import type { HeaderPair } from '../../../shared/event'
 import { DeliveryStore, replayRequest, formatDuration, type Delivery } from '../../core/replay'
 import { decodeBody } from '../../core/replay/body-encoding'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { resolveEventId } from '../event-id'
@@ -79,7 +79,7 @@ export const registerReplay: RegisterCommand = (program: Command, setExitCode) =
 async function runReplay(id: string, flags: ReplayFlags): Promise<Delivery> {
   const dir = cliDataDir(flags.dataDir, { mustExist: true })
   const bodyOverride = flags.bodyFile ? await readBodyFile(flags.bodyFile) : undefined
-  const events = await EventStore.open({ dir, readOnly: true })
+  const events = await openEventLogReader(dir)
   try {
     const eventId = resolveEventId(id, () => events.list(), dir)
     const event = await events.getFull(eventId)

@@ -19,7 +19,7 @@ import {
   type VerifyInput,
 } from '../../core/verify'
 import { CliFailure, UsageError } from '../errors'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { cliDataDir } from '../data-dir'
 import { readSettings } from '../settings-access'
 import { resolveEventId } from '../event-id'
@@ -194,7 +194,7 @@ async function loadStoredEvent(
   dataDir?: string,
 ): Promise<{ id: string; input: VerifyInput; verifiers: VerifierConfig[] }> {
   const dir = cliDataDir(dataDir, { mustExist: true })
-  const store = await EventStore.open({ dir, readOnly: true })
+  const store = await openEventLogReader(dir)
   let event
   try {
     event = await store.getFull(resolveEventId(typed, () => store.list(), dir))

@@ -112,8 +112,8 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       ...(warnings.length > 0 ? { warnings } : {}),
       ...(findings.length > 0 ? { findings } : {}),
     }
-    await deps.store.append(event, raw.body)
-    deps.onCaptured(event, raw.body)
+    // The stored summary says when the first delivery is no longer stored (firstEvicted).
+    deps.onCaptured(await deps.store.append(event, raw.body), raw.body)
     return answer
   }
 }

@@ -174,6 +174,7 @@ export class Hooklens extends EventEmitter {
       hooklens.reverifier.verifiersMaybeChanged()
       hooklens.emitPush({ type: 'statusChanged', payload: hooklens.status() })
     })
+    store.on('evicted', (ids: string[]) => analyzers.forgetIdempotency?.(ids))
     store.on('updated', (e: EventSummary) =>
       hooklens.emitPush({ type: 'eventUpdated', payload: e }),
     )
