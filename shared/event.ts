@@ -67,6 +67,10 @@ export interface Finding {
 export interface EventResponse {
   status: number
   latencyMs: number
+  /** The headers Hooklens set on its answer (rule or default; not Node's own Date/Content-Length). */
+  headers?: HeaderPair[]
+  /** The answer's body as text, its first 4 KiB (answers are Hooklens' own, not the sender's). */
+  body?: string
 }
 
 export type BodyEncoding = 'utf8' | 'base64'

@@ -3,7 +3,8 @@
  * webhook as received and whose response is what the receiver answered. Bodies are copied
  * verbatim (text, or base64 with `_encoding` for binary) — never parsed and re-serialised.
  */
-import type { CapturedEvent } from '../../../shared/event'
+import { STATUS_CODES } from 'node:http'
+import type { CapturedEvent, EventResponse } from '../../../shared/event'
 import { headerValue } from '../../../shared/event'
 import { eventUrl, type ExportOptions } from './url'
 
@@ -89,17 +90,7 @@ function harEntry(e: CapturedEvent, opts: ExportOptions): HarEntry {
       headersSize: -1,
       bodySize: e.size,
     },
-    response: {
-      status: e.response?.status ?? 0,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: [],
-      content: { size: -1, mimeType: '' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
+    response: harResponse(e.response),
     cache: {},
     timings: { send: 0, wait: latency, receive: 0 },
     _hooklens: {
@@ -135,5 +126,23 @@ function safeDecode(s: string): string {
     return decodeURIComponent(s.replace(/\+/g, ' '))
   } catch {
     return s
+  }
+}
+
+/** What the receiver answered: status, the headers Hooklens set, and its (short) body. */
+function harResponse(r: EventResponse | undefined) {
+  const headers = r?.headers ?? []
+  const body = r?.body ?? ''
+  const type = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''
+  return {
+    status: r?.status ?? 0,
+    statusText: STATUS_CODES[r?.status ?? 0] ?? '',
+    httpVersion: 'HTTP/1.1',
+    cookies: [],
+    headers: headers.map(([name, value]) => ({ name, value })),
+    content: { size: Buffer.byteLength(body), mimeType: type, ...(body ? { text: body } : {}) },
+    redirectURL: '',
+    headersSize: -1,
+    bodySize: Buffer.byteLength(body),
   }
 }

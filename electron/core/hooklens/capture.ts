@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { monotonicFactory } from 'ulid'
-import type { EventSummary } from '../../../shared/event'
+import type { EventResponse, EventSummary } from '../../../shared/event'
 import type { RawRequest } from '../receiver/raw-request'
 import type { ReceiverAnswer } from '../receiver/receiver'
 import { chooseAnswer } from '../receiver/response-rules'
@@ -107,6 +107,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       response: {
         status: answer.status,
         latencyMs: Date.now() - raw.receivedAt.getTime() + (answer.delayMs ?? 0),
+        ...answerShown(answer),
       },
       ...(raw.rejected ? { rejected: raw.rejected, declaredSize: raw.declaredSize ?? null } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
@@ -115,5 +116,14 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     // The stored summary says when the first delivery is no longer stored (firstEvicted).
     deps.onCaptured(await deps.store.append(event, raw.body), raw.body)
     return answer
+  }
+}
+
+/** What the receiver answered, for the inspector and the HAR export (bounded: 4 KiB of body). */
+function answerShown(answer: ReceiverAnswer): Pick<EventResponse, 'headers' | 'body'> {
+  const body = answer.body === undefined ? '' : answer.body.toString().slice(0, 4096)
+  return {
+    ...(answer.headers?.length ? { headers: answer.headers } : {}),
+    ...(body ? { body } : {}),
   }
 }

@@ -53,6 +53,12 @@ describe('answers', () => {
     const res = await fetch(`${h.receiverUrl}/busy`, { method: 'POST', body: '{}' })
     expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe('7')
+    // The event keeps what was answered (the inspector and the HAR export show it).
+    expect(h.store.list().at(-1)!.response).toMatchObject({
+      status: 429,
+      headers: [['Retry-After', '7']],
+      body: '{"error":"slow down"}',
+    })
   })
 
   it('a delay holds the answer, but the event is stored before it', async () => {

@@ -29,6 +29,7 @@ describe('HAR export', () => {
     expect(first.request.headers[2]).toEqual({ name: 'Stripe-Signature', value: 't=1,v1=abc' })
     expect(first.request.postData.text).toBe(json.body)
     expect(first.response.status).toBe(200)
+    expect(first.response.statusText).toBe('OK')
     expect(second.request.postData._encoding).toBe('base64')
     expect(Buffer.from(second.request.postData.text, 'base64')).toEqual(binary)
   })
@@ -139,5 +140,34 @@ describe('cURL export', () => {
     const out = exportEvents([makeEvent({ id: '01A' }), makeEvent({ id: '01B' })], 'curl')
     expect(out.content.match(/^curl -X POST/gm)).toHaveLength(2)
     expect(out.content.startsWith('#!/bin/sh')).toBe(true)
+  })
+
+  it('fills the HAR response with the headers and body the receiver answered', () => {
+    const e = makeEvent({
+      bytes: Buffer.from('{}'),
+      response: {
+        status: 429,
+        latencyMs: 2,
+        headers: [
+          ['content-type', 'application/json'],
+          ['Retry-After', '10'],
+        ],
+        body: '{"error":"Too Many Requests"}',
+      },
+    })
+    const doc = JSON.parse(exportEvents([e], 'har', { baseUrl: 'http://127.0.0.1:4000' }).content)
+    expect(validateHar(doc)).toEqual([])
+    const r = doc.log.entries[0].response
+    expect(r.status).toBe(429)
+    expect(r.statusText).toBe('Too Many Requests')
+    expect(r.headers).toEqual([
+      { name: 'content-type', value: 'application/json' },
+      { name: 'Retry-After', value: '10' },
+    ])
+    expect(r.content).toEqual({
+      size: 29,
+      mimeType: 'application/json',
+      text: '{"error":"Too Many Requests"}',
+    })
   })
 })
