@@ -51,7 +51,8 @@ export function eventsApi(h: Hooklens): PartialApiImpl {
       const verifier = { id: `v_${randomUUID().slice(0, 8)}`, ...arg }
       h.settings.update({ verifiers: [...h.settings.get().verifiers, verifier] })
       h.reverifier.verifiersMaybeChanged()
-      return maskedSettings(h.settings.get()).verifiers.find((v) => v.id === verifier.id)
+      // Validation may drop it; the caller then sees null rather than a verifier that is not there.
+      return maskedSettings(h.settings.get()).verifiers.find((v) => v.id === verifier.id) ?? null
     },
     removeVerifier: async ({ id }) => {
       const before = h.settings.get().verifiers

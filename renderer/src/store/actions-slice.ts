@@ -2,10 +2,9 @@
  * Everything the inspector asks the core to do besides reading events: compare, replay and its
  * history, deliveries and redrive, settings and verifiers, export, clear, capture pause, tunnel.
  */
-import type { HooklensApi } from '../../../shared/api'
+import type { Delivery, HooklensApi, Settings } from '../../../shared/api'
 import type { CapturedEvent, HeaderPair } from '../../../shared/event'
 import type { EventDiff } from '../../../shared/diff/event-diff'
-import { asDelivery, type DeliveryView, type SettingsView } from '../lib/types'
 import type { GetState, SetState, StoreDeps } from './inspector-store'
 
 export const REPLAY_TARGET_KEY = 'hooklens.replayTarget'
@@ -35,15 +34,15 @@ export interface ActionsSlice {
   replaySending: boolean
   replayError: string | null
   /** Deliveries per event id, newest first. */
-  replayHistory: Record<string, DeliveryView[]>
-  deliveries: DeliveryView[]
-  settings: SettingsView | null
+  replayHistory: Record<string, Delivery[]>
+  deliveries: Delivery[]
+  settings: Settings | null
   notice: string | null
   setCompareA(id: string): void
   compareWith(id: string): Promise<void>
   setReplayTarget(url: string): void
   setReplayResign(on: boolean): void
-  sendReplay(id: string, edit?: ReplayEdit): Promise<DeliveryView | null>
+  sendReplay(id: string, edit?: ReplayEdit): Promise<Delivery | null>
   loadReplayHistory(id: string): Promise<void>
   loadDeliveries(status?: string): Promise<void>
   redrive(target: { id: string } | { all: true }): Promise<number>
@@ -107,7 +106,7 @@ export function actionsSlice(
           api.getEvent({ id }),
         ])
         if (get().compareB !== id) return
-        set({ compare: { loading: false, diff: diff as EventDiff, a: ea, b: eb, error: null } })
+        set({ compare: { loading: false, diff, a: ea, b: eb, error: null } })
       } catch (err) {
         set({
           compare: { loading: false, diff: null, a: null, b: null, error: (err as Error).message },
@@ -128,13 +127,16 @@ export function actionsSlice(
       const { replayTarget, replayResign } = get()
       set({ replaySending: true, replayError: null })
       try {
-        const result = asDelivery(
-          await api.replayEvent({ id, to: replayTarget, resign: replayResign, ...edit }),
-        )
+        const result = await api.replayEvent({
+          id,
+          to: replayTarget,
+          resign: replayResign,
+          ...edit,
+        })
         const history = get().replayHistory[id] ?? []
         set({
           replaySending: false,
-          replayHistory: { ...get().replayHistory, [id]: result ? [result, ...history] : history },
+          replayHistory: { ...get().replayHistory, [id]: [result, ...history] },
         })
         return result
       } catch (err) {
@@ -145,9 +147,8 @@ export function actionsSlice(
 
     async loadReplayHistory(id) {
       try {
-        const list = (await api.listDeliveries({ eventId: id })).map(asDelivery)
-        const items = list.filter((d): d is DeliveryView => d !== null)
-        items.sort((x, y) => ((x.createdAt ?? '') < (y.createdAt ?? '') ? 1 : -1))
+        const items = await api.listDeliveries({ eventId: id })
+        items.sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1))
         set({ replayHistory: { ...get().replayHistory, [id]: items } })
       } catch (err) {
         fail(err)
@@ -156,8 +157,7 @@ export function actionsSlice(
 
     async loadDeliveries(status) {
       try {
-        const list = await api.listDeliveries(status ? { status } : {})
-        set({ deliveries: list.map(asDelivery).filter((d): d is DeliveryView => d !== null) })
+        set({ deliveries: await api.listDeliveries(status ? { status } : {}) })
       } catch (err) {
         fail(err)
       }
@@ -177,7 +177,7 @@ export function actionsSlice(
 
     async loadSettings() {
       try {
-        set({ settings: (await api.getSettings({})) as SettingsView })
+        set({ settings: await api.getSettings({}) })
       } catch (err) {
         fail(err)
       }
@@ -186,7 +186,7 @@ export function actionsSlice(
     async updateSettings(patch) {
       try {
         const next = await api.updateSettings({ patch })
-        set({ settings: (next as SettingsView) ?? get().settings, notice: 'Settings saved.' })
+        set({ settings: next ?? get().settings, notice: 'Settings saved.' })
         if (!next) await get().loadSettings()
       } catch (err) {
         fail(err)

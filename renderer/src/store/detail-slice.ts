@@ -6,7 +6,7 @@
 import type { DecodedBody, HooklensApi } from '../../../shared/api'
 import type { CapturedEvent } from '../../../shared/event'
 import { headerValue } from '../../../shared/event'
-import type { EventDiff } from '../../../shared/diff/event-diff'
+import type { EventDiff, RelatedDiffs } from '../../../shared/diff'
 import type { GetState, InspectorStore, SetState } from './inspector-store'
 
 export interface DetailState {
@@ -38,31 +38,13 @@ const EMPTY: DetailState = {
   error: null,
 }
 
-export function readFromFirst(v: unknown): DetailState['fromFirst'] {
-  const first = (v as { first?: { id: string; diff: EventDiff } | null } | null)?.first
-  return first && first.diff ? { id: first.id, diff: first.diff } : null
+/** The core's answer to changesSincePrevious, as the two views of the detail pane. */
+export function readFromFirst(v: RelatedDiffs | null): DetailState['fromFirst'] {
+  return v?.first ? { id: v.first.id, diff: v.first.diff } : null
 }
 
-/**
- * Accepts what changesSincePrevious may answer: the core's `{previous: {id, diff} | null,
- * first}`, a `{previousId, diff}` pair, or a bare EventDiff.
- */
-export function readChanges(v: unknown): DetailState['changes'] {
-  if (!v || typeof v !== 'object') return null
-  const o = v as Record<string, unknown>
-  if ('previous' in o) {
-    const p = o.previous as { id: string; diff: EventDiff } | null
-    return p ? { previousId: p.id, diff: p.diff } : null
-  }
-  if (o.diff && typeof o.diff === 'object') {
-    const diff = o.diff as EventDiff
-    return { previousId: (o.previousId as string) ?? diff.a?.id ?? null, diff }
-  }
-  if ('body' in o && 'headers' in o && 'a' in o) {
-    const diff = o as unknown as EventDiff
-    return { previousId: diff.a?.id ?? null, diff }
-  }
-  return null
+export function readChanges(v: RelatedDiffs | null): DetailState['changes'] {
+  return v?.previous ? { previousId: v.previous.id, diff: v.previous.diff } : null
 }
 
 export function detailSlice(

@@ -8,6 +8,7 @@ import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
 import { diffEvents } from '../../../shared/diff'
 import { exportEvents } from '../../../electron/core/export'
+import { defaultSettings } from '../../../electron/core/settings/settings-types'
 
 export interface FakeApi extends HooklensApi {
   events: CapturedEvent[]
@@ -58,6 +59,7 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
   const calls: { method: string; arg: unknown }[] = []
   const events = [...initial]
   let paused = false
+  const settings = { ...defaultSettings(), retention: { maxEvents: 10000, maxBytes: 1 << 30 } }
   const status = (): StatusInfo => ({
     receiverUrl: 'http://127.0.0.1:9000',
     receiverPort: 9000,
@@ -129,19 +131,34 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
       return log('diffEvents', a, diffEvents(ea, eb))
     },
     changesSincePrevious: (a) => log('changesSincePrevious', a, null),
-    getSettings: (a) =>
-      log('getSettings', a, { verifiers: [], retention: { maxEvents: 10000, maxBytes: 1 << 30 } }),
-    updateSettings: (a) => log('updateSettings', a, null),
-    addVerifier: (a) => log('addVerifier', a, { id: 'v1' }),
+    getSettings: (a) => log('getSettings', a, settings),
+    updateSettings: (a) => log('updateSettings', a, settings),
+    addVerifier: (a) =>
+      log('addVerifier', a, { id: 'v1', scheme: a.scheme, secrets: a.secrets.map(() => '••••') }),
     removeVerifier: (a) => log('removeVerifier', a, { removed: true }),
     replayEvent: (a) =>
       log('replayEvent', a, {
         id: `d-${calls.length}`,
         eventId: a.id,
         target: a.to,
+        ruleId: null,
         kind: 'replay',
         status: 'delivered',
+        attempts: 1,
+        maxAttempts: 1,
+        lastError: null,
         createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        deliveredAt: new Date().toISOString(),
+        nextAttemptAt: null,
+        request: {
+          method: 'POST',
+          url: a.to,
+          headers: [],
+          size: 0,
+          sha256: '',
+          bodySource: 'event',
+        },
         response: {
           status: 202,
           headers: [],
@@ -151,13 +168,20 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
           truncated: false,
         },
         latencyMs: 2,
+        notes: [],
+        redrives: 0,
       }),
     listDeliveries: (a) => log('listDeliveries', a, []),
     redrive: (a) => log('redrive', a, { redriven: 0 }),
     getTunnelStatus: (a) => log('getTunnelStatus', a, status().tunnel),
     startTunnel: (a) => log('startTunnel', a, status().tunnel),
     stopTunnel: (a) => log('stopTunnel', a, status().tunnel),
-    shareSnippets: (a) => log('shareSnippets', a, {}),
+    shareSnippets: (a) =>
+      log('shareSnippets', a, {
+        url: `https://fake.example${a.path ?? '/hooks'}`,
+        warning: null,
+        snippets: [],
+      }),
     getTimeline: (a) => log('getTimeline', a, null),
     getBatchItems: (a) => log('getBatchItems', a, null),
     checkA2AAgent: (a) =>
