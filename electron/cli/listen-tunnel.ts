@@ -10,7 +10,7 @@ import type { PartialApiImpl } from '../core/hooklens/api-types'
 import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
 import { subdomainProblem } from '../core/tunnel/tunnel-rules'
 import { UsageError } from './errors'
-import type { ListenContext, ListenExtension } from './listen-extensions'
+import type { ListenContext, ListenExtension } from './listen-types'
 
 export const tunnelExtension: ListenExtension = {
   name: 'tunnel',

@@ -11,7 +11,7 @@ import {
 } from '../../core/replay'
 import { resolveDataDir } from '../../core/settings/data-dir'
 import { parseIntFlag } from '../parse'
-import type { ListenExtension } from '../listen-extensions'
+import type { ListenExtension } from '../listen-types'
 import type { RegisterCommand } from './index'
 
 interface DeliveriesFlags {

@@ -13,24 +13,11 @@ import { verifiersFromFlags } from '../../core/verify'
 import { summaryLine } from '../format-event'
 import { batchedLineWriter } from '../line-writer'
 import { parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
-import { LISTEN_EXTENSIONS, type ListenContext } from '../listen-extensions'
+import { LISTEN_EXTENSIONS } from '../listen-extensions'
+import type { ListenContext, ListenOptions } from '../listen-types'
 import type { RegisterCommand } from './index'
 
-export interface ListenOptions {
-  port?: number
-  host?: string
-  dataDir?: string
-  json?: boolean
-  maxBody?: number
-  respond?: number
-  respondBody?: string
-  respondDelay?: number
-  secret?: string[]
-  fsync?: boolean
-  tunnel: boolean
-  ui: boolean
-  [extension: string]: unknown
-}
+export type { ListenOptions } from '../listen-types'
 
 export const registerListen: RegisterCommand = (program) => {
   const cmd = program

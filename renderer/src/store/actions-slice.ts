@@ -2,68 +2,12 @@
  * Everything the inspector asks the core to do besides reading events: compare, replay and its
  * history, deliveries and redrive, settings and verifiers, export, clear, capture pause, tunnel.
  */
-import type { Delivery, HooklensApi, Settings } from '../../../shared/api'
-import type { CapturedEvent, HeaderPair } from '../../../shared/event'
-import type { EventDiff } from '../../../shared/diff/event-diff'
-import type { GetState, SetState, StoreDeps } from './inspector-store'
+import type { HooklensApi } from '../../../shared/api'
+import type { ActionsSlice, GetState, SetState, StoreDeps } from './store-types'
+
+export type { ActionsSlice, CompareState, ReplayEdit } from './store-types'
 
 export const REPLAY_TARGET_KEY = 'hooklens.replayTarget'
-
-export interface CompareState {
-  loading: boolean
-  diff: EventDiff | null
-  a: CapturedEvent | null
-  b: CapturedEvent | null
-  error: string | null
-}
-
-export interface ReplayEdit {
-  setHeaders?: HeaderPair[]
-  removeHeaders?: string[]
-  body?: string
-  /** Re-sign under a fresh message id, so the handler's idempotency sees a new event. */
-  newId?: boolean
-}
-
-export interface ActionsSlice {
-  compareA: string | null
-  compareB: string | null
-  compare: CompareState
-  replayTarget: string
-  replayResign: boolean
-  replaySending: boolean
-  replayError: string | null
-  /** Deliveries per event id, newest first. */
-  replayHistory: Record<string, Delivery[]>
-  deliveries: Delivery[]
-  settings: Settings | null
-  notice: string | null
-  setCompareA(id: string): void
-  compareWith(id: string): Promise<void>
-  setReplayTarget(url: string): void
-  setReplayResign(on: boolean): void
-  sendReplay(id: string, edit?: ReplayEdit): Promise<Delivery | null>
-  loadReplayHistory(id: string): Promise<void>
-  loadDeliveries(status?: string): Promise<void>
-  redrive(target: { id: string } | { all: true }): Promise<number>
-  loadSettings(): Promise<void>
-  updateSettings(patch: Record<string, unknown>): Promise<void>
-  addVerifier(v: {
-    scheme: string
-    secrets: string[]
-    path?: string
-    tolerance?: number
-  }): Promise<void>
-  removeVerifier(id: string): Promise<void>
-  exportEvents(
-    format: 'har' | 'json' | 'curl',
-    ids?: string[],
-  ): Promise<{ filename: string; mime: string; content: string }>
-  clearAll(): Promise<void>
-  setCapturePaused(paused: boolean): Promise<void>
-  toggleTunnel(): Promise<void>
-  notify(message: string | null): void
-}
 
 export function actionsSlice(
   api: HooklensApi,

@@ -5,7 +5,7 @@
 import type { ApiPush, Delivery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { compileFilter, visibleEvents } from './filter'
-import type { InspectorState } from './inspector-store'
+import type { InspectorState } from './store-types'
 
 function upsert(list: Delivery[], d: Delivery): Delivery[] {
   const at = list.findIndex((x) => x.id === d.id)

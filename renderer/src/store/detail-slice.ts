@@ -3,31 +3,12 @@
  * the changes since the previous event of the same subject. Responses for an event the user
  * already moved away from are dropped.
  */
-import type { DecodedBody, HooklensApi } from '../../../shared/api'
-import type { CapturedEvent } from '../../../shared/event'
+import type { HooklensApi } from '../../../shared/api'
 import { headerValue } from '../../../shared/event'
-import type { EventDiff, RelatedDiffs } from '../../../shared/diff'
-import type { GetState, InspectorStore, SetState } from './inspector-store'
+import type { RelatedDiffs } from '../../../shared/diff'
+import type { DetailSlice, DetailState, GetState, InspectorStore, SetState } from './store-types'
 
-export interface DetailState {
-  event: CapturedEvent | null
-  decoded: DecodedBody | null
-  /** undefined: not loaded yet; null: no previous event of this subject. */
-  changes: { previousId: string | null; diff: EventDiff } | null | undefined
-  /** For a duplicate or conflict: how it differs from the first event with its key. */
-  fromFirst: { id: string; diff: EventDiff } | null
-  loading: boolean
-  error: string | null
-}
-
-export interface DetailSlice {
-  selectedId: string | null
-  detail: DetailState
-  select(id: string): Promise<void>
-  closeDetail(): void
-  /** The cURL command for one event (through the export API, so both sides agree). */
-  curlFor(id: string): Promise<string>
-}
+export type { DetailSlice, DetailState } from './store-types'
 
 const EMPTY: DetailState = {
   event: null,
