@@ -141,6 +141,14 @@ async function main() {
     await shot(page, 'deliveries.png')
     await context.close()
 
+    const narrow = await openInspector(browser, listen.uiUrl, {
+      viewport: { width: 900, height: 700 },
+    })
+    await narrow.page.waitForSelector('[data-testid="event-row"] >> nth=12')
+    await openRow(narrow.page, 'stripe', 0)
+    await shot(narrow.page, 'narrow-900.png')
+    await narrow.context.close()
+
     const dark = await openInspector(browser, listen.uiUrl, { colorScheme: 'dark' })
     await dark.page.waitForSelector('[data-testid="event-row"] >> nth=12')
     await dark.page.fill('[data-testid="filter-input"]', 'status:invalid')

@@ -7,12 +7,12 @@
 import type { Delivery } from './delivery'
 import type { EventDiff, RelatedDiffs } from './diff'
 import type { CapturedEvent, EventSummary, Finding } from './event'
-import type { Settings, StoredVerifier } from './settings'
+import type { ApiSettings, StoredVerifier } from './settings'
 import type { ShareSnippets } from './snippets'
 
 export { ApiError } from './api-error'
 export type { Delivery, DeliveryStatus, DeliveryKind } from './delivery'
-export type { Settings, StoredVerifier } from './settings'
+export type { ApiSettings, Settings, StoredVerifier } from './settings'
 export type { ShareSnippet, ShareSnippets } from './snippets'
 
 export interface EventQuery {
@@ -173,10 +173,10 @@ export interface ApiMethods {
   diffEvents: [{ a: string; b: string }, EventDiff]
   /** Null when there is no such event. */
   changesSincePrevious: [{ id: string }, RelatedDiffs | null]
-  /** Settings with every secret masked. */
-  getSettings: [Record<string, never>, Settings]
+  /** Settings with every secret masked, and the session's verifiers. */
+  getSettings: [Record<string, never>, ApiSettings]
   /** `verifiers` in the patch is ignored (they have their own methods); answers masked. */
-  updateSettings: [{ patch: Record<string, unknown> }, Settings]
+  updateSettings: [{ patch: Record<string, unknown> }, ApiSettings]
   addVerifier: [
     {
       scheme: string

@@ -67,3 +67,11 @@ export interface Settings {
   /** Agent lens: when a task counts as stalled, what counts as a retry storm. */
   agentLens: { stallAfterMs: number; retryStormCount: number; retryStormWindowMs: number }
 }
+
+/**
+ * Settings as the API returns them (`getSettings`, `updateSettings`): every secret masked, plus
+ * this session's `--secret` verifiers, masked and read-only — verdicts cite them too.
+ */
+export interface ApiSettings extends Settings {
+  sessionVerifiers: StoredVerifier[]
+}

@@ -67,7 +67,7 @@ describe('inspector actions', () => {
     expect(await change.textContent()).toContain('"paid"')
     await ui.page.click('[data-testid="compare-side"]')
     expect(
-      await ui.page.locator('[data-testid="side-by-side"] td.s-add').first().textContent(),
+      await ui.page.locator('[data-testid="side-by-side"] .s-add').first().textContent(),
     ).toContain('"paid"')
   })
 

@@ -81,7 +81,7 @@ function harEntry(e: CapturedEvent, opts: ExportOptions): HarEntry {
             postData: {
               mimeType: headerValue(e.headers, 'content-type') ?? 'application/octet-stream',
               text: e.body,
-              params: [],
+              params: formParams(e),
               ...(e.bodyEncoding === 'base64' ? { _encoding: 'base64' as const } : {}),
             },
           }
@@ -111,6 +111,13 @@ function harEntry(e: CapturedEvent, opts: ExportOptions): HarEntry {
       via: e.via,
     },
   }
+}
+
+/** A form-encoded text body's fields, as HAR's postData.params lists them. */
+function formParams(e: CapturedEvent): HarNameValue[] {
+  const type = headerValue(e.headers, 'content-type') ?? ''
+  if (e.bodyEncoding !== 'utf8' || !/^application\/x-www-form-urlencoded/i.test(type)) return []
+  return parseQuery(e.body)
 }
 
 function parseQuery(query: string): HarNameValue[] {

@@ -6,11 +6,24 @@
 import { randomUUID } from 'node:crypto'
 import { headerValue } from '../../../shared/event'
 import { decodeBodyView } from '../receiver/decoded-body'
+import type { ApiSettings } from '../../../shared/api'
 import type { Settings } from '../settings/settings-types'
 import type { Hooklens } from './hooklens'
 import { ApiError, type PartialApiImpl } from './api-types'
-import { maskedSettings } from './masked-settings'
+import { maskedSettings, maskSecretValue } from './masked-settings'
 import { filterEvents } from './event-query'
+
+/**
+ * The session's `--secret` verifiers (masked) beside the saved ones: verdicts cite them, so the
+ * inspector must be able to show them. Read-only: they live as long as the process.
+ */
+function withSession(h: Hooklens, s: Settings): ApiSettings {
+  const session = (h.opts.sessionVerifiers ?? []).map((v) => ({
+    ...v,
+    secrets: v.secrets.map(maskSecretValue),
+  }))
+  return { ...s, sessionVerifiers: session }
+}
 
 export function eventsApi(h: Hooklens): PartialApiImpl {
   return {
@@ -34,12 +47,12 @@ export function eventsApi(h: Hooklens): PartialApiImpl {
       h.emitPush({ type: 'statusChanged', payload: h.status() })
       return { paused: h.paused }
     },
-    getSettings: async () => maskedSettings(h.settings.get()),
+    getSettings: async () => withSession(h, maskedSettings(h.settings.get())),
     updateSettings: async ({ patch }) => {
       // Verifiers carry secrets and have their own methods; a masked copy must not overwrite them.
       const { verifiers: _ignored, ...rest } = (patch ?? {}) as Partial<Settings>
       try {
-        return maskedSettings(h.settings.update(rest))
+        return withSession(h, maskedSettings(h.settings.update(rest)))
       } catch (err) {
         throw new ApiError((err as Error).message)
       }

@@ -4,6 +4,7 @@
  * headers before body shapes, so a body that merely looks like another platform's does not win.
  */
 import type { Classification } from '../../../shared/event'
+import { decodeContent } from '../verify/content-decoding'
 import { buildContext, type ClassifyContext, type ClassifyInput } from './context'
 import { detectA2a } from './platforms/a2a'
 import { detectAgentField } from './platforms/agentfield'
@@ -37,5 +38,7 @@ export function classifyContext(ctx: ClassifyContext): Classification {
 }
 
 export function classify(input: ClassifyInput): Classification {
-  return classifyContext(buildContext(input))
+  // A compressed body is classified by what it says, not by its gzip bytes.
+  const decoded = decodeContent(input.headers, input.body)
+  return classifyContext(buildContext(decoded ? { ...input, body: decoded.body } : input))
 }

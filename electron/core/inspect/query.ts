@@ -65,7 +65,10 @@ export function matchesQuery(
 ): boolean {
   if (q.afterId && !(e.id > q.afterId)) return false
   if (q.subject && e.classification.subject !== q.subject) return false
-  if (q.platform && e.classification.platform.toLowerCase() !== q.platform.toLowerCase())
+  if (
+    q.platform &&
+    !q.platform.toLowerCase().split(',').includes(e.classification.platform.toLowerCase())
+  )
     return false
   if (q.eventType && !eventTypeMatches(e.classification.eventType, q.eventType)) return false
   if (q.idempotency && !(e.idempotency && inList(e.idempotency.status, q.idempotency))) return false

@@ -29,7 +29,11 @@ export interface ReplayOptions {
   /** Replacement body; when it differs from the capture, the request is re-signed if possible. */
   bodyOverride?: Buffer
   timeoutMs?: number
-  /** Recompute the signature headers with a fresh timestamp. */
+  /**
+   * Recompute the signature headers with a fresh timestamp. Unset: only when the body was
+   * edited. `false`: never — an edited body goes out under the original signature, which is
+   * how a user tests the handler's reject path.
+   */
   resign?: boolean
   /** Give the message a new id (implies re-signing). */
   newId?: boolean
@@ -103,7 +107,12 @@ export function prepareReplay(opts: ReplayOptions, at: Date): PreparedReplay {
   if (bodyEdited) notes.push(`body replaced (${opts.body.length} → ${body.length} bytes)`)
 
   const scheme = opts.event.verification?.scheme ?? detectScheme(opts.event.headers, opts.body)
-  if (opts.resign || opts.newId || (bodyEdited && scheme)) {
+  const keepSignature = opts.resign === false && !opts.newId
+  if (bodyEdited && scheme && keepSignature) {
+    notes.push(
+      `sent with the original ${scheme} signature over the old body: the handler should reject it`,
+    )
+  } else if (opts.resign || opts.newId || (bodyEdited && scheme)) {
     const r = resign({
       method: opts.event.method,
       headers,

@@ -4,11 +4,12 @@
  * the event's `verification` (status, one-sentence reason, structured diagnosis).
  */
 import type { Verification } from '../../../shared/event'
+import { decodeContent } from './content-decoding'
 import { diagnose } from './diagnose'
 import type { OtherSecret } from './diagnose'
 import { requestPath, pathMatches } from './path-glob'
 import { detectScheme, getScheme } from './registry'
-import { missing } from './missing-signature'
+import { hasOwnPath, missing, notApplicable } from './missing-signature'
 import { nameOf, urlFor, verdict } from './verdict'
 import type {
   CheckResult,
@@ -24,10 +25,39 @@ import { KeyError } from './types'
 
 const RANK: Record<string, number> = { valid: 0, invalid: 1, missing: 2, unverifiable: 3, none: 4 }
 
+/**
+ * The verdict over the bytes as sent and, for a compressed body, over the decoded bytes too;
+ * the reason says which one the signature matched.
+ */
 export async function verifyRequest(
   input: VerifyInput,
   verifiers: VerifierConfig[],
   ctx: VerifyContext = {},
+): Promise<Verification> {
+  const sent = await verifyBytes(input, verifiers, ctx)
+  const decoded = decodeContent(input.headers, input.body)
+  if (!decoded) return sent
+  if (sent.status === 'valid') {
+    return {
+      ...sent,
+      reason: `${sent.reason}; over the ${decoded.encoding}-compressed bytes as sent`,
+    }
+  }
+  const inner = await verifyBytes({ ...input, body: decoded.body }, verifiers, ctx)
+  if (inner.status === 'valid') {
+    return { ...inner, reason: `${inner.reason}; over the ${decoded.encoding}-decoded body` }
+  }
+  if (sent.status === 'invalid' && inner.status === 'invalid') {
+    const reason = `${sent.reason} (checked over the ${decoded.encoding}-compressed bytes and the decoded body)`
+    return { ...sent, reason, diagnosis: sent.diagnosis && { ...sent.diagnosis, message: reason } }
+  }
+  return sent
+}
+
+async function verifyBytes(
+  input: VerifyInput,
+  verifiers: VerifierConfig[],
+  ctx: VerifyContext,
 ): Promise<Verification> {
   const path = requestPath(input.url)
   const applicable = verifiers.filter((v) => pathMatches(v.path, path))
@@ -73,6 +103,7 @@ async function runVerifier(
 ): Promise<Verification> {
   const options = v.options ?? {}
   const schemeId = v.scheme === 'auto' ? detectScheme(input.headers, input.body) : v.scheme
+  if (!schemeId && !hasOwnPath(v)) return notApplicable(v, null)
   if (!schemeId)
     return verdict(
       v,

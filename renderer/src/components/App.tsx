@@ -1,5 +1,5 @@
 /** The inspector's frame: toolbar, the current view, the status bar, keyboard shortcuts. */
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import type { View } from '../store/inspector-store'
 import { Toolbar } from './Toolbar'
@@ -15,6 +15,7 @@ const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default:
 import { StatusBar } from './StatusBar'
 import { ShareA2AButton } from './agent-lens/ShareA2ADialog'
 import { StallBanner } from './agent-lens/StallBanner'
+import { ShortcutHelp } from './ShortcutHelp'
 
 const TABS: [View, string][] = [
   ['events', 'Events'],
@@ -22,6 +23,18 @@ const TABS: [View, string][] = [
   ['deliveries', 'Deliveries'],
   ['settings', 'Settings'],
 ]
+
+/** Arrow keys move rows from the list (or nowhere in particular), but still scroll the detail. */
+function arrowsMoveRows(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  if (!el || el === document.body || el === document.documentElement) return true
+  return Boolean(el.closest('[data-testid="event-list"]'))
+}
+
+function isButton(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return el?.tagName === 'BUTTON' || el?.tagName === 'A'
+}
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -43,17 +56,30 @@ export function App() {
   const notice = useInspector((s) => s.notice)
   const error = useInspector((s) => s.error)
 
+  const [help, setHelp] = useState(false)
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if (isTyping(ev.target) || ev.metaKey || ev.ctrlKey || ev.altKey) return
       const s = store.getState()
-      if (s.view !== 'events') return
-      if (ev.key === 'j') s.moveCursor(1)
-      else if (ev.key === 'k') s.moveCursor(-1)
-      else if (ev.key === 'Enter') s.openCursor()
-      else if (ev.key === 'Escape') s.closeDetail()
-      else if (ev.key === '/') {
-        ev.preventDefault()
+      if (ev.key === '?') {
+        setHelp((h) => !h)
+      } else if (ev.key === 'Escape' && document.querySelector('[data-testid="shortcut-help"]')) {
+        setHelp(false)
+      } else if (s.view !== 'events') {
+        return
+      } else if (ev.key === 'j' || (ev.key === 'ArrowDown' && arrowsMoveRows(ev.target))) {
+        s.moveCursor(1)
+      } else if (ev.key === 'k' || (ev.key === 'ArrowUp' && arrowsMoveRows(ev.target))) {
+        s.moveCursor(-1)
+      } else if (ev.key === 'Home' && arrowsMoveRows(ev.target)) {
+        s.moveCursor(-Infinity)
+      } else if (ev.key === 'End' && arrowsMoveRows(ev.target)) {
+        s.moveCursor(Infinity)
+      } else if (ev.key === 'Enter' && !isButton(ev.target)) {
+        s.openCursor()
+      } else if (ev.key === 'Escape') {
+        s.closeDetail()
+      } else if (ev.key === '/') {
         document.querySelector<HTMLInputElement>('[data-testid="filter-input"]')?.focus()
       } else return
       ev.preventDefault()
@@ -109,6 +135,7 @@ export function App() {
         </Suspense>
       </main>
       <StatusBar />
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   )
 }

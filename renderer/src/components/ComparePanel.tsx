@@ -2,66 +2,17 @@
  * Compare two events: the structural diff inline (changed paths), the bodies side by side with
  * changed lines marked, and the header diff.
  */
-import { useMemo, useState } from 'react'
-import { diffLines } from 'diff'
-import type { CapturedEvent } from '../../../shared/event'
+import { useState } from 'react'
 import { useInspector } from '../store/context'
-import { bodyText, tryParseJson } from '../lib/format'
+import { formatSize } from '../lib/format'
 import { BodyDiffView, HeaderDiffTable } from './DiffView'
-
-function pretty(e: CapturedEvent | null): string {
-  if (!e) return ''
-  const text = bodyText(e.body, e.bodyEncoding)
-  if (text === null) return `(binary, ${e.size} bytes)`
-  const json = tryParseJson(text)
-  return json.ok ? JSON.stringify(json.value, null, 2) : text
-}
-
-type Cell = { text: string; kind: 'same' | 'del' | 'add' | 'blank' }
-
-function sideBySide(a: string, b: string): [Cell, Cell][] {
-  const rows: [Cell, Cell][] = []
-  const parts = diffLines(a, b)
-  const split = (v: string) => v.replace(/\n$/, '').split('\n')
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]
-    if (!p.added && !p.removed) {
-      for (const l of split(p.value))
-        rows.push([
-          { text: l, kind: 'same' },
-          { text: l, kind: 'same' },
-        ])
-    } else if (p.removed) {
-      const left = split(p.value)
-      const next = parts[i + 1]
-      const right = next?.added ? split(next.value) : []
-      if (next?.added) i++
-      for (let j = 0; j < Math.max(left.length, right.length); j++) {
-        rows.push([
-          j < left.length ? { text: left[j], kind: 'del' } : { text: '', kind: 'blank' },
-          j < right.length ? { text: right[j], kind: 'add' } : { text: '', kind: 'blank' },
-        ])
-      }
-    } else {
-      for (const l of split(p.value))
-        rows.push([
-          { text: '', kind: 'blank' },
-          { text: l, kind: 'add' },
-        ])
-    }
-  }
-  return rows
-}
+import { SIDE_BY_SIDE_CAP, SideBySide, tooLargeForSideBySide } from './SideBySide'
 
 export function ComparePanel() {
   const compare = useInspector((s) => s.compare)
   const idA = useInspector((s) => s.compareA)
   const idB = useInspector((s) => s.compareB)
   const [mode, setMode] = useState<'inline' | 'side'>('inline')
-  const rows = useMemo(
-    () => (mode === 'side' ? sideBySide(pretty(compare.a), pretty(compare.b)) : []),
-    [mode, compare.a, compare.b],
-  )
   if (!idA || !idB) {
     return (
       <div className="page dim" data-testid="compare-empty">
@@ -106,19 +57,16 @@ export function ComparePanel() {
         </p>
       )}
       <h3>Body</h3>
-      {mode === 'inline' ? (
-        <BodyDiffView diff={d.body} sameBody={d.sameBody} />
+      {mode === 'side' && tooLargeForSideBySide(compare.a, compare.b) && (
+        <p className="warn-text" data-testid="side-too-large">
+          Too large for side by side (over {formatSize(SIDE_BY_SIDE_CAP)} a side) — showing the
+          structural diff.
+        </p>
+      )}
+      {mode === 'side' && !tooLargeForSideBySide(compare.a, compare.b) ? (
+        <SideBySide a={compare.a} b={compare.b} />
       ) : (
-        <table className="side-by-side mono" data-testid="side-by-side">
-          <tbody>
-            {rows.map(([l, r], i) => (
-              <tr key={i}>
-                <td className={`s-${l.kind}`}>{l.text}</td>
-                <td className={`s-${r.kind}`}>{r.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BodyDiffView diff={d.body} sameBody={d.sameBody} />
       )}
       <h3>Headers</h3>
       <HeaderDiffTable diff={d.headers} />

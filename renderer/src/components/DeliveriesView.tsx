@@ -1,9 +1,27 @@
-/** Forwarding rules, and deliveries (replays and forwards) with the dead letters and redrive. */
-import { useEffect, useState } from 'react'
+/**
+ * Forwarding rules, and deliveries (replays and forwards) with the dead letters and redrive; a
+ * delivery's request and answer open right under its row, scrolled into view.
+ */
+import { Fragment, useEffect, useRef, useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatTime } from '../lib/format'
 import { StatusCode } from './Badges'
 import { DeliveryResult } from './ReplayPanel'
+import type { Delivery } from '../../../shared/api'
+
+function OpenDelivery({ d }: { d: Delivery }) {
+  const ref = useRef<HTMLTableRowElement>(null)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [d.id])
+  return (
+    <tr ref={ref} className="delivery-open" data-testid="delivery-open">
+      <td colSpan={8}>
+        <DeliveryResult d={d} />
+      </td>
+    </tr>
+  )
+}
 
 export function DeliveriesView() {
   const store = useInspectorStore()
@@ -153,51 +171,55 @@ export function DeliveriesView() {
           </thead>
           <tbody>
             {deliveries.map((d) => (
-              <tr key={d.id} className={`st-${d.status}`}>
-                <td className="mono">{d.createdAt ? formatTime(d.createdAt) : ''}</td>
-                <td>{d.kind}</td>
-                <td className="mono">
-                  <button
-                    className="link"
-                    onClick={() => {
-                      store.getState().setView('events')
-                      void store.getState().select(d.eventId)
-                    }}
-                  >
-                    {d.eventId.slice(-8)}
-                  </button>
-                </td>
-                <td className="mono">{d.target}</td>
-                <td>{d.status}</td>
-                <td>
-                  {d.attempts ?? ''}
-                  {d.maxAttempts ? `/${d.maxAttempts}` : ''}
-                </td>
-                <td>
-                  <StatusCode status={d.response?.status} />{' '}
-                  <span className="dim">{d.lastError ?? ''}</span>
-                </td>
-                <td>
-                  <button className="link" onClick={() => setOpen(open === d.id ? null : d.id)}>
-                    {open === d.id ? 'hide' : 'show'}
-                  </button>
-                  {d.status === 'dead' && (
+              <Fragment key={d.id}>
+                <tr className={`st-${d.status}`}>
+                  <td className="mono">{d.createdAt ? formatTime(d.createdAt) : ''}</td>
+                  <td>{d.kind}</td>
+                  <td className="mono">
                     <button
                       className="link"
-                      data-testid="redrive"
-                      onClick={() => void store.getState().redrive({ id: d.id })}
+                      onClick={() => {
+                        store.getState().setView('events')
+                        void store.getState().select(d.eventId)
+                      }}
                     >
-                      redrive
+                      {d.eventId.slice(-8)}
                     </button>
-                  )}
-                </td>
-              </tr>
+                  </td>
+                  <td className="mono">{d.target}</td>
+                  <td>{d.status}</td>
+                  <td>
+                    {d.attempts ?? ''}
+                    {d.maxAttempts ? `/${d.maxAttempts}` : ''}
+                  </td>
+                  <td>
+                    <StatusCode status={d.response?.status} />{' '}
+                    <span className="dim">{d.lastError ?? ''}</span>
+                  </td>
+                  <td>
+                    <button
+                      className="link"
+                      data-testid="delivery-show"
+                      onClick={() => setOpen(open === d.id ? null : d.id)}
+                    >
+                      {open === d.id ? 'hide' : 'show'}
+                    </button>
+                    {d.status === 'dead' && (
+                      <button
+                        className="link"
+                        data-testid="redrive"
+                        onClick={() => void store.getState().redrive({ id: d.id })}
+                      >
+                        redrive
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {open === d.id && <OpenDelivery d={d} />}
+              </Fragment>
             ))}
           </tbody>
         </table>
-      )}
-      {open && deliveries.find((d) => d.id === open) && (
-        <DeliveryResult d={deliveries.find((d) => d.id === open)!} />
       )}
     </div>
   )

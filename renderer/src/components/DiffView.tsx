@@ -23,6 +23,14 @@ export function HeaderDiffTable({ diff }: { diff: HeaderDiff }) {
   }
   return (
     <table className="diff-table" data-testid="header-diff">
+      <thead>
+        <tr>
+          <th />
+          <th>Header</th>
+          <th>A (before)</th>
+          <th>B (after)</th>
+        </tr>
+      </thead>
       <tbody>
         {diff.changes.map((c, i) => (
           <tr key={i} className={`d-${c.kind}`}>
@@ -68,6 +76,14 @@ export function BodyDiffView({ diff, sameBody }: { diff: BodyDiff; sameBody: boo
           {diff.approximate ? ' (approximate)' : ''}
         </p>
         <table className="diff-table" data-testid="body-diff">
+          <thead>
+            <tr>
+              <th />
+              <th>Path</th>
+              <th data-testid="diff-head-a">A (before)</th>
+              <th data-testid="diff-head-b">B (after)</th>
+            </tr>
+          </thead>
           <tbody>
             {diff.changes.map((c, i) => (
               <JsonChangeRow key={i} c={c} />

@@ -1,6 +1,7 @@
 /** First run: where to send webhooks, and a ready curl command to send the first one. */
 import { useInspector, useInspectorStore } from '../store/context'
 import { copyText } from '../lib/browser'
+import { tunnelLabel } from './StatusBar'
 
 export function EmptyState() {
   const store = useInspectorStore()
@@ -21,7 +22,12 @@ export function EmptyState() {
         <button onClick={() => void copy(url)}>Copy</button>
       </div>
       {!status?.publicUrl && (
-        <p className="dim">No public tunnel: this address only works from this machine.</p>
+        <p className="dim" data-testid="empty-tunnel">
+          {!status || status.tunnel.state === 'disabled'
+            ? 'No public tunnel'
+            : `Public ${tunnelLabel(status.tunnel).label}: ${status.tunnel.reason}`}
+          . Until one is online, this address only works from this machine.
+        </p>
       )}
       <p>Or send one now:</p>
       <div className="copy-line">

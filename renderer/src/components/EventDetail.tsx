@@ -2,7 +2,9 @@
 import { useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import { copyText, downloadText } from '../lib/browser'
-import { formatSize } from '../lib/format'
+import { formatDateTime, formatSize } from '../lib/format'
+import { CopyButton } from './CopyButton'
+import { ParamsTable, parseParams } from './ParamsTable'
 import { IdempotencyBadge, StatusCode, VerificationBadge } from './Badges'
 import { BodyView } from './BodyView'
 import { VerificationPanel, IdempotencyPanel } from './EventPanels'
@@ -120,7 +122,9 @@ export function EventDetail() {
                 </tr>
                 <tr>
                   <th>Received</th>
-                  <td className="mono">{e.receivedAt}</td>
+                  <td className="mono" title={e.receivedAt}>
+                    {formatDateTime(e.receivedAt)}
+                  </td>
                 </tr>
                 <tr>
                   <th>From</th>
@@ -167,6 +171,12 @@ export function EventDetail() {
                 ))}
               </tbody>
             </table>
+            {e.query && (
+              <>
+                <h3>Query parameters</h3>
+                <ParamsTable pairs={parseParams(e.query)} testId="query-params" />
+              </>
+            )}
             <VerificationPanel e={e} />
             <IdempotencyPanel e={e} />
             <AgentLensPanel e={e} />
@@ -179,6 +189,9 @@ export function EventDetail() {
                 <tr key={i} data-testid="header-row">
                   <th className="mono">{name}</th>
                   <td className="mono">{value}</td>
+                  <td className="copy-cell">
+                    <CopyButton text={value} what={`the ${name} header`} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,14 @@ import { useInspector, useInspectorStore } from '../store/context'
 import { formatTime } from '../lib/format'
 import { BodyDiffView } from './DiffView'
 
+/** 'skewSeconds' → 'skew seconds', 'wrong-secret' → 'wrong secret': keys read as words. */
+export function inWords(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase()
+}
+
 export function VerificationPanel({ e }: { e: CapturedEvent }) {
   const v = e.verification
   const details = v.diagnosis?.details
@@ -21,7 +29,8 @@ export function VerificationPanel({ e }: { e: CapturedEvent }) {
       {v.diagnosis && (
         <div className="diagnosis" data-testid="diagnosis">
           <div>
-            <span className="dim">Diagnosis:</span> <strong>{v.diagnosis.kind}</strong>
+            <span className="dim">Diagnosis:</span>{' '}
+            <strong title={v.diagnosis.kind}>{inWords(v.diagnosis.kind)}</strong>
           </div>
           {v.diagnosis.message !== v.reason && <div>{v.diagnosis.message}</div>}
           {details && Object.keys(details).length > 0 && (
@@ -29,7 +38,7 @@ export function VerificationPanel({ e }: { e: CapturedEvent }) {
               <tbody>
                 {Object.entries(details).map(([k, val]) => (
                   <tr key={k}>
-                    <th>{k}</th>
+                    <th>{inWords(k)}</th>
                     <td className="mono">{typeof val === 'string' ? val : JSON.stringify(val)}</td>
                   </tr>
                 ))}

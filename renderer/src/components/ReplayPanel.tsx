@@ -10,10 +10,16 @@ import type { Delivery } from '../../../shared/api'
 import { bodyText, formatTime } from '../lib/format'
 import { StatusCode } from './Badges'
 
+/** Statuses that mean the capture carried a signature (or token) worth re-signing. */
+const SIGNED = new Set(['valid', 'invalid', 'unverifiable'])
+
 export function ReplayPanel({ event }: { event: CapturedEvent }) {
   const store = useInspectorStore()
   const target = useInspector((s) => s.replayTarget)
-  const resign = useInspector((s) => s.replayResign)
+  const preferResign = useInspector((s) => s.replayResign)
+  // Re-signing a request that never had a signature would add headers it never carried.
+  const signed = SIGNED.has(event.verification.status)
+  const [resign, setResign] = useState(() => signed && preferResign)
   const sending = useInspector((s) => s.replaySending)
   const error = useInspector((s) => s.replayError)
   const history = useInspector((s) => s.replayHistory[event.id])
@@ -31,7 +37,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
     const edit = headerEdits(event.headers, headersText)
     if (originalText !== null && bodyDraft !== originalText) edit.body = bodyDraft
     if (resign && newId) edit.newId = true
-    const result = await store.getState().sendReplay(event.id, edit)
+    const result = await store.getState().sendReplay(event.id, { ...edit, resign })
     if (result) setShown(result)
   }
 
@@ -52,9 +58,12 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
             type="checkbox"
             checked={resign}
             data-testid="replay-resign"
-            onChange={(e) => store.getState().setReplayResign(e.target.checked)}
+            onChange={(e) => {
+              setResign(e.target.checked)
+              if (signed) store.getState().setReplayResign(e.target.checked)
+            }}
           />{' '}
-          Re-sign
+          Re-sign{!signed && <span className="dim"> (unsigned capture)</span>}
         </label>
         <label title="Re-sign under a fresh message id, so the handler sees a new event">
           <input
@@ -94,7 +103,9 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
         </label>
         {originalText !== null ? (
           <label className="field">
-            Body (changing it re-signs when a secret is known)
+            {resign
+              ? 'Body (re-signed when a secret is known)'
+              : 'Body (sent under the original signature: tests the reject path)'}
             <textarea
               rows={8}
               value={bodyDraft}
@@ -113,7 +124,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
           <h3>History</h3>
           <ul className="history" data-testid="replay-history">
             {history.map((d) => (
-              <li key={d.id}>
+              <li key={d.id} data-created={d.createdAt}>
                 <button className="link mono" onClick={() => setShown(d)}>
                   {d.createdAt ? formatTime(d.createdAt) : d.id} {d.kind} → {d.target}
                 </button>{' '}

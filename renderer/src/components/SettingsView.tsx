@@ -1,9 +1,13 @@
-/** Settings: verifiers (secrets never shown), response rules, retention, ports, capture. */
+/**
+ * Settings: verifiers — saved ones and this session's `--secret` ones, by name and id, as
+ * verdicts cite them (secrets never shown) — editable response rules, retention, ports, capture.
+ */
 import { useEffect, useState } from 'react'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatSize } from '../lib/format'
 import { McpSnippet } from './McpSnippet'
 import { AgentLensSettings } from './agent-lens/AgentLensSettings'
+import { ResponseRulesEditor } from './ResponseRulesEditor'
 
 const SCHEMES = [
   'standard-webhooks',
@@ -27,6 +31,7 @@ export function SettingsView() {
   const [scheme, setScheme] = useState(SCHEMES[0])
   const [secret, setSecret] = useState('')
   const [path, setPath] = useState('')
+  const [name, setName] = useState('')
   const [maxEvents, setMaxEvents] = useState('')
   const [maxMb, setMaxMb] = useState('')
 
@@ -36,6 +41,7 @@ export function SettingsView() {
 
   if (!settings) return <div className="page dim">Loading settings…</div>
   const verifiers = settings.verifiers ?? []
+  const session = settings.sessionVerifiers ?? []
   const retention = settings.retention ?? {}
 
   return (
@@ -44,6 +50,7 @@ export function SettingsView() {
       <table className="grid" data-testid="verifiers">
         <thead>
           <tr>
+            <th>Name</th>
             <th>Scheme</th>
             <th>Path</th>
             <th>Secrets</th>
@@ -52,9 +59,29 @@ export function SettingsView() {
           </tr>
         </thead>
         <tbody>
+          {session.map((v) => (
+            <tr key={v.id} data-testid="session-verifier">
+              <td>
+                {v.name ?? v.id} <span className="dim mono">{v.id}</span>
+              </td>
+              <td>{v.scheme}</td>
+              <td className="mono">{v.path ?? 'any'}</td>
+              <td className="mono" title="Secrets are never shown">
+                {(v.secrets ?? []).map(() => '••••••••').join(', ') || '—'}
+              </td>
+              <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
+              <td className="dim" title="Given on the command line; gone when listen stops">
+                this session
+              </td>
+            </tr>
+          ))}
           {verifiers.map((v) => (
-            <tr key={v.id}>
-              <td>{v.name ? `${v.name} (${v.scheme})` : v.scheme}</td>
+            <tr key={v.id} data-testid="saved-verifier">
+              <td>
+                {v.name ?? <span className="dim">unnamed</span>}{' '}
+                <span className="dim mono">{v.id}</span>
+              </td>
+              <td>{v.scheme}</td>
               <td className="mono">{v.path ?? 'any'}</td>
               <td className="mono" title="Secrets are never shown">
                 {(v.secrets ?? []).map(() => '••••••••').join(', ') || '—'}
@@ -68,6 +95,14 @@ export function SettingsView() {
             </tr>
           ))}
           <tr>
+            <td>
+              <input
+                placeholder="name (optional)"
+                value={name}
+                data-testid="verifier-name"
+                onChange={(e) => setName(e.target.value)}
+              />
+            </td>
             <td>
               <select
                 value={scheme}
@@ -102,10 +137,14 @@ export function SettingsView() {
                 disabled={!secret}
                 data-testid="verifier-add"
                 onClick={() => {
-                  void store
-                    .getState()
-                    .addVerifier({ scheme, secrets: [secret], ...(path ? { path } : {}) })
+                  void store.getState().addVerifier({
+                    scheme,
+                    secrets: [secret],
+                    ...(path ? { path } : {}),
+                    ...(name.trim() ? { name: name.trim() } : {}),
+                  })
                   setSecret('')
+                  setName('')
                 }}
               >
                 Add
@@ -120,26 +159,10 @@ export function SettingsView() {
         Default answer: <code>{settings.defaultResponse?.status ?? 200}</code>{' '}
         <span className="mono dim">{settings.defaultResponse?.body ?? ''}</span>
       </p>
-      {(settings.responseRules ?? []).length > 0 && (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Method</th>
-              <th>Path</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(settings.responseRules ?? []).map((r) => (
-              <tr key={r.id}>
-                <td>{r.method ?? '*'}</td>
-                <td className="mono">{r.path ?? '/**'}</td>
-                <td>{r.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ResponseRulesEditor
+        rules={settings.responseRules ?? []}
+        onSave={(responseRules) => void store.getState().updateSettings({ responseRules })}
+      />
 
       <h2>Retention</h2>
       <p>

@@ -12,6 +12,7 @@ export function Toolbar() {
   const shown = useInspector((s) => s.visible.length)
   const total = useInspector((s) => s.events.length)
   const loadingMore = useInspector((s) => s.loadingMore)
+  const searching = useInspector((s) => s.searching)
   const [confirmClear, setConfirmClear] = useState(false)
 
   async function doExport(format: 'har' | 'json' | 'curl') {
@@ -42,6 +43,7 @@ export function Toolbar() {
       <span className="count" data-testid="shown-count">
         {shown === total ? `${total} events` : `${shown} of ${total}`}
         {loadingMore && ' · loading older…'}
+        {searching && ' · searching…'}
       </span>
       <button
         data-testid="toggle-order"

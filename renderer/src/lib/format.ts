@@ -1,10 +1,21 @@
-/** Small display helpers: times, sizes, bytes. */
+/**
+ * Small display helpers: times, sizes, bytes. One time format everywhere: local time as
+ * HH:MM:SS.mmm, with the date in front where a day may not be today.
+ */
 
 export function formatTime(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   const p = (n: number, w = 2) => String(n).padStart(w, '0')
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`
+}
+
+/** `2026-12-01 22:38:20.020` in local time, the same clock as formatTime. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${formatTime(iso)}`
 }
 
 export function formatSize(n: number): string {

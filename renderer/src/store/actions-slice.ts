@@ -2,7 +2,8 @@
  * Everything the inspector asks the core to do besides reading events: compare, replay and its
  * history, deliveries and redrive, settings and verifiers, export, clear, capture pause, tunnel.
  */
-import type { HooklensApi } from '../../../shared/api'
+import type { Delivery, HooklensApi } from '../../../shared/api'
+import { mergeDelivery } from '../lib/deliveries'
 import type { ActionsSlice, GetState, SetState, StoreDeps } from './store-types'
 
 export type { ActionsSlice, CompareState, ReplayEdit } from './store-types'
@@ -67,20 +68,21 @@ export function actionsSlice(
       set({ replayResign: on })
     },
 
-    async sendReplay(id, edit = {}) {
+    async sendReplay(id, { resign, ...edit } = {}) {
       const { replayTarget, replayResign } = get()
       set({ replaySending: true, replayError: null })
       try {
         const result = await api.replayEvent({
           id,
           to: replayTarget,
-          resign: replayResign,
+          resign: resign ?? replayResign,
           ...edit,
         })
+        // The delivery's pushes may have landed first: merge by id, never prepend blindly.
         const history = get().replayHistory[id] ?? []
         set({
           replaySending: false,
-          replayHistory: { ...get().replayHistory, [id]: [result, ...history] },
+          replayHistory: { ...get().replayHistory, [id]: mergeDelivery(history, result) },
         })
         return result
       } catch (err) {
@@ -91,8 +93,8 @@ export function actionsSlice(
 
     async loadReplayHistory(id) {
       try {
-        const items = await api.listDeliveries({ eventId: id })
-        items.sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1))
+        let items: Delivery[] = []
+        for (const d of await api.listDeliveries({ eventId: id })) items = mergeDelivery(items, d)
         set({ replayHistory: { ...get().replayHistory, [id]: items } })
       } catch (err) {
         fail(err)

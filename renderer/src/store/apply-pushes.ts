@@ -6,6 +6,7 @@ import type { ApiPush, Delivery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { compileFilter, visibleEvents } from './filter'
 import type { InspectorState } from './store-types'
+import { mergeDelivery } from '../lib/deliveries'
 
 function upsert(list: Delivery[], d: Delivery): Delivery[] {
   const at = list.findIndex((x) => x.id === d.id)
@@ -82,7 +83,7 @@ export function applyPushes(s: InspectorState, pushes: ApiPush[]): Partial<Inspe
         const d = push.payload
         deliveries = upsert(deliveries, d)
         const history = replayHistory[d.eventId]
-        if (history) replayHistory = { ...replayHistory, [d.eventId]: upsert(history, d) }
+        if (history) replayHistory = { ...replayHistory, [d.eventId]: mergeDelivery(history, d) }
         break
       }
       default:

@@ -55,8 +55,11 @@ function statusMatches(e: EventSummary, want: string): boolean {
 function termPredicate(key: string, value: string): EventPredicate | null {
   const v = value.toLowerCase()
   switch (key) {
-    case 'platform':
-      return (e) => e.classification.platform.toLowerCase() === v
+    case 'platform': {
+      // `platform:stripe,github` lists several.
+      const any = new Set(v.split(',').filter(Boolean))
+      return (e) => any.has(e.classification.platform.toLowerCase())
+    }
     case 'status':
       return (e) => statusMatches(e, v)
     case 'path': {

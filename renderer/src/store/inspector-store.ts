@@ -60,6 +60,7 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
       loadingMore: false,
       filterText: '',
       bodyHits: null,
+      searching: false,
       newestFirst: true,
       livePaused: false,
       held: [],
@@ -168,13 +169,15 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
         const s = get()
         const term = freeTextTerm(text)
         const bodyHits = term && s.bodyHits?.needle === term ? s.bodyHits : null
+        const willSearch = Boolean(term && term.length >= 3 && !bodyHits)
         set({
           filterText: text,
           bodyHits,
+          searching: willSearch,
           visible: visibleEvents(s.events, text, s.newestFirst, bodyHits),
         })
         if (searchTimer) clearTimeout(searchTimer)
-        if (!term || term.length < 3 || bodyHits) return
+        if (!term || !willSearch) return
         // Bodies are on disk, in the core: ask it once the user pauses typing.
         searchTimer = setTimeout(async () => {
           try {
@@ -184,10 +187,12 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
             const hits = { needle: term, ids: new Set(found.map((e) => e.id)) }
             set({
               bodyHits: hits,
+              searching: false,
               visible: visibleEvents(now.events, now.filterText, now.newestFirst, hits),
             })
           } catch {
             // The local match stands; a failed body search only means fewer rows.
+            if (freeTextTerm(get().filterText) === term) set({ searching: false })
           }
         }, deps.searchDelayMs ?? 300)
       },
@@ -210,7 +215,10 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
         if (visible.length === 0) return
         const at = cursorId ? visible.findIndex((e) => e.id === cursorId) : -1
         const next = at < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, at + delta))
-        set({ cursorId: visible[next].id })
+        const id = visible[next].id
+        set({ cursorId: id })
+        // With the detail open, the detail follows the cursor (DevTools' Network panel habit).
+        if (get().selectedId && get().selectedId !== id) void get().select(id)
       },
 
       openCursor() {

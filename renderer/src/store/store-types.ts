@@ -4,7 +4,7 @@
  * slice reads the whole state's type without importing the store that imports it.
  */
 import type { StoreApi } from 'zustand/vanilla'
-import type { ApiPush, DecodedBody, Delivery, Settings, StatusInfo } from '../../../shared/api'
+import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
 import type { EventDiff } from '../../../shared/diff'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
 import type { BodyHits } from './filter'
@@ -39,6 +39,8 @@ export interface ListSlice {
   filterText: string
   /** Body matches of the filter's plain word, from the core. */
   bodyHits: BodyHits | null
+  /** True while the core looks for the filter's word in bodies (more rows may come). */
+  searching: boolean
   newestFirst: boolean
   livePaused: boolean
   /** Pushes held back while live updates are paused. */
@@ -96,6 +98,8 @@ export interface ReplayEdit {
   body?: string
   /** Re-sign under a fresh message id, so the handler's idempotency sees a new event. */
   newId?: boolean
+  /** This send's re-sign choice; absent: the remembered one. */
+  resign?: boolean
 }
 
 export interface ActionsSlice {
@@ -109,7 +113,7 @@ export interface ActionsSlice {
   /** Deliveries per event id, newest first. */
   replayHistory: Record<string, Delivery[]>
   deliveries: Delivery[]
-  settings: Settings | null
+  settings: ApiSettings | null
   notice: string | null
   setCompareA(id: string): void
   compareWith(id: string): Promise<void>
@@ -126,6 +130,7 @@ export interface ActionsSlice {
     secrets: string[]
     path?: string
     tolerance?: number
+    name?: string
   }): Promise<void>
   removeVerifier(id: string): Promise<void>
   exportEvents(

@@ -4,7 +4,7 @@
  * modules. It stands in for the composition root, not for anything in the browser.
  */
 import { createHash } from 'node:crypto'
-import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
+import type { ApiPush, Delivery, HooklensApi, StatusInfo } from '../../../shared/api'
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
 import { diffEvents } from '../../../shared/diff'
 import { exportEvents } from '../../../electron/core/export'
@@ -54,12 +54,49 @@ export function fakeEvent(over: Partial<CapturedEvent> = {}): CapturedEvent {
   }
 }
 
+/** A delivered replay record with every field of the contract; `fields` override. */
+export function fakeDelivery(
+  fields: Partial<Delivery> & Pick<Delivery, 'id' | 'eventId'>,
+): Delivery {
+  const at = fields.createdAt ?? new Date().toISOString()
+  return {
+    target: 'http://127.0.0.1:3000/webhook',
+    ruleId: null,
+    kind: 'replay',
+    status: 'delivered',
+    attempts: 1,
+    maxAttempts: 1,
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+    deliveredAt: at,
+    nextAttemptAt: null,
+    request: {
+      method: 'POST',
+      url: fields.target ?? 'http://127.0.0.1:3000/webhook',
+      headers: [],
+      size: 0,
+      sha256: '',
+      bodySource: 'event',
+    },
+    response: null,
+    latencyMs: null,
+    notes: [],
+    redrives: 0,
+    ...fields,
+  }
+}
+
 export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
   const listeners = new Set<(p: ApiPush) => void>()
   const calls: { method: string; arg: unknown }[] = []
   const events = [...initial]
   let paused = false
-  const settings = { ...defaultSettings(), retention: { maxEvents: 10000, maxBytes: 1 << 30 } }
+  const settings = {
+    ...defaultSettings(),
+    retention: { maxEvents: 10000, maxBytes: 1 << 30 },
+    sessionVerifiers: [],
+  }
   const status = (): StatusInfo => ({
     receiverUrl: 'http://127.0.0.1:9000',
     receiverPort: 9000,
@@ -137,40 +174,24 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
       log('addVerifier', a, { id: 'v1', scheme: a.scheme, secrets: a.secrets.map(() => '••••') }),
     removeVerifier: (a) => log('removeVerifier', a, { removed: true }),
     replayEvent: (a) =>
-      log('replayEvent', a, {
-        id: `d-${calls.length}`,
-        eventId: a.id,
-        target: a.to,
-        ruleId: null,
-        kind: 'replay',
-        status: 'delivered',
-        attempts: 1,
-        maxAttempts: 1,
-        lastError: null,
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-        deliveredAt: new Date().toISOString(),
-        nextAttemptAt: null,
-        request: {
-          method: 'POST',
-          url: a.to,
-          headers: [],
-          size: 0,
-          sha256: '',
-          bodySource: 'event',
-        },
-        response: {
-          status: 202,
-          headers: [],
-          body: 'accepted',
-          bodyEncoding: 'utf8',
-          size: 8,
-          truncated: false,
-        },
-        latencyMs: 2,
-        notes: [],
-        redrives: 0,
-      }),
+      log(
+        'replayEvent',
+        a,
+        fakeDelivery({
+          id: `d-${calls.length}`,
+          eventId: a.id,
+          target: a.to,
+          response: {
+            status: 202,
+            headers: [],
+            body: 'accepted',
+            bodyEncoding: 'utf8',
+            size: 8,
+            truncated: false,
+          },
+          latencyMs: 2,
+        }),
+      ),
     listDeliveries: (a) => log('listDeliveries', a, []),
     redrive: (a) => log('redrive', a, { redriven: 0 }),
     getTunnelStatus: (a) => log('getTunnelStatus', a, status().tunnel),

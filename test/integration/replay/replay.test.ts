@@ -274,6 +274,22 @@ describe('replay with re-signing of an old capture', () => {
     expect(h.received[1].body.equals(edited)).toBe(true)
     expect(d.notes[0]).toBe('body replaced (40 → 40 bytes)')
     expect(d.notes[1]).toContain("re-signed as github using the secret from verifier 'repo hook'")
+
+    // resign: false sends the edited body under the original signature (the reject path).
+    const kept = await replayRequest({
+      event,
+      body,
+      to: h.url,
+      bodyOverride: edited,
+      resign: false,
+      secrets: {
+        verifiers: [{ id: 'gh', name: 'repo hook', scheme: 'github', secrets: [secret] }],
+      },
+    })
+    expect(kept.response?.status).toBe(401)
+    expect(h.received[2].body.equals(edited)).toBe(true)
+    expect(h.received[2].headers).toContainEqual(['X-Hub-Signature-256', oldSig])
+    expect(kept.notes.join('\n')).toContain('original github signature')
   })
 
   it.each([

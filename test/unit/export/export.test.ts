@@ -33,6 +33,23 @@ describe('HAR export', () => {
     expect(Buffer.from(second.request.postData.text, 'base64')).toEqual(binary)
   })
 
+  it('lists a form body’s fields in postData.params, the text unchanged', () => {
+    const form = makeEvent({
+      bytes: Buffer.from('name=Ada+L&x=%3Cy%3E&x=2'),
+      headers: [['Content-Type', 'application/x-www-form-urlencoded; charset=utf-8']],
+    })
+    const entry = toHar([form]).log.entries[0] as unknown as {
+      request: { postData: { text: string; params: { name: string; value: string }[] } }
+    }
+    expect(entry.request.postData.text).toBe('name=Ada+L&x=%3Cy%3E&x=2')
+    expect(entry.request.postData.params).toEqual([
+      { name: 'name', value: 'Ada L' },
+      { name: 'x', value: '<y>' },
+      { name: 'x', value: '2' },
+    ])
+    expect(validateHar(toHar([form]))).toEqual([])
+  })
+
   it('the validator rejects a broken document', () => {
     const doc = toHar([makeEvent()]) as unknown as {
       log: { version: string; entries: { request: object }[] }

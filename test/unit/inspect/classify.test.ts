@@ -206,7 +206,7 @@ describe('classify: classic webhook senders', () => {
       details: { messageId: 'msg_p5jXN8AQM9LWM0D4loKWxJek', sender: 'standard' },
     })
     expect(c(fx.svixClerkUserCreated)).toMatchObject({
-      platform: 'standard-webhooks',
+      platform: 'svix',
       eventType: 'user.created',
       subject: 'user_29w83sxmDNGwOuEthce5gg56FcC',
       details: { sender: 'svix' },

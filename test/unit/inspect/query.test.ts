@@ -34,6 +34,7 @@ describe('matchesQuery', () => {
     expect(matchesQuery(task, { subject: fx.A2A_TASK_ID.slice(0, 8) })).toBe(false)
     expect(matchesQuery(exec, { platform: 'AgentField' })).toBe(true)
     expect(matchesQuery(exec, { platform: 'a2a' })).toBe(false)
+    expect(matchesQuery(exec, { platform: 'a2a,AgentField' })).toBe(true)
   })
 
   it('eventType exact or glob', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createInspectorStore } from '../../../renderer/src/store/inspector-store'
 import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/actions-slice'
-import { createFakeApi, fakeEvent, summary } from '../../e2e/support/fake-api'
+import { createFakeApi, fakeDelivery, fakeEvent, summary } from '../../e2e/support/fake-api'
 
 function memoryStorage() {
   const m = new Map<string, string>()
@@ -86,6 +86,8 @@ describe('inspector store', () => {
     expect(ids('status:valid')).toEqual(['01B', '01C'])
     expect(ids('path:/hooks/*')).toEqual(['01B', '01C'])
     expect(ids('x-github-event')).toEqual(['01A'])
+    expect(ids('platform:stripe,github')).toEqual(['01A', '01B', '01C'])
+    expect(ids('platform:github,slack')).toEqual(['01A'])
     expect(ids('-platform:github method:post')).toEqual(['01B', '01C'])
     expect(ids('platform:stripe nothing-matches')).toEqual([])
     expect(ids('')).toEqual(['01A', '01B', '01C'])
@@ -98,8 +100,13 @@ describe('inspector store', () => {
     )
     store.getState().setFilter('zebra42')
     expect(store.getState().visible).toEqual([])
+    // No row yet, but the list must say it is still looking, not "no event matches".
+    expect(store.getState().searching).toBe(true)
     await new Promise((r) => setTimeout(r, 10))
     expect(store.getState().visible.map((e) => e.id)).toEqual(['01A'])
+    expect(store.getState().searching).toBe(false)
+    store.getState().setFilter('ze')
+    expect(store.getState().searching).toBe(false)
     store.getState().setFilter('zebra42 platform:github')
     expect(store.getState().visible).toEqual([])
     store.getState().setFilter('-zebra42')
@@ -195,6 +202,48 @@ describe('inspector store', () => {
       method: 'replayEvent',
       arg: { id: '01B', to: 'http://127.0.0.1:3999/in', resign: true, newId: true },
     })
+  })
+
+  it('keeps one history row per delivery, newest first, whatever order pushes and answers arrive in', async () => {
+    const { store, api } = await ready()
+    await store.getState().loadReplayHistory('01B')
+    let n = 0
+    api.replayEvent = async (a) => {
+      n++
+      const base = fakeDelivery({
+        id: `del-${n}`,
+        eventId: a.id,
+        target: a.to,
+        kind: 'replay',
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+      })
+      // The core pushes the delivery (pending, then delivered) before the call returns.
+      api.push({ type: 'deliveryResult', payload: { ...base, status: 'pending' } })
+      api.push({ type: 'deliveryResult', payload: { ...base, status: 'delivered' } })
+      store.getState().flushPushes()
+      return { ...base, status: 'delivered' }
+    }
+    await store.getState().sendReplay('01B')
+    await store.getState().sendReplay('01B')
+    // A late push of the first delivery must not move it back on top.
+    api.push({
+      type: 'deliveryResult',
+      payload: fakeDelivery({
+        id: 'del-1',
+        eventId: '01B',
+        target: 'x',
+        kind: 'replay',
+        status: 'delivered',
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 1)).toISOString(),
+      }),
+    })
+    store.getState().flushPushes()
+    await store.getState().sendReplay('01B')
+    expect(store.getState().replayHistory['01B'].map((d) => d.id)).toEqual([
+      'del-3',
+      'del-2',
+      'del-1',
+    ])
   })
 
   it('builds the cURL command through the export API', async () => {

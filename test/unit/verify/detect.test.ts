@@ -128,11 +128,15 @@ describe('statuses without a matching verifier', () => {
     expect(ok.status).toBe('valid')
   })
 
-  it('auto verifier: missing when no known signature is present', async () => {
+  it('auto verifier: missing when no known signature is present on its own path', async () => {
     const r = await verifyRequest(request([], body, 1), [
-      { id: 'a', scheme: 'auto', secrets: ['s'] },
+      { id: 'a', scheme: 'auto', secrets: ['s'], path: '/hooks' },
     ])
     expect(r.status).toBe('missing')
+    const everywhere = await verifyRequest(request([], body, 1), [
+      { id: 'a', scheme: 'auto', secrets: ['s'] },
+    ])
+    expect(everywhere.status).toBe('none')
   })
 
   it('a valid verdict wins over another verifier’s miss; key rotation names the secret', async () => {

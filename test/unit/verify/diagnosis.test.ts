@@ -338,17 +338,55 @@ describe('diagnosis: signature under another scheme’s header', () => {
     )
   })
 
-  it('plain missing when nothing else is there', async () => {
+  it('plain missing when nothing else is there, on the verifier’s own path', async () => {
     const r = await run(
       request({ 'Content-Type': 'application/json' }, '{}', NOW),
-      one('stripe', 'whsec_x'),
+      one('stripe', 'whsec_x', { path: '/hooks' }),
     )
     expect(r.status).toBe('missing')
     expect(r.reason).toBe('no stripe-signature header (verifier "main" expects Stripe)')
   })
+
+  it('an unsigned request is not "missing" for an every-path verifier it shows no sign of', async () => {
+    const health = { ...request({ Accept: '*/*' }, '', NOW, 'http://127.0.0.1:9000/health') }
+    health.method = 'GET'
+    const form = request(
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      'a=1&b=2',
+      NOW,
+      'http://127.0.0.1:9000/form',
+    )
+    for (const input of [health, form]) {
+      const r = await run(input, one('stripe', 'whsec_x'))
+      expect(r.status).toBe('none')
+      expect(r.verifierId).toBeNull()
+      expect(r.reason).toContain('nothing marks this request as stripe')
+    }
+    // A Stripe sender whose signature got lost is still "missing".
+    const stripeUa = request(
+      { 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+      '{}',
+      NOW,
+    )
+    expect((await run(stripeUa, one('stripe', 'whsec_x'))).status).toBe('missing')
+    const ghEvent = request({ 'X-GitHub-Event': 'push' }, '{}', NOW)
+    expect((await run(ghEvent, one('github', 'gh'))).status).toBe('missing')
+  })
 })
 
 describe('diagnosis: malformed header and unexplained mismatch', () => {
+  it('a far too short GitHub signature is malformed, not a wrong secret', async () => {
+    const r = await run(
+      request({ 'X-Hub-Signature-256': 'sha256=00' }, '{}', NOW),
+      one('github', 'gh'),
+    )
+    expect(r.status).toBe('invalid')
+    expect(r.diagnosis?.kind).toBe('malformed')
+    expect(r.reason).toBe(
+      'X-Hub-Signature-256 is malformed: "00" is 2 characters, far too short for an HMAC-SHA256 signature',
+    )
+  })
+
   it('malformed Stripe-Signature', async () => {
     const r = await run(
       request({ 'Stripe-Signature': 'v1=abc' }, '{}', NOW),

@@ -1,6 +1,8 @@
 /**
  * Standard Webhooks / Svix senders (Clerk, Resend, ...): `webhook-id` or `svix-id` with a
- * timestamp and signature header; the body's `type` is the event type by convention.
+ * timestamp and signature header; the body's `type` is the event type by convention. Svix's
+ * own `svix-*` headers make the platform 'svix' (what users filter by), the rest stay
+ * 'standard-webhooks'.
  */
 import type { Classification } from '../../../../shared/event'
 import { get, idStr, isRec, str, type ClassifyContext, type Rec } from '../context'
@@ -15,15 +17,15 @@ export function detectStandardWebhooks(ctx: ClassifyContext): Classification | n
     messageId: ctx.header(svix ? 'svix-id' : 'webhook-id'),
     sender: svix ? 'svix' : 'standard',
   }
-  if (!isRec(body))
-    return { platform: 'standard-webhooks', eventType: null, subject: null, details }
+  const platform = svix ? 'svix' : 'standard-webhooks'
+  if (!isRec(body)) return { platform, eventType: null, subject: null, details }
   const subject =
     idStr(get(body, 'data', 'id')) ??
     idStr(get(body, 'data', 'object', 'id')) ??
     idStr(get(body, 'data', 'email_id')) ??
     null
   return {
-    platform: 'standard-webhooks',
+    platform,
     eventType: str(body.type) ?? str(body.event) ?? str(body.eventType) ?? null,
     subject,
     details,

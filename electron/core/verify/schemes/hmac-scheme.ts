@@ -30,6 +30,7 @@ export function hmacScheme(spec: HmacSpec): Scheme {
   const { alg, encoding, derivation, content, ...rest } = spec
   return {
     ...rest,
+    extract: (headers, body, options) => malformed(rest.extract(headers, body, options), alg),
     encoding,
     keyDescription: KEY_DESCRIPTIONS[derivation],
     key: (secret) => deriveKey(secret, derivation),
@@ -45,6 +46,26 @@ export function hmacScheme(spec: HmacSpec): Scheme {
       }
       return null
     },
+  }
+}
+
+/** Shortest signature text any HMAC digest encodes to (a SHA-1 digest in base64 is 27+). */
+const MIN_SIGNATURE_CHARS = 16
+
+/**
+ * A header whose every value is far too short for an HMAC (`sha256=00`) is malformed — worth
+ * saying so rather than blaming the secret.
+ */
+function malformed(
+  ex: ReturnType<Scheme['extract']>,
+  alg: HmacAlgorithm,
+): ReturnType<Scheme['extract']> {
+  if (!ex || 'problem' in ex || ex.signatures.length === 0) return ex
+  if (ex.signatures.some((sig) => sig.length >= MIN_SIGNATURE_CHARS)) return ex
+  const sig = ex.signatures[0]
+  const where = ex.source ?? 'the signature header'
+  return {
+    problem: `${where} is malformed: "${sig.slice(0, 16)}" is ${sig.length} characters, far too short for an HMAC-${alg.toUpperCase()} signature`,
   }
 }
 
