@@ -6,11 +6,13 @@ import { runCaptureBench } from './capture-bench'
 import { runInspectBench } from './inspect-bench'
 import { runReplayBench } from './replay-bench'
 import { runStartupBench } from './startup-bench'
+import { runStorageBench } from './storage-bench'
 import { runUiBench } from './ui-bench'
 import { runVerifyBench } from './verify-bench'
 
 const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = {
   capture: runCaptureBench,
+  storage: runStorageBench,
   verify: runVerifyBench,
   inspect: runInspectBench,
   replay: runReplayBench,

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeLog } from './capture-bench'
+import { writeLog } from './bench-servers'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
 const BIN = join(ROOT, 'bin/hooklens.mjs')

@@ -35,6 +35,11 @@ export interface Idempotency {
   status: IdempotencyStatus
   firstId: string
   count: number
+  /**
+   * Set (true) when retention already dropped the `firstId` event: the first delivery is no
+   * longer stored. Computed when read, never written to the log.
+   */
+  firstEvicted?: boolean
   /** Retry signals seen in headers, e.g. [{header: 'X-Slack-Retry-Num', value: '1'}]. */
   retry?: { header: string; value: string }[]
 }

@@ -1,6 +1,7 @@
 /**
  * Path globs, shared by the receiver's response rules, verifiers, event queries and forwarding
- * rules: `*` matches within one path segment, `**` across segments, anything else is literal.
+ * rules: `*` matches within one path segment, `**` across segments (a whole `/**` segment also
+ * matches no segment: `/stripe/**` covers `/stripe`), anything else is literal.
  * Pure (no Node APIs) so the renderer may use it too.
  */
 
@@ -23,9 +24,13 @@ export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
   if (cached) return cached
   const wildcards: Record<string, string> = { '**': '.*', '*': '[^/]*' }
   if (options.questionMark) wildcards['?'] = '[^/]'
+  // A `/**` segment also matches nothing at all, as in .gitignore: `/stripe/**` covers
+  // `/stripe` itself and `/a/**/b` covers `/a/b`.
   const source = glob
-    .split(options.questionMark ? /(\*\*|\*|\?)/ : /(\*\*|\*)/)
-    .map((part, i) => (i % 2 === 1 ? wildcards[part] : escapeRegExp(part)))
+    .split(options.questionMark ? /(\/\*\*(?=\/|$)|\*\*|\*|\?)/ : /(\/\*\*(?=\/|$)|\*\*|\*)/)
+    .map((part, i) =>
+      i % 2 === 0 ? escapeRegExp(part) : part === '/**' ? '(?:/.*)?' : wildcards[part],
+    )
     .join('')
   const re = new RegExp(`^${source}$`)
   if (cache.size >= MAX_CACHED) cache.clear()

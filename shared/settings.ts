@@ -52,7 +52,14 @@ export interface Settings {
   /** Bounds of the delivery log (replays, forwards, dead letters), oldest dropped first. */
   deliveries: { maxRecords: number; maxBytes: number }
   responseRules: ResponseRule[]
-  defaultResponse: { status: number; body: string; contentType: string; delayMs: number }
+  defaultResponse: {
+    status: number
+    body: string
+    contentType: string
+    delayMs: number
+    /** Extra headers of the default answer (e.g. Retry-After with `listen --respond 429`). */
+    headers?: [string, string][]
+  }
   verifiers: StoredVerifier[]
   forwardRules: ForwardRuleSetting[]
   /**

@@ -1,6 +1,10 @@
-/** One-line, human-readable summaries of captured events for `listen` and `events list`. */
+/**
+ * One-line, human-readable summaries of captured events for `listen` and `events list`. The
+ * line is made of sender-controlled text, so control characters are escaped (terminal-text.ts).
+ */
 import type { EventSummary } from '../../shared/event'
 import { formatSize } from './parse'
+import { safeLine } from './terminal-text'
 
 const BADGE: Record<string, string> = {
   valid: '✓ valid',
@@ -10,7 +14,22 @@ const BADGE: Record<string, string> = {
   none: '',
 }
 
-export function summaryLine(e: EventSummary): string {
+const SGR: Record<string, string> = {
+  valid: '32',
+  invalid: '31',
+  missing: '33',
+  unverifiable: '36',
+  conflict: '1;31',
+  duplicate: '2',
+  rejected: '31',
+}
+
+const paint = (code: string | undefined, text: string, on: boolean) =>
+  on && code && text ? `\u001b[${code}m${text}\u001b[0m` : text
+
+/** `color` paints the verdict, duplicates/conflicts and refusals (after escaping the text). */
+export function summaryLine(e: EventSummary, opts: { color?: boolean } = {}): string {
+  const on = Boolean(opts.color)
   const time = e.receivedAt.slice(11, 23)
   const target = e.query ? `${e.path}?${e.query}` : e.path
   const c = e.classification
@@ -24,17 +43,19 @@ export function summaryLine(e: EventSummary): string {
         : ''
   const parts = [
     time,
-    e.method.padEnd(6),
-    target,
+    safeLine(e.method.padEnd(6)),
+    safeLine(target),
     String(e.response.status),
     formatSize(e.size),
-    kind,
-    BADGE[e.verification.status] ?? e.verification.status,
-    e.verification.status === 'invalid' ? `(${e.verification.reason})` : '',
-    idem,
-    findingsBadge(e),
-    e.rejected ?? '',
-    e.via === 'tunnel' ? `via tunnel${e.forwardedFor ? ` from ${e.forwardedFor}` : ''}` : '',
+    safeLine(kind),
+    paint(SGR[e.verification.status], BADGE[e.verification.status] ?? e.verification.status, on),
+    e.verification.status === 'invalid' ? safeLine(`(${e.verification.reason})`) : '',
+    paint(SGR[e.idempotency.status], idem, on),
+    safeLine(findingsBadge(e)),
+    paint(SGR.rejected, safeLine(e.rejected ?? ''), on),
+    e.via === 'tunnel'
+      ? safeLine(`via tunnel${e.forwardedFor ? ` from ${e.forwardedFor}` : ''}`)
+      : '',
     e.id,
   ]
   return parts.filter(Boolean).join('  ')

@@ -10,6 +10,7 @@ import type { PartialApiImpl } from '../core/hooklens/api-types'
 import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
 import { subdomainProblem } from '../core/tunnel/tunnel-rules'
 import { UsageError } from './errors'
+import { httpUrl } from './parse'
 import type { ListenContext, ListenExtension } from './listen-types'
 
 export const tunnelExtension: ListenExtension = {
@@ -19,16 +20,18 @@ export const tunnelExtension: ListenExtension = {
       .option('--tunnel-host <url>', 'localtunnel server to use (default https://localtunnel.me)')
       .option('--subdomain <name>', 'ask the tunnel server for this subdomain')
   },
-  start: async (ctx: ListenContext) => {
-    const host = ctx.opts.tunnelHost as string | undefined
-    const subdomain = ctx.opts.subdomain as string | undefined
-    if (host !== undefined && !/^https?:\/\/[^/]+/.test(host)) {
-      throw new UsageError(`--tunnel-host must be an http(s) URL, not "${host}"`)
-    }
+  validate: (opts) => {
+    const host = opts.tunnelHost as string | undefined
+    const subdomain = opts.subdomain as string | undefined
+    if (host !== undefined) httpUrl('--tunnel-host', host)
     if (subdomain !== undefined) {
       const problem = subdomainProblem(subdomain)
       if (problem) throw new UsageError(`--subdomain: ${problem}`)
     }
+  },
+  start: async (ctx: ListenContext) => {
+    const host = ctx.opts.tunnelHost as string | undefined
+    const subdomain = ctx.opts.subdomain as string | undefined
     // Status changes are printed below; the manager's own log lines would repeat them.
     const quiet = { info: () => undefined, warn: () => undefined }
     const service = attachTunnel(ctx.hooklens, { host, subdomain, manager: { logger: quiet } })

@@ -16,8 +16,13 @@ export interface ListenOptions {
   respond?: number
   respondBody?: string
   respondDelay?: number
+  respondHeader?: [string, string][]
   secret?: string[]
+  secretEnv?: string[]
   fsync?: boolean
+  events?: string
+  path?: string
+  color?: boolean
   tunnel: boolean
   ui: boolean
   [extension: string]: unknown
@@ -36,5 +41,7 @@ export interface ListenContext {
 export interface ListenExtension {
   name: string
   options?: (cmd: Command) => void
+  /** Checks this extension's flags before anything starts (throw a UsageError: exit 2). */
+  validate?: (opts: ListenOptions) => void
   start?: (ctx: ListenContext) => Promise<void>
 }

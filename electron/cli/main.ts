@@ -5,8 +5,10 @@
 import { Command, CommanderError, Help } from 'commander'
 import { UsageError, CliFailure } from './errors'
 import { COMMANDS } from './commands'
+import { guardStdout } from './stdout-guard'
 
 export async function main(argv: string[]): Promise<number> {
+  guardStdout()
   let exitCode = 0
   try {
     const program = await buildProgram(argv, (code) => {

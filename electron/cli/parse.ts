@@ -62,6 +62,40 @@ export function parseSchemeSecret(value: string): { scheme: string; secret: stri
   return { scheme: value.slice(0, at), secret: value.slice(at + 1) }
 }
 
+/** An absolute http(s) URL, checked when the flag is read rather than at the first send. */
+export function httpUrl(flag: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`${flag} must be an http:// or https:// URL (got "${value}")`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `${flag} must be an http:// or https:// URL (got "${value}": ${url.protocol.slice(0, -1)} is not supported)`,
+    )
+  }
+  if (!url.hostname) throw new UsageError(`${flag} must name a host (got "${value}")`)
+  return value
+}
+
+/** `Name: value` for header flags (`--respond-header`, `-H`). */
+export function parseHeader(flag: string): (value: string) => [string, string] {
+  return (value) => {
+    const at = value.indexOf(':')
+    const name = value.slice(0, at).trim()
+    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new UsageError(`${flag} takes 'Name: value' (got "${value}")`)
+    }
+    const headerValue = value.slice(at + 1).trim()
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(headerValue)) {
+      throw new UsageError(`${flag}: the value of ${name} has a control character`)
+    }
+    return [name, headerValue]
+  }
+}
+
 export function collect<T>(parse: (v: string) => T) {
   return (value: string, previous: T[] = []): T[] => [...previous, parse(value)]
 }

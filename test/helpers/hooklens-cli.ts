@@ -46,14 +46,19 @@ export interface ListenHandle {
   stop(): Promise<number | null>
 }
 
-export function startListen(args: string[], timeoutMs = 30_000): Promise<ListenHandle> {
+/** `env` is added to this process's environment (and NO_COLOR=1). */
+export function startListen(
+  args: string[],
+  timeoutMs = 30_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ListenHandle> {
   return new Promise((res, rej) => {
     const child = spawn(
       process.execPath,
       [BIN, 'listen', '--port', '0', '--no-tunnel', '--no-ui', ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1' },
+        env: { ...process.env, NO_COLOR: '1', ...env },
       },
     )
     let stdout = ''

@@ -9,8 +9,11 @@ import {
   type Delivery,
   type DeliveryStatus,
 } from '../../core/replay'
-import { resolveDataDir } from '../../core/settings/data-dir'
-import { parseIntFlag } from '../parse'
+import { readRuntimeInfo } from '../../core/share/runtime-info'
+import { cliDataDir } from '../data-dir'
+import { listenFilter } from '../listen-filter'
+import { safeLine, terminalJson } from '../terminal-text'
+import { httpUrl, parseIntFlag } from '../parse'
 import type { ListenExtension } from '../listen-types'
 import type { RegisterCommand } from './index'
 
@@ -28,7 +31,10 @@ export const registerDeliveries: RegisterCommand = (program: Command) => {
   program
     .command('deliveries')
     .description('list replays and forwards, newest first: status, attempts, last error')
-    .option('--failed', 'only failed ones (answered non-2xx, unreachable, or waiting to retry)')
+    .option(
+      '--failed',
+      'only failed ones: answered non-2xx, unreachable, waiting to retry, or dead letters',
+    )
     .option('--dead', 'only dead letters (forwards that gave up; see `hooklens redrive`)')
     .option('--pending', 'only queued ones')
     .option('--event <id>', 'only deliveries of this event')
@@ -37,9 +43,11 @@ export const registerDeliveries: RegisterCommand = (program: Command) => {
     .option('--data-dir <dir>', 'where events and settings live')
     .action(async (flags: DeliveriesFlags) => {
       // Read-only: `listen` or the app may be appending to the same log right now.
-      const store = await DeliveryStore.open({ dir: resolveDataDir(flags.dataDir), readOnly: true })
+      const dir = cliDataDir(flags.dataDir, { mustExist: true })
+      const store = await DeliveryStore.open({ dir, readOnly: true })
       const status: DeliveryStatus[] = []
-      if (flags.failed) status.push('failed')
+      // A dead letter is a failure too: the one that gave up.
+      if (flags.failed) status.push('failed', 'dead')
       if (flags.dead) status.push('dead')
       if (flags.pending) status.push('pending')
       const list = store.list({
@@ -48,18 +56,37 @@ export const registerDeliveries: RegisterCommand = (program: Command) => {
         limit: flags.limit,
       })
       await store.close()
-      if (flags.json) for (const d of list) process.stdout.write(`${JSON.stringify(d)}\n`)
+      if (flags.json)
+        for (const d of list) process.stdout.write(`${terminalJson(JSON.stringify(d))}\n`)
       else if (list.length === 0) process.stderr.write('no deliveries\n')
-      else for (const d of list) process.stdout.write(`${deliveryLine(d)}\n`)
+      else {
+        const live = { running: readRuntimeInfo(dir) !== null, now: Date.now() }
+        for (const d of list) process.stdout.write(`${deliveryLine(d, live)}\n`)
+      }
     })
 }
 
-export function deliveryLine(d: Delivery): string {
+/**
+ * One delivery per line. `live` says whether a listen runs on the data dir now: the stored
+ * "retrying in 8 s" was true when written; without a running forwarder it is not.
+ */
+export function deliveryLine(d: Delivery, live?: { running: boolean; now: number }): string {
   const answer = d.response ? `${d.response.status}` : '—'
   const tries = d.kind === 'forward' ? ` ${d.attempts}/${d.maxAttempts}` : ''
   const when = d.deliveredAt ?? d.updatedAt
-  const err = d.status === 'delivered' || !d.lastError ? '' : `  ${d.lastError}`
-  return `${d.id}  ${d.status.padEnd(9)} ${d.kind.padEnd(7)}${tries}  ${answer}  ${d.request.method} ${d.target}  event ${d.eventId}  ${when}${err}`
+  const err = d.status === 'delivered' || !d.lastError ? '' : `  ${retryNote(d, live)}`
+  return safeLine(
+    `${d.id}  ${d.status.padEnd(9)} ${d.kind.padEnd(7)}${tries}  ${answer}  ${d.request.method} ${d.target}  event ${d.eventId}  ${when}${err}`,
+  )
+}
+
+function retryNote(d: Delivery, live?: { running: boolean; now: number }): string {
+  const error = d.lastError ?? ''
+  if (!live || d.status !== 'failed' || !d.nextAttemptAt) return error
+  const base = error.replace(/ — retrying in .*$/, '')
+  if (!live.running) return `${base} — waiting: retries resume when hooklens listen runs again`
+  const secs = Math.max(0, Math.round((Date.parse(d.nextAttemptAt) - live.now) / 1000))
+  return `${base} — next attempt in ${secs} s`
 }
 
 /**
@@ -72,7 +99,7 @@ export const forwardListenExtension: ListenExtension = {
     cmd.option(
       '--forward-to <url>',
       'forward every event to this URL, in order, with retries (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, v],
+      (v: string, prev: string[] = []) => [...prev, httpUrl('--forward-to', v)],
     )
   },
   start: async (ctx) => {
@@ -80,7 +107,7 @@ export const forwardListenExtension: ListenExtension = {
     // The composition root runs the one replay service of this data dir; add this session's
     // targets to it and say what happens to each forward.
     const service = ctx.hooklens.replay
-    service.setSessionTargets(targets)
+    service.setSessionTargets(targets, listenFilter(ctx.opts) ?? undefined)
     const unsubscribe = service.subscribe((d) => {
       const line = forwardLogLine(d)
       if (line) ctx.log(line)

@@ -5,9 +5,11 @@
  */
 import type { Command } from 'commander'
 import type { EventDiff } from '../../../shared/diff'
-import { EventStore } from '../../core/store/event-store'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure } from '../errors'
+import { cliDataDir } from '../data-dir'
+import { resolveEventId } from '../event-id'
+import { safeColoredBlock, terminalJson } from '../terminal-text'
 
 export interface EventsDiffOptions {
   a: string
@@ -31,11 +33,11 @@ export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): b
 }
 
 export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff> {
-  const dir = resolveDataDir(opts.dataDir)
+  const dir = cliDataDir(opts.dataDir, { mustExist: true })
   // Read-only: works while `hooklens listen` or the app holds the log.
-  const store = await EventStore.open({ dir, readOnly: true })
+  const store = await openEventLogReader(dir)
   try {
-    const ids = [opts.a, opts.b].map((id) => id.trim().toUpperCase())
+    const ids = [opts.a, opts.b].map((id) => resolveEventId(id, () => store.list(), dir))
     const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))
     const missing = ids.filter((_, i) => !(i === 0 ? a : b))
     if (!a || !b) throw new CliFailure(`no event ${missing.join(' or ')} in ${dir}`)
@@ -53,8 +55,8 @@ export async function runEventsDiff(
 ): Promise<void> {
   const d = await loadEventDiff(opts)
   const { formatEventDiff } = await diffModule()
-  if (opts.json) out.write(JSON.stringify(d, null, 2) + '\n')
-  else out.write(formatEventDiff(d, { color: wantsColor(out, env) }))
+  if (opts.json) out.write(terminalJson(JSON.stringify(d, null, 2)) + '\n')
+  else out.write(safeColoredBlock(formatEventDiff(d, { color: wantsColor(out, env) })))
 }
 
 /**

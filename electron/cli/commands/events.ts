@@ -4,10 +4,16 @@
  */
 import { Command, Option } from 'commander'
 import type { EventQuery } from '../../../shared/api'
-import { resolveDataDir } from '../../core/settings/data-dir'
-import { EventStore } from '../../core/store/event-store'
+import type { EventSummary } from '../../../shared/event'
+import type { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { matchesQuery } from '../../core/inspect/query'
-import { CliFailure } from '../errors'
+import { CliFailure, UsageError } from '../errors'
+import { cliDataDir } from '../data-dir'
+import { describeEvent } from '../describe-event'
+import { colorFor } from '../color'
+import { resolveEventId } from '../event-id'
+import { terminalJson } from '../terminal-text'
 import { registerEventsDiff } from './events-diff'
 import { summaryLine } from '../format-event'
 import { parseIntFlag } from '../parse'
@@ -24,6 +30,7 @@ interface ListFlags {
   conflicts?: boolean
   verification?: string
   path?: string
+  color?: boolean
 }
 
 export let eventsCommand: Command | null = null
@@ -43,28 +50,37 @@ export const registerEvents: RegisterCommand = (program) => {
     .option('--event-type <type>', 'events of this type')
     .option('--duplicates', 'only duplicates (same idempotency key, same body)')
     .option('--conflicts', 'only conflicts (same idempotency key, different body)')
-    .option('--verification <status>', 'valid | invalid | missing | unverifiable | none')
+    .option(
+      '--verification <status>',
+      'valid | invalid | missing | unverifiable | none (comma-separated for several)',
+    )
     .option('--path <pattern>', 'path prefix or glob')
+    .option('--color', 'colour the verdicts (default: on a terminal, unless NO_COLOR is set)')
+    .option('--no-color', 'no colour')
     .action(async (flags: ListFlags) => {
+      const verification = flags.verification && parseVerification(flags.verification)
       const store = await openReadOnly(flags.dataDir)
       const query: EventQuery = {
         subject: flags.subject,
         platform: flags.platform,
         eventType: flags.eventType,
-        verification: flags.verification,
+        verification: verification || undefined,
         path: flags.path,
         idempotency:
           [flags.duplicates && 'duplicate', flags.conflicts && 'conflict']
             .filter(Boolean)
             .join(',') || undefined,
       }
-      let list = store.list().filter((e) => matchesQuery(e, query))
-      if (flags.limit) list = list.slice(-flags.limit)
-      for (const e of list) {
-        process.stdout.write(flags.json ? `${JSON.stringify(e)}\n` : `${summaryLine(e)}\n`)
-      }
-      if (!flags.json && list.length === 0) process.stderr.write('no events\n')
+      // No text search here, so matchesQuery never looks at headers: filter the index's
+      // metadata and read headers only for the events printed.
+      const list = store.select((m) => matchesQuery(m as EventSummary, query), flags.limit)
       await store.close()
+      const color = colorFor(flags.color)
+      const lines = list.map((e) =>
+        flags.json ? terminalJson(JSON.stringify(e)) : summaryLine(e, { color }),
+      )
+      if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`)
+      if (!flags.json && list.length === 0) process.stderr.write('no events\n')
     })
   events
     .command('show <id>')
@@ -72,17 +88,23 @@ export const registerEvents: RegisterCommand = (program) => {
     .option('--json', 'the event as JSON (the contract, body included)')
     .option('--body', 'only the body bytes, exactly as received')
     .option('--data-dir <dir>', 'where events and settings live')
-    .action(async (id: string, flags: { json?: boolean; body?: boolean; dataDir?: string }) => {
+    .addHelpText(
+      'after',
+      '\nID is a full event id, a unique prefix of 4 or more characters, or "last".',
+    )
+    .action(async (typed: string, flags: { json?: boolean; body?: boolean; dataDir?: string }) => {
       const store = await openReadOnly(flags.dataDir)
       try {
+        const id = resolveEventId(typed, () => store.list(), store.file)
         const event = await store.getFull(id)
-        if (!event) throw new CliFailure(`no event ${id} in ${store.file}`)
+        if (!event) throw new CliFailure(`no event ${typed} in ${store.file}`)
         if (flags.body) {
           process.stdout.write((await store.readBody(id)) ?? Buffer.alloc(0))
         } else if (flags.json) {
-          process.stdout.write(`${JSON.stringify(event)}\n`)
+          process.stdout.write(`${terminalJson(JSON.stringify(event))}\n`)
         } else {
-          process.stdout.write(describe(event))
+          const bytes = (await store.readBody(id)) ?? Buffer.alloc(0)
+          process.stdout.write(await describeEvent(event, bytes))
         }
       } finally {
         await store.close()
@@ -90,27 +112,24 @@ export const registerEvents: RegisterCommand = (program) => {
     })
 }
 
-export async function openReadOnly(dataDirFlag?: string): Promise<EventStore> {
-  const dir = resolveDataDir(dataDirFlag)
-  return EventStore.open({ dir, readOnly: true })
+const VERIFICATION = ['valid', 'invalid', 'missing', 'unverifiable', 'none']
+
+/** `--verification` takes one status or a comma-separated list of them. */
+function parseVerification(value: string): string {
+  const bad = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => !VERIFICATION.includes(s))
+  if (bad.length > 0) {
+    throw new UsageError(
+      `--verification: "${bad.join(',')}" is not a status (one or more of ${VERIFICATION.join(', ')}, comma-separated)`,
+    )
+  }
+  return value
 }
 
-function describe(e: Awaited<ReturnType<EventStore['getFull']>> & object): string {
-  const lines = [
-    summaryLine(e),
-    '',
-    `${e.method} ${e.query ? `${e.path}?${e.query}` : e.path}`,
-    ...e.headers.map(([k, v]) => `${k}: ${v}`),
-    '',
-    `verification: ${e.verification.status}${e.verification.scheme ? ` (${e.verification.scheme})` : ''} — ${e.verification.reason}`,
-    `idempotency:  ${e.idempotency.status} key ${e.idempotency.key} from ${e.idempotency.source} (${e.idempotency.count} seen, first ${e.idempotency.firstId})`,
-    `platform:     ${e.classification.platform}${e.classification.eventType ? ` ${e.classification.eventType}` : ''}${e.classification.subject ? ` about ${e.classification.subject}` : ''}`,
-    ...(e.findings ?? []).map((f) => `finding:      ${f.severity} ${f.code} — ${f.message}`),
-    `answered:     ${e.response.status} in ${e.response.latencyMs} ms`,
-    `body:         ${e.size} bytes, sha256 ${e.sha256}${e.bodyEncoding === 'base64' ? ' (binary, shown as base64)' : ''}`,
-    '',
-    e.body,
-    '',
-  ]
-  return lines.join('\n')
+/** The event log of a data dir, read-only; a named data dir that does not exist is an error. */
+export async function openReadOnly(dataDirFlag?: string): Promise<EventStore> {
+  const dir = cliDataDir(dataDirFlag, { mustExist: true })
+  return openEventLogReader(dir)
 }

@@ -82,4 +82,10 @@ export const COMMANDS: CommandEntry[] = [
     description: 'serve the Model Context Protocol on stdio, for your coding agent',
     load: async () => (await import('./mcp')).registerMcp,
   },
+  {
+    name: 'schemes',
+    term: 'schemes [options]',
+    description: 'list the signature scheme ids (for --secret, secrets add, verify --scheme)',
+    load: async () => (await import('./schemes')).registerSchemes,
+  },
 ]

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { DeliveryStore, Forwarder } from '../../core/replay'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { cliDataDir } from '../data-dir'
 import { EventStore } from '../../core/store/event-store'
 import { CliFailure, UsageError } from '../errors'
 import { deliveryLine } from './deliveries'
@@ -27,7 +27,7 @@ export const registerRedrive: RegisterCommand = (program: Command, setExitCode) 
     .action(async (id: string | undefined, flags: RedriveFlags) => {
       if (!id && !flags.all) throw new UsageError('give a delivery id or --all')
       if (id && flags.all) throw new UsageError('give a delivery id or --all, not both')
-      const dir = resolveDataDir(flags.dataDir)
+      const dir = cliDataDir(flags.dataDir, { mustExist: true })
       const store = await DeliveryStore.open({ dir, compact: false })
       // Records reference their event's bytes: read them from the event log.
       const events = await EventStore.open({ dir, readOnly: true })

@@ -7,11 +7,13 @@ import { Option, type Command } from 'commander'
 import type { HeaderPair } from '../../../shared/event'
 import { DeliveryStore, replayRequest, formatDuration, type Delivery } from '../../core/replay'
 import { decodeBody } from '../../core/replay/body-encoding'
-import { resolveDataDir } from '../../core/settings/data-dir'
-import { openSettings } from '../../core/settings/settings-store'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure, UsageError } from '../errors'
-import { collect, parseIntFlag, parseSchemeSecret } from '../parse'
+import { cliDataDir } from '../data-dir'
+import { resolveEventId } from '../event-id'
+import { readSettings } from '../settings-access'
+import { safeBlock, terminalJson } from '../terminal-text'
+import { collect, httpUrl, parseIntFlag, parseSchemeSecret } from '../parse'
 import type { RegisterCommand } from './index'
 
 interface ReplayFlags {
@@ -33,7 +35,9 @@ export const registerReplay: RegisterCommand = (program: Command, setExitCode) =
     .command('replay')
     .description('send a stored event to your handler again (exit 0 when it answers 2xx)')
     .argument('<id>', 'event id, or "last" for the newest event')
-    .requiredOption('--to <url>', 'where to send it, e.g. http://localhost:3000/webhook')
+    .requiredOption('--to <url>', 'where to send it, e.g. http://localhost:3000/webhook', (v) =>
+      httpUrl('--to', v),
+    )
     .option('--resign', 'recompute the signature with a fresh timestamp (needs the secret)')
     .option('--new-id', 'give the message a new id (implies --resign)')
     .option('--append-path', "append the event's original path and query to the --to URL")
@@ -66,24 +70,21 @@ export const registerReplay: RegisterCommand = (program: Command, setExitCode) =
     .action(async (id: string, flags: ReplayFlags) => {
       const delivery = await runReplay(id, flags)
       process.stdout.write(
-        flags.json ? `${JSON.stringify(delivery)}\n` : describeDelivery(delivery),
+        flags.json ? `${terminalJson(JSON.stringify(delivery))}\n` : describeDelivery(delivery),
       )
       setExitCode(delivery.status === 'delivered' ? 0 : 1)
     })
 }
 
 async function runReplay(id: string, flags: ReplayFlags): Promise<Delivery> {
-  const dir = resolveDataDir(flags.dataDir)
+  const dir = cliDataDir(flags.dataDir, { mustExist: true })
   const bodyOverride = flags.bodyFile ? await readBodyFile(flags.bodyFile) : undefined
-  const events = await EventStore.open({ dir, readOnly: true })
+  const events = await openEventLogReader(dir)
   try {
-    const eventId = id === 'last' ? events.list().at(-1)?.id : id
-    const event = eventId ? await events.getFull(eventId) : null
-    if (!event)
-      throw new CliFailure(id === 'last' ? `no events in ${dir}` : `no event ${id} in ${dir}`)
-    const settings = openSettings(dir)
-    const verifiers = settings.get().verifiers
-    settings.close()
+    const eventId = resolveEventId(id, () => events.list(), dir)
+    const event = await events.getFull(eventId)
+    if (!event) throw new CliFailure(`no event ${id} in ${dir}`)
+    const verifiers = readSettings(dir).verifiers
     const deliveries = await DeliveryStore.open({ dir, compact: false })
     try {
       return await replayRequest({
@@ -153,5 +154,5 @@ export function describeDelivery(d: Delivery): string {
       d.response.bodyEncoding === 'utf8' ? d.response.body : `(${d.response.size} bytes of binary)`
     lines.push('', text.length > 2000 ? `${text.slice(0, 2000)}…` : text)
   }
-  return `${lines.join('\n')}\n`
+  return `${safeBlock(lines.join('\n'))}\n`
 }

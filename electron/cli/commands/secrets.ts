@@ -4,10 +4,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Command } from 'commander'
-import { openSettings } from '../../core/settings/settings-store'
-import { resolveDataDir } from '../../core/settings/data-dir'
 import { maskSecret, validateVerifier, type VerifierConfig } from '../../core/verify'
+import { cliDataDir } from '../data-dir'
 import { CliFailure, UsageError } from '../errors'
+import { editSettings, inspectSettings } from '../settings-access'
+import { safeLine } from '../terminal-text'
 
 interface AddFlags {
   path?: string
@@ -44,7 +45,7 @@ export function registerSecrets(program: Command): void {
         given.map((s) => (s === '-' ? readStdinLine() : Promise.resolve(s))),
       )
       const v = buildVerifier(scheme, list, flags)
-      withSettings(flags.dataDir, (store) => {
+      editSettings(cliDataDir(flags.dataDir), (store) => {
         store.update({ verifiers: [...store.get().verifiers, v] })
       })
       process.stdout.write(`added verifier ${v.id} (${describe(v)})\n`)
@@ -56,13 +57,20 @@ export function registerSecrets(program: Command): void {
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'data directory')
     .action((flags: { json?: boolean; dataDir?: string }) => {
-      const verifiers = withSettings(flags.dataDir, (store) => store.get().verifiers)
+      // Read-only: parses the file itself, so a broken one is reported, never moved or reset.
+      const { settings, problems } = inspectSettings(cliDataDir(flags.dataDir, { mustExist: true }))
+      if (problems.length > 0) {
+        throw new CliFailure(
+          `${problems.join('; ')} — the file was not changed; fix it and run again`,
+        )
+      }
+      const verifiers = settings.verifiers
       const masked = verifiers.map((v) => ({ ...v, secrets: v.secrets.map(maskSecret) }))
       if (flags.json) process.stdout.write(JSON.stringify(masked, null, 2) + '\n')
       else if (masked.length === 0) process.stdout.write('no verifiers saved\n')
       else
         for (const v of masked)
-          process.stdout.write(`${v.id}  ${describe(v)}  ${v.secrets.join(', ')}\n`)
+          process.stdout.write(`${safeLine(`${v.id}  ${describe(v)}  ${v.secrets.join(', ')}`)}\n`)
     })
 
   secrets
@@ -71,7 +79,7 @@ export function registerSecrets(program: Command): void {
     .argument('<id>', 'verifier id (see secrets list)')
     .option('--data-dir <dir>', 'data directory')
     .action((id: string, flags: { dataDir?: string }) => {
-      withSettings(flags.dataDir, (store) => {
+      editSettings(cliDataDir(flags.dataDir, { mustExist: true }), (store) => {
         const verifiers = store.get().verifiers
         if (!verifiers.some((v) => v.id === id)) throw new CliFailure(`no verifier ${id}`)
         store.update({ verifiers: verifiers.filter((v) => v.id !== id) })
@@ -111,18 +119,6 @@ function describe(v: VerifierConfig): string {
   if (v.tolerance !== undefined) parts.push(`tolerance ${v.tolerance} s`)
   parts.push(`${v.secrets.length} secret${v.secrets.length === 1 ? '' : 's'}`)
   return parts.join(', ')
-}
-
-function withSettings<T>(
-  dataDir: string | undefined,
-  fn: (store: ReturnType<typeof openSettings>) => T,
-): T {
-  const store = openSettings(resolveDataDir(dataDir))
-  try {
-    return fn(store)
-  } finally {
-    store.close()
-  }
 }
 
 async function readStdinLine(): Promise<string> {

@@ -4,12 +4,20 @@
  * platform signs, sent to your handler or to a running `hooklens listen`.
  */
 import { Option, type Command } from 'commander'
-import { SEND_PLATFORMS, sampleEvents, sendSample, formatDuration } from '../../core/replay'
+import { randomBytes } from 'node:crypto'
+import {
+  SEND_PLATFORMS,
+  buildSample,
+  sampleEvents,
+  sendSample,
+  formatDuration,
+} from '../../core/replay'
 import { maskSecret } from '../../core/verify'
 import { readRuntimeInfo } from '../../core/share/runtime-info'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { cliDataDir } from '../data-dir'
+import { editSettings } from '../settings-access'
 import { UsageError } from '../errors'
-import { parseIntFlag } from '../parse'
+import { httpUrl, parseIntFlag } from '../parse'
 import type { RegisterCommand } from './index'
 
 interface SendFlags {
@@ -19,6 +27,7 @@ interface SendFlags {
   event?: string
   timeout?: number
   json?: boolean
+  saveSecret?: boolean
 }
 
 export const registerSend: RegisterCommand = (program: Command, setExitCode) => {
@@ -29,6 +38,7 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
     .option(
       '--to <url>',
       'where to send it (default: the running hooklens of --data-dir, path /hooks/PLATFORM)',
+      (v: string) => httpUrl('--to', v),
     )
     .option('--data-dir <dir>', 'data dir of the running hooklens to send to when --to is absent')
     .option('--secret <secret>', "the platform's secret or token (default: a public demo secret)")
@@ -42,6 +52,10 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
       ),
     )
     .option('--json', 'print what was sent and answered as JSON')
+    .option(
+      '--save-secret',
+      'save the secret it signs with as a verifier in --data-dir, so the hooklens there marks it valid',
+    )
     .action(async (platform: string, flags: SendFlags) => {
       if (!SEND_PLATFORMS.includes(platform)) {
         throw new UsageError(
@@ -54,6 +68,10 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
         )
       }
       const to = flags.to ?? runningReceiver(flags.dataDir, platform)
+      if (flags.saveSecret) {
+        const line = saveSampleSecret(platform, flags, new URL(to).pathname)
+        process.stderr.write(`${line}\n`)
+      }
       let result
       try {
         result = await sendSample(platform, {
@@ -92,9 +110,33 @@ export const registerSend: RegisterCommand = (program: Command, setExitCode) => 
     })
 }
 
+/**
+ * Saves the scheme and secret the sample is signed with as a verifier for the target's path
+ * (once: an identical verifier already saved is reused). A running listen picks it up at once
+ * and verifies earlier events again.
+ */
+function saveSampleSecret(platform: string, flags: SendFlags, path: string): string {
+  const sample = buildSample(platform, { secret: flags.secret, event: flags.event })
+  if (!sample.scheme || !sample.secretUsed) {
+    throw new UsageError(`--save-secret: ${platform} samples are not signed`)
+  }
+  const { scheme, secretUsed } = sample
+  return editSettings(cliDataDir(flags.dataDir), (store) => {
+    const verifiers = store.get().verifiers
+    const same = verifiers.find(
+      (v) => v.scheme === scheme && v.path === path && v.secrets.includes(secretUsed),
+    )
+    if (same) return `verifier ${same.id} (${scheme}, path ${path}) already has this secret`
+    const id = `v_${randomBytes(4).toString('hex')}`
+    const name = `hooklens send ${platform}`
+    store.update({ verifiers: [...verifiers, { id, name, scheme, secrets: [secretUsed], path }] })
+    return `saved verifier ${id} (${scheme}, path ${path}, secret ${maskSecret(secretUsed)})`
+  })
+}
+
 /** The receiver of the `hooklens listen` (or app) running on the data dir, as a send target. */
 function runningReceiver(dataDir: string | undefined, platform: string): string {
-  const dir = resolveDataDir(dataDir)
+  const dir = cliDataDir(dataDir)
   const info = readRuntimeInfo(dir)
   if (!info) {
     throw new UsageError(`no --to given and no hooklens is running on ${dir}: pass --to URL`)

@@ -7,8 +7,6 @@
  * dir (or `--public-url`). The token is never printed; it lives in the settings' verifiers.
  */
 import type { Command } from 'commander'
-import { resolveDataDir } from '../../core/settings/data-dir'
-import { openSettings } from '../../core/settings/settings-store'
 import {
   A2AShareError,
   readRuntimeInfo,
@@ -19,6 +17,9 @@ import {
 } from '../../core/share'
 import { A2ARegistrations } from '../../core/share/a2a-registrations'
 import { CliFailure, UsageError } from '../errors'
+import { cliDataDir } from '../data-dir'
+import { editSettings } from '../settings-access'
+import { safeBlock } from '../terminal-text'
 
 interface CommonFlags {
   dataDir?: string
@@ -71,7 +72,7 @@ export function registerShare(program: Command, setExitCode: (code: number) => v
     .option('--data-dir <dir>', 'data directory of the running hooklens listen')
     .option('--json', 'print the snippets as JSON')
     .action((flags: CommonFlags & { secret?: string }) => {
-      const publicUrl = flags.publicUrl ?? readRuntimeInfo(resolveDataDir(flags.dataDir))?.publicUrl
+      const publicUrl = flags.publicUrl ?? readRuntimeInfo(cliDataDir(flags.dataDir))?.publicUrl
       const out = shareSnippets({
         publicUrl: publicUrl ?? null,
         path: flags.path,
@@ -89,7 +90,7 @@ export function registerShare(program: Command, setExitCode: (code: number) => v
 
 async function runShareA2A(flags: A2AFlags): Promise<void> {
   const protocol = parseProtocol(flags.protocol)
-  const dataDir = resolveDataDir(flags.dataDir)
+  const dataDir = cliDataDir(flags.dataDir)
   const publicUrl = flags.publicUrl ?? runningPublicUrl(dataDir)
   let result
   try {
@@ -105,17 +106,15 @@ async function runShareA2A(flags: A2AFlags): Promise<void> {
     if (err instanceof A2AShareError) throw new CliFailure(err.message)
     throw err
   }
-  const settings = openSettings(dataDir)
-  let verifierId: string
-  try {
-    verifierId = saveA2AVerifier(settings, {
-      token: result.token,
-      path: result.path,
-      name: `A2A task ${flags.task} (${result.agentName})`,
-    }).id
-  } finally {
-    settings.close()
-  }
+  const verifierId = editSettings(
+    dataDir,
+    (settings) =>
+      saveA2AVerifier(settings, {
+        token: result.token,
+        path: result.path,
+        name: `A2A task ${flags.task} (${result.agentName})`,
+      }).id,
+  )
   // Remembered for the Agent lens (protocol check) and re-registration on a new tunnel URL.
   new A2ARegistrations(dataDir).add({
     agentUrl: flags.agent,
@@ -135,13 +134,15 @@ async function runShareA2A(flags: A2AFlags): Promise<void> {
     return
   }
   process.stdout.write(
-    [
-      `Registered push notifications for task ${flags.task} with ${result.agentName} ` +
-        `(A2A ${result.protocolVersion}${result.configId ? `, config ${result.configId}` : ''})`,
-      `  webhook  ${result.url}`,
-      `  token    saved as verifier ${verifierId} (a2a-notification-token, path ${result.path})`,
-      '',
-    ].join('\n'),
+    safeBlock(
+      [
+        `Registered push notifications for task ${flags.task} with ${result.agentName} ` +
+          `(A2A ${result.protocolVersion}${result.configId ? `, config ${result.configId}` : ''})`,
+        `  webhook  ${result.url}`,
+        `  token    saved as verifier ${verifierId} (a2a-notification-token, path ${result.path})`,
+        '',
+      ].join('\n'),
+    ),
   )
 }
 

@@ -19,9 +19,11 @@ import {
   type VerifyInput,
 } from '../../core/verify'
 import { CliFailure, UsageError } from '../errors'
-import { EventStore } from '../../core/store/event-store'
-import { openSettings } from '../../core/settings/settings-store'
-import { resolveDataDir } from '../../core/settings/data-dir'
+import { openEventLogReader } from '../../core/store/open-reader'
+import { cliDataDir } from '../data-dir'
+import { readSettings } from '../settings-access'
+import { resolveEventId } from '../event-id'
+import { safeLine, terminalJson } from '../terminal-text'
 
 export interface VerifyFlags {
   scheme?: string
@@ -32,6 +34,8 @@ export interface VerifyFlags {
   url?: string
   option: string[]
   dataDir?: string
+  json?: boolean
+  text?: boolean
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -42,7 +46,7 @@ export function registerVerify(program: Command, setExitCode: (code: number) => 
     .description('verify a request file or a stored event, and say why a signature fails')
     .argument(
       '<target>',
-      'request JSON file {method, url, headers, body | bodyBase64}, - for stdin, or an event id',
+      'request JSON file {method, url, headers, body | bodyBase64}, - for stdin, or an event id (a prefix, or "last")',
     )
     .option('--scheme <id>', 'scheme id from the catalog, hmac, or auto')
     .option('--secret <secret>', 'secret, token or public key (repeat for rotation)', collect, [])
@@ -65,9 +69,16 @@ export function registerVerify(program: Command, setExitCode: (code: number) => 
       [],
     )
     .option('--data-dir <dir>', 'data directory holding stored events and saved verifiers')
+    .option('--json', 'print {scheme, status, reason, diagnosis} as JSON (the default when piped)')
+    .option('--text', 'print a readable verdict (the default on a terminal)')
     .action(async (target: string, flags: VerifyFlags) => {
+      if (flags.json && flags.text) throw new UsageError('give --json or --text, not both')
       const result = await runVerify(target, flags)
-      process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+      // JSON stays the piped default: scripts written against earlier versions parse it.
+      const text = flags.text || (!flags.json && process.stdout.isTTY === true)
+      process.stdout.write(
+        text ? verdictText(result) : terminalJson(JSON.stringify(result, null, 2)) + '\n',
+      )
       setExitCode(result.status === 'valid' ? 0 : 1)
     })
 }
@@ -78,6 +89,26 @@ export interface VerifyOutput {
   reason: string
   diagnosis: Verification['diagnosis'] | null
   event?: string
+}
+
+const MARK: Record<string, string> = {
+  valid: '✓ valid',
+  invalid: '✗ invalid',
+  missing: '! missing signature',
+  unverifiable: '? unverifiable',
+  none: '· no signature',
+}
+
+/** The verdict for a person: one line with the reason, then the diagnosis details. */
+export function verdictText(r: VerifyOutput): string {
+  const head = `${MARK[r.status] ?? r.status}${r.scheme ? `  ${r.scheme}` : ''}${r.event ? `  event ${r.event}` : ''}`
+  const lines = [head, `  ${r.reason}`]
+  if (r.diagnosis && r.diagnosis.message !== r.reason) lines.push(`  ${r.diagnosis.message}`)
+  for (const [k, v] of Object.entries(r.diagnosis?.details ?? {})) {
+    const words = k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+    lines.push(`  ${words}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+  }
+  return `${lines.map(safeLine).join('\n')}\n`
 }
 
 export async function runVerify(target: string, flags: VerifyFlags): Promise<VerifyOutput> {
@@ -96,11 +127,11 @@ export async function runVerify(target: string, flags: VerifyFlags): Promise<Ver
       throw err
     }
     verifiers = cliVerifier ? [cliVerifier] : []
-  } else if (/^[0-9A-HJKMNP-TV-Z]{26}$/i.test(target)) {
-    const stored = await loadStoredEvent(target.toUpperCase(), flags.dataDir)
+  } else if (/^(last|[0-9A-HJKMNP-TV-Z]{4,26})$/i.test(target)) {
+    const stored = await loadStoredEvent(target, flags.dataDir)
     input = at === undefined ? stored.input : { ...stored.input, receivedAt: new Date(at * 1000) }
     verifiers = cliVerifier ? [cliVerifier] : stored.verifiers
-    event = target.toUpperCase()
+    event = stored.id
   } else {
     throw new UsageError(`${target}: no such file, and not an event id`)
   }
@@ -159,27 +190,23 @@ async function readStdin(): Promise<string> {
 
 /** A stored event and the saved verifiers, read without disturbing a running `listen`. */
 async function loadStoredEvent(
-  id: string,
+  typed: string,
   dataDir?: string,
-): Promise<{ input: VerifyInput; verifiers: VerifierConfig[] }> {
-  const dir = resolveDataDir(dataDir)
-  const store = await EventStore.open({ dir, readOnly: true })
+): Promise<{ id: string; input: VerifyInput; verifiers: VerifierConfig[] }> {
+  const dir = cliDataDir(dataDir, { mustExist: true })
+  const store = await openEventLogReader(dir)
   let event
   try {
-    event = await store.getFull(id)
+    event = await store.getFull(resolveEventId(typed, () => store.list(), dir))
   } finally {
     await store.close()
   }
-  if (!event) throw new CliFailure(`no event ${id} in ${dir}`)
-  const settings = openSettings(dir)
-  try {
-    const s = settings.get()
-    return {
-      input: inputFromEvent(event, `http://127.0.0.1:${s.receiver.port}`),
-      verifiers: s.verifiers.map(openable),
-    }
-  } finally {
-    settings.close()
+  if (!event) throw new CliFailure(`no event ${typed} in ${dir}`)
+  const s = readSettings(dir)
+  return {
+    id: event.id,
+    input: inputFromEvent(event, `http://127.0.0.1:${s.receiver.port}`),
+    verifiers: s.verifiers.map(openable),
   }
 }
 

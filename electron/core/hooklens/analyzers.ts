@@ -43,6 +43,8 @@ export interface Analyzers {
     receivedAt?: string
     findings?: Finding[]
   }): void
+  /** Forgets events retention dropped, so duplicate state stays bounded. */
+  forgetIdempotency?(ids: string[]): void
   clearIdempotency(): void
   /** Agent lens: conformance and sequence findings for a captured event. */
   findings?(

@@ -30,7 +30,8 @@ export interface CaptureDeps {
   paused: () => boolean
   /** Agent lens settings and the share a2a registration for a receiver path. */
   lens?: (path: string) => LensContext
-  onCaptured: (event: EventSummary) => void
+  /** The stored event and its exact body bytes (listen --json prints both). */
+  onCaptured: (event: EventSummary, body: Buffer) => void
 }
 
 const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
@@ -111,8 +112,8 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       ...(warnings.length > 0 ? { warnings } : {}),
       ...(findings.length > 0 ? { findings } : {}),
     }
-    await deps.store.append(event, raw.body)
-    deps.onCaptured(event)
+    // The stored summary says when the first delivery is no longer stored (firstEvicted).
+    deps.onCaptured(await deps.store.append(event, raw.body), raw.body)
     return answer
   }
 }

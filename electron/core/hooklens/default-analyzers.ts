@@ -40,5 +40,6 @@ export function createAnalyzers(
     findings: (input, derived, ctx) =>
       lens.findings({ ...input, ...derived, registration: ctx.registration }, ctx.settings),
     stalls: (now, settings) => lens.stalls(now, settings),
+    forgetIdempotency: (ids) => inspect.forgetIdempotency(ids),
   }
 }

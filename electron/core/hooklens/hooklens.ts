@@ -37,7 +37,7 @@ export interface HooklensOptions {
   host?: string
   maxBodyBytes?: number
   /** Session overrides of the default answer (CLI --respond*). */
-  respond?: { status?: number; body?: string; delayMs?: number }
+  respond?: { status?: number; body?: string; delayMs?: number; headers?: [string, string][] }
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
   sessionVerifiers?: StoredVerifier[]
   fsync?: boolean
@@ -174,6 +174,7 @@ export class Hooklens extends EventEmitter {
       hooklens.reverifier.verifiersMaybeChanged()
       hooklens.emitPush({ type: 'statusChanged', payload: hooklens.status() })
     })
+    store.on('evicted', (ids: string[]) => analyzers.forgetIdempotency?.(ids))
     store.on('updated', (e: EventSummary) =>
       hooklens.emitPush({ type: 'eventUpdated', payload: e }),
     )
@@ -195,6 +196,7 @@ export class Hooklens extends EventEmitter {
         ...(r?.status !== undefined ? { status: r.status } : {}),
         ...(r?.body !== undefined ? { body: r.body, contentType: guessType(r.body) } : {}),
         ...(r?.delayMs !== undefined ? { delayMs: r.delayMs } : {}),
+        ...(r?.headers?.length ? { headers: r.headers } : {}),
       },
     }
   }
@@ -232,8 +234,9 @@ export class Hooklens extends EventEmitter {
       warnings: (raw) => hooks.warnings.flatMap((w) => w(raw)),
       paused: () => this.paused,
       lens: (path) => this.lensContext(path),
-      onCaptured: (event) => {
-        this.emit('captured', event)
+      onCaptured: (event, body) => {
+        // The body rides along so `listen --json` prints the whole contract object.
+        this.emit('captured', event, body)
         this.emitPush({ type: 'eventCaptured', payload: event })
       },
     })

@@ -38,6 +38,8 @@ export interface InspectAnalyzers {
     idempotency: Idempotency
     classification?: Classification
   }): void
+  /** Forgets events retention dropped (their keys stay while a later event has them). */
+  forgetIdempotency(ids: string[]): void
   clearIdempotency(): void
   readonly index: IdempotencyIndex
   readonly subjects: SubjectIndex
@@ -63,8 +65,15 @@ export function createInspectAnalyzers(): InspectAnalyzers {
       return out
     },
     replayIdempotency(e) {
-      index.observe({ id: e.id, key: e.idempotency.key, sha256: e.sha256 })
+      const { status, firstId, count } = e.idempotency
+      index.observe(
+        { id: e.id, key: e.idempotency.key, sha256: e.sha256 },
+        { status, firstId, count },
+      )
       if (e.classification) subjects.observe({ id: e.id, classification: e.classification })
+    },
+    forgetIdempotency(ids) {
+      index.forget(ids)
     },
     clearIdempotency() {
       index.clear()

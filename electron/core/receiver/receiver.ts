@@ -47,7 +47,7 @@ export function build(opts: ReceiverOptions): FastifyInstance {
       headersTimeout: opts.headersTimeoutMs ?? 0,
       connectionsCheckingInterval: Math.min(1000, Math.max(100, opts.headersTimeoutMs ?? 1000)),
     },
-    frameworkErrors: (_err, req, reply) => void handle(req, reply),
+    frameworkErrors: (_err, req, reply) => void tracked(req, reply),
   })
   for (const m of EXTRA_METHODS) {
     if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true })
@@ -58,6 +58,34 @@ export function build(opts: ReceiverOptions): FastifyInstance {
   app.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined))
 
   const clock = opts.clock ?? (() => new Date())
+  // Answers held back by a response delay, and requests still being handled. On close the
+  // delays end at once and those answers go out before connections are cut: a sender whose
+  // request was stored as "answered 429" must receive that 429, not an empty reply.
+  const sleepers = new Set<() => void>()
+  const handling = new Set<Promise<void>>()
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        sleepers.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(wake, ms)
+      sleepers.add(wake)
+    })
+  app.addHook('preClose', async () => {
+    for (const wake of [...sleepers]) wake()
+    await Promise.allSettled([...handling])
+  })
+  const tracked = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const run = handle(req, reply)
+    handling.add(run)
+    try {
+      await run
+    } finally {
+      handling.delete(run)
+    }
+  }
 
   async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const receivedAt = clock()
@@ -108,7 +136,7 @@ export function build(opts: ReceiverOptions): FastifyInstance {
       // The rest of the body was not read: close instead of leaving it in the socket.
       reply.header('connection', 'close')
     }
-    if (answer.delayMs && answer.delayMs > 0) await sleep(answer.delayMs)
+    if (answer.delayMs && answer.delayMs > 0) await delay(answer.delayMs)
     reply.code(answer.status)
     for (const [k, v] of answer.headers ?? []) reply.header(k, v)
     const payload = answer.body ?? ''
@@ -116,8 +144,8 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     await reply.send(typeof payload === 'string' ? Buffer.from(payload) : payload)
   }
 
-  app.route({ method: app.supportedMethods, url: '*', handler: handle })
-  app.setNotFoundHandler(handle)
+  app.route({ method: app.supportedMethods, url: '*', handler: tracked })
+  app.setNotFoundHandler(tracked)
   return app
 }
 
@@ -148,5 +176,3 @@ function formatSeconds(ms: number): string {
   const s = ms / 1000
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -26,7 +26,10 @@ export function chooseAnswer(
   return {
     ruleId: null,
     status: d.status,
-    headers: d.contentType ? [['content-type', d.contentType]] : [],
+    headers: [
+      ...(d.contentType ? [['content-type', d.contentType] as [string, string]] : []),
+      ...(d.headers ?? []),
+    ],
     body: d.body,
     delayMs: d.delayMs,
   }

@@ -23,6 +23,8 @@ export interface ForwardRule {
    * scheme has a secret of that scheme configured; false never re-signs.
    */
   resign?: boolean
+  /** A code-level filter on top of `filter` (listen --events / --path for session targets). */
+  accept?: (event: ForwardableEvent) => boolean
 }
 
 export interface ForwardableEvent {
@@ -46,6 +48,7 @@ export function rulesFromTargets(targets: string[], id = 'forward-to'): ForwardR
 
 export function ruleMatches(rule: ForwardRule, event: ForwardableEvent): boolean {
   if (rule.enabled === false || event.rejected) return false
+  if (rule.accept && !rule.accept(event)) return false
   const f = rule.filter
   if (!f) return true
   if (f.path && !pathMatches(f.path, event.path)) return false

@@ -66,8 +66,9 @@ export class ReplayService {
     return service
   }
 
-  setSessionTargets(targets: string[]): void {
-    this.sessionRules = rulesFromTargets(targets, 'session')
+  /** `accept` narrows which events go to these targets (listen --events / --path). */
+  setSessionTargets(targets: string[], accept?: ForwardRule['accept']): void {
+    this.sessionRules = rulesFromTargets(targets, 'session').map((r) => ({ ...r, accept }))
   }
 
   rules(): ForwardRule[] {

@@ -56,6 +56,8 @@ const CHECKS: Record<keyof Settings, Check> = {
     body: str,
     contentType: str,
     delayMs: Number.isInteger,
+    headers: (v) =>
+      Array.isArray(v) && v.every((h) => Array.isArray(h) && h.length === 2 && h.every(str)),
   }),
   verifiers: arrayOf(
     (v) => isObject(v) && str(v.id) && str(v.scheme) && strList(v.secrets),

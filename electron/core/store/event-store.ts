@@ -1,17 +1,22 @@
 /**
- * The durable event log: an append-only file (events.jsonl) in the data dir, an in-memory
- * index of event metadata, bodies read from disk on demand, retention by count and bytes with
- * compaction by rewrite + atomic rename. One process writes (a lock file says which); any
- * number of others may open it read-only at the same time (the CLI while the app runs).
+ * The durable event log: append-only segment files in the data dir (segments.ts), an in-memory
+ * index of event metadata (event-index.ts), headers and bodies read from disk on demand, and
+ * retention by count and bytes that drops whole old segments — kept bytes are never rewritten,
+ * so no append ever waits for retention. One process writes (a lock file says which); any number
+ * of others may open it read-only at the same time (the CLI while the app runs) and, given the
+ * same limits, keep exactly the same events.
  */
 import { EventEmitter } from 'node:events'
-import { mkdir, open, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CapturedEvent, EventSummary } from '../../../shared/event'
+import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
+import { EventIndex, type IndexEntry } from './event-index'
 import {
   bodyFromLine,
-  eventLine,
+  eventRecord,
   fullEvent,
+  HEADERS_MARKER_LENGTH,
+  parseMeta,
   updateLine,
   type DerivedPatch,
   type EventMeta,
@@ -19,9 +24,16 @@ import {
 import { scanLog } from './log-reader'
 import { LogWriter } from './log-writer'
 import { acquireLock, type Lock } from './lock-file'
-import { compactLog } from './compact'
+import {
+  listSegments,
+  openSegment,
+  SEGMENT_DIR,
+  SegmentHandles,
+  segmentFile,
+  type Segment,
+} from './segments'
 
-export const LOG_FILE = 'events.jsonl'
+export { LEGACY_LOG, SEGMENT_DIR, segmentFile } from './segments'
 
 export interface StoreLogger {
   warn(message: string): void
@@ -35,178 +47,244 @@ export interface EventStoreOptions {
   fsync?: boolean
   /** Open for reading only: no lock, no writes, no repair of a torn tail. */
   readOnly?: boolean
+  /** Segment size limits (default: a sixteenth of the retention limits, within bounds). */
+  segmentBytes?: number
+  segmentLines?: number
   logger?: StoreLogger
 }
 
-interface Entry {
-  meta: EventMeta
-  headersJson: string
-  offset: number
-  length: number
-}
+const MiB = 1024 * 1024
 
 export class EventStore extends EventEmitter {
-  private readonly entries = new Map<string, Entry>()
-  private liveStart = 0
-  private compacting: Promise<void> | null = null
+  private readonly index = new EventIndex()
+  private readonly handles = new SegmentHandles()
+  private writer: LogWriter | null = null
+  private lock: Lock | null = null
+  /** Where the segments live (for messages). */
   readonly file: string
   readonly loadProblems: string[] = []
   private maxEvents: number
   private maxBytes: number
 
-  private constructor(
-    private readonly opts: EventStoreOptions,
-    private writer: LogWriter | null,
-    private reader: SharedReader,
-    private readonly lock: Lock | null,
-  ) {
+  private constructor(private readonly opts: EventStoreOptions) {
     super()
-    this.file = join(opts.dir, LOG_FILE)
+    this.file = join(opts.dir, SEGMENT_DIR)
     this.maxEvents = opts.maxEvents ?? 10_000
-    this.maxBytes = opts.maxBytes ?? 1024 * 1024 * 1024
+    this.maxBytes = opts.maxBytes ?? 1024 * MiB
   }
 
   static async open(opts: EventStoreOptions): Promise<EventStore> {
-    const file = join(opts.dir, LOG_FILE)
-    let lock: Lock | null = null
+    const store = new EventStore(opts)
     if (!opts.readOnly) {
       await mkdir(opts.dir, { recursive: true })
-      lock = await acquireLock(join(opts.dir, 'events.lock'))
+      store.lock = await acquireLock(join(opts.dir, 'events.lock'))
     }
     try {
-      const entries = new Map<string, Entry>()
-      const scan = await scanLog(file, ({ offset, length, record }) => {
-        if (record.op === 'event') {
-          const { meta, headersJson } = record
-          entries.set(meta.id, { meta, headersJson, offset, length })
-        } else {
-          const e = entries.get(record.id)
-          if (e) Object.assign(e.meta, record.patch)
-        }
-      })
-      let size = scan.size
-      if (!opts.readOnly && scan.goodEnd < scan.size) {
-        const h = await open(file, 'r+')
-        await h.truncate(scan.goodEnd)
-        await h.close()
-        size = scan.goodEnd
-      }
-      const writer = opts.readOnly ? null : await LogWriter.open(file, size, Boolean(opts.fsync))
-      const store = new EventStore(opts, writer, await SharedReader.open(file), lock)
-      for (const p of scan.problems) {
-        const what = p.torn
-          ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes): a write was cut off`
-          : `skipped an unreadable record at byte ${p.offset} (${p.error})`
-        store.loadProblems.push(what)
-        opts.logger?.warn(`event log: ${what}`)
-      }
-      for (const [id, e] of entries) store.entries.set(id, e)
-      store.enforceRetention()
+      await store.load()
       return store
     } catch (err) {
-      await lock?.release()
+      store.handles.closeAll()
+      await store.lock?.release()
       throw err
     }
   }
 
-  get count(): number {
-    return this.entries.size
+  private async load(): Promise<void> {
+    const segments = await listSegments(this.opts.dir)
+    let last: { seg: Segment; goodEnd: number; size: number; lines: number } | null = null
+    for (const seg of segments) {
+      const fd = await openSegment(seg.file)
+      if (fd === null) continue // dropped by the writer since we listed it: its events are gone
+      this.handles.add(seg.seq, fd)
+      this.index.touchSegment(seg.seq)
+      let lines = 0
+      const scan = await scanLog(fd, ({ offset, length, record }) => {
+        lines++
+        if (record.op === 'event') {
+          this.index.add({
+            id: record.id,
+            meta: record.meta,
+            metaLength: record.metaLength,
+            patch: null,
+            seq: seg.seq,
+            offset,
+            length,
+            headers: record.headers,
+          })
+        } else {
+          this.index.patch(record.id, record.patch)
+        }
+      })
+      for (const p of scan.problems) {
+        const what = p.torn
+          ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes) of ${seg.file}: a write was cut off`
+          : `skipped an unreadable record at byte ${p.offset} of ${seg.file} (${p.error})`
+        this.loadProblems.push(what)
+        this.opts.logger?.warn(`event log: ${what}`)
+      }
+      last = { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
+    }
+    if (this.opts.readOnly) {
+      this.enforceRetention()
+      return
+    }
+    if (last && last.goodEnd < last.size) {
+      const h = await open(last.seg.file, 'r+')
+      await h.truncate(last.goodEnd).finally(() => h.close())
+    }
+    // The legacy file is adopted as it is (never appended to): new events start segment 1.
+    const continueLast = last !== null && last.seg.seq > 0
+    const seq = continueLast ? last!.seg.seq : (last?.seg.seq ?? 0) + 1
+    const writerOpts = {
+      dir: this.opts.dir,
+      fsync: Boolean(this.opts.fsync),
+      ...this.segmentLimits(),
+      onRoll: (next: number) => this.onRoll(next),
+    }
+    this.writer = LogWriter.open(
+      writerOpts,
+      seq,
+      continueLast ? last!.goodEnd : 0,
+      continueLast ? last!.lines : 0,
+    )
+    if (!continueLast) this.onRoll(seq)
+    this.enforceRetention()
   }
 
+  get count(): number {
+    return this.index.size
+  }
+
+  /** Bytes of the kept events' lines. */
   get sizeBytes(): number {
-    return (this.writer?.fileSize ?? 0) - this.liveStart
+    return this.index.bytes
   }
 
   setRetention(limits: { maxEvents?: number; maxBytes?: number }): void {
     if (limits.maxEvents) this.maxEvents = limits.maxEvents
     if (limits.maxBytes) this.maxBytes = limits.maxBytes
+    this.writer?.setLimits(this.segmentLimits())
     this.enforceRetention()
   }
 
   /** Writes the event; resolves once its bytes are in the log (before the sender is answered). */
   async append(event: EventSummary, body: Buffer): Promise<EventSummary> {
     const writer = this.requireWriter()
-    const headersJson = JSON.stringify(event.headers)
-    const line = eventLine(event, body, headersJson)
-    const offset = await writer.append(line)
+    const { parts, length, headers } = eventRecord(event, body)
+    const at = await writer.append(parts)
     const { headers: _headers, ...meta } = event
-    this.entries.set(meta.id, {
-      meta: { ...meta },
-      headersJson,
-      offset,
-      length: line.length - 1,
+    const metaLength = headers.at - (HEADERS_MARKER_LENGTH - 1)
+    this.index.add({
+      id: event.id,
+      meta,
+      metaLength,
+      patch: null,
+      seq: at.seq,
+      offset: at.offset,
+      length: length - 1,
+      headers,
     })
     this.emit('appended', event)
     this.enforceRetention()
-    return event
+    return this.withFirst(event)
   }
 
   /** Records new derived fields (verification, idempotency, ...) for a stored event. */
   async update(id: string, patch: DerivedPatch): Promise<EventSummary | null> {
-    const entry = this.entries.get(id)
-    if (!entry) return null
+    if (!this.index.has(id)) return null
     await this.requireWriter().append(updateLine(id, patch))
-    Object.assign(entry.meta, patch)
-    const summary = toSummary(entry)
+    const entry = this.index.patch(id, patch)
+    if (!entry) return null
+    const summary = this.toSummary(entry)
     this.emit('updated', summary)
     return summary
   }
 
-  /** All stored events, oldest first. */
+  /** All stored events, oldest first (headers read from disk: prefer `metas` for scans). */
   list(): EventSummary[] {
-    return Array.from(this.entries.values(), toSummary)
+    return Array.from(this.index.values(), (e) => this.toSummary(e))
   }
 
   /** Metadata without headers, oldest first: cheap, for scans over every event. */
   *metas(): IterableIterator<Omit<EventSummary, 'headers'>> {
-    for (const e of this.entries.values()) yield e.meta
+    for (const e of this.index.values()) yield this.withFirst(this.metaOf(e))
+  }
+
+  /** Metadata without headers, newest first. */
+  *metasNewestFirst(): IterableIterator<Omit<EventSummary, 'headers'>> {
+    for (const e of this.index.newestFirst()) yield this.withFirst(this.metaOf(e))
+  }
+
+  /**
+   * The newest `limit` events (all without a limit) whose metadata match, oldest first: scans
+   * newest first and stops early, and reads headers only for the events returned.
+   */
+  select(match: (meta: EventMeta) => boolean, limit = Infinity): EventSummary[] {
+    const out: IndexEntry[] = []
+    for (const e of this.index.newestFirst()) {
+      if (out.length >= limit) break
+      if (match(this.withFirst(this.metaOf(e)))) out.push(e)
+    }
+    return out.reverse().map((e) => this.toSummary(e))
   }
 
   get(id: string): EventSummary | undefined {
-    const e = this.entries.get(id)
-    return e ? toSummary(e) : undefined
+    const e = this.index.get(id)
+    return e ? this.toSummary(e) : undefined
   }
 
   has(id: string): boolean {
-    return this.entries.has(id)
+    return this.index.has(id)
   }
 
   async readBody(id: string): Promise<Buffer | null> {
-    const e = this.entries.get(id)
+    const e = this.index.get(id)
     if (!e) return null
-    const line = await this.reader.read(e.offset, e.length)
+    const line = await this.handles.read(e.seq, e.offset, e.length)
     return bodyFromLine(line)
   }
 
   async getFull(id: string): Promise<CapturedEvent | null> {
-    const e = this.entries.get(id)
+    const e = this.index.get(id)
     if (!e) return null
     const body = await this.readBody(id)
-    return body ? fullEvent(toSummary(e), body) : null
+    return body ? fullEvent(this.toSummary(e), body) : null
   }
 
-  /** Removes every event (rewrites the log empty). */
+  /** Removes every event: later events go to a new segment, every older one is unlinked. */
   async clear(): Promise<number> {
-    const cleared = this.entries.size
-    await this.requireWriter().exclusive(async () => {
-      const swap = await compactLog(this.file, this.writer!.fileSize, this.writer!.fileSize)
-      this.entries.clear()
-      this.liveStart = 0
-      await this.swapReader()
-      return swap
-    })
+    const cleared = this.index.size
+    const writer = this.requireWriter()
+    await writer.roll()
+    const head = writer.segment
+    for (const seq of this.index.clear()) if (seq !== head) await this.dropSegment(seq)
+    this.index.touchSegment(head)
     this.emit('cleared', cleared)
     return cleared
   }
 
   async close(): Promise<void> {
-    await this.compacting
-    // Leave no evicted events on disk: a reader with other limits would bring them back.
-    if (this.writer && this.liveStart > 0) await this.compact()
     await this.writer?.close()
     this.writer = null
-    await this.reader.close()
+    await Promise.all(this.dropping)
+    this.handles.closeAll()
     await this.lock?.release()
+    this.lock = null
+  }
+
+  private dropping = new Set<Promise<void>>()
+
+  private segmentLimits(): { rollBytes: number; rollLines: number } {
+    return {
+      rollBytes:
+        this.opts.segmentBytes ?? Math.min(64 * MiB, Math.max(MiB, Math.ceil(this.maxBytes / 16))),
+      rollLines: this.opts.segmentLines ?? Math.max(64, Math.ceil(this.maxEvents / 16)),
+    }
+  }
+
+  private onRoll(seq: number): void {
+    this.handles.openSync(seq, segmentFile(this.opts.dir, seq))
+    this.index.touchSegment(seq)
   }
 
   private requireWriter(): LogWriter {
@@ -215,94 +293,51 @@ export class EventStore extends EventEmitter {
   }
 
   private enforceRetention(): void {
-    const evicted: string[] = []
-    const fileSize = this.writer?.fileSize ?? 0
-    for (const [id, e] of this.entries) {
-      const overCount = this.entries.size > this.maxEvents
-      const overBytes = this.writer !== null && fileSize - e.offset > this.maxBytes
-      if (!overCount && !overBytes) break
-      this.entries.delete(id)
-      evicted.push(id)
-    }
-    const first = this.entries.values().next()
-    this.liveStart = first.done ? fileSize : first.value.offset
+    const evicted = this.index.evictOver(this.maxEvents, this.maxBytes)
     if (evicted.length > 0) this.emit('evicted', evicted)
-    if (this.writer && !this.compacting && this.needsCompaction()) {
-      this.compacting = this.compact().finally(() => (this.compacting = null))
+    if (!this.writer) return
+    for (const seq of this.index.takeDroppable(this.writer.segment)) {
+      const p = this.dropSegment(seq).finally(() => this.dropping.delete(p))
+      this.dropping.add(p)
     }
   }
 
-  private needsCompaction(): boolean {
-    // Rewrite when the dead prefix is a tenth of what we keep (and worth a rewrite at all).
-    const dead = this.liveStart
-    return dead > 1024 * 1024 && dead > Math.min(this.maxBytes, this.sizeBytes) / 10
-  }
-
-  private async compact(): Promise<void> {
-    const writer = this.writer
-    if (!writer) return
+  /** Unlinks a segment off the write path (thread pool); readers holding it keep reading. */
+  private async dropSegment(seq: number): Promise<void> {
+    this.handles.drop(seq)
     try {
-      await writer.exclusive(async () => {
-        const start = this.liveStart
-        const swap = await compactLog(this.file, start, writer.fileSize)
-        for (const e of this.entries.values()) e.offset -= start
-        this.liveStart = 0
-        await this.swapReader()
-        return swap
-      })
+      await unlink(segmentFile(this.opts.dir, seq))
     } catch (err) {
-      this.opts.logger?.warn(
-        `event log: compaction failed, will retry later (${(err as Error).message})`,
-      )
-    }
-  }
-
-  private async swapReader(): Promise<void> {
-    const old = this.reader
-    this.reader = await SharedReader.open(this.file)
-    void old.close()
-  }
-}
-
-function toSummary(e: Entry): EventSummary {
-  return { ...e.meta, headers: JSON.parse(e.headersJson) } as EventSummary
-}
-
-/** A read handle that outlives a compaction's swap until its in-flight reads finish. */
-class SharedReader {
-  private inFlight = 0
-  private closing: (() => void) | null = null
-  private constructor(private readonly handle: FileHandle | null) {}
-
-  static async open(file: string): Promise<SharedReader> {
-    try {
-      return new SharedReader(await open(file, 'r'))
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new SharedReader(null)
-      throw err
-    }
-  }
-
-  async read(offset: number, length: number): Promise<Buffer> {
-    if (!this.handle) throw new Error('event log missing')
-    this.inFlight++
-    try {
-      const buf = Buffer.allocUnsafe(length)
-      let done = 0
-      while (done < length) {
-        const { bytesRead } = await this.handle.read(buf, done, length - done, offset + done)
-        if (bytesRead === 0) throw new Error('event log shorter than its index')
-        done += bytesRead
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.opts.logger?.warn(
+          `event log: could not drop segment ${seq}: ${(err as Error).message}`,
+        )
       }
-      return buf
-    } finally {
-      this.inFlight--
-      if (this.inFlight === 0 && this.closing) this.closing()
     }
   }
 
-  async close(): Promise<void> {
-    if (this.inFlight > 0) await new Promise<void>((r) => (this.closing = r))
-    await this.handle?.close()
+  private toSummary(e: IndexEntry): EventSummary {
+    return { ...this.withFirst(this.metaOf(e)), headers: this.readHeaders(e) } as EventSummary
+  }
+
+  /** The event's metadata: in memory when appended here, else parsed from its line (not kept). */
+  private metaOf(e: IndexEntry): EventMeta {
+    if (e.meta) return e.meta
+    const meta = parseMeta(this.handles.readSync(e.seq, e.offset, e.metaLength))
+    return e.patch ? Object.assign(meta, e.patch) : meta
+  }
+
+  private readHeaders(e: IndexEntry): HeaderPair[] {
+    const h = e.headers
+    if (Array.isArray(h)) return h
+    const text = this.handles.readSync(e.seq, e.offset + h.at, h.length)
+    return JSON.parse(text.toString('utf8')) as HeaderPair[]
+  }
+
+  /** Marks an idempotency `firstId` whose event retention dropped (never a broken link). */
+  private withFirst<T extends Omit<EventSummary, 'headers'>>(meta: T): T {
+    const idem = meta.idempotency
+    if (!idem || idem.firstId === meta.id || this.index.has(idem.firstId)) return meta
+    return { ...meta, idempotency: { ...idem, firstEvicted: true } }
   }
 }

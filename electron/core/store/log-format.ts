@@ -6,9 +6,11 @@
  */
 import { isUtf8 } from 'node:buffer'
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
+import { jsonStringParts } from './json-string-bytes'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
 const HEADERS_MARKER = Buffer.from(',"headers":[')
+export const HEADERS_MARKER_LENGTH = HEADERS_MARKER.length
 
 export type DerivedPatch = Partial<
   Pick<
@@ -17,11 +19,22 @@ export type DerivedPatch = Partial<
   >
 >
 
-/** An event's metadata as the index keeps it: headers stay as their JSON text until asked for. */
+/** An event's metadata as the index keeps it: headers stay on disk until asked for. */
 export type EventMeta = Omit<EventSummary, 'headers'>
 
+/** Where an event line's headers JSON sits inside the line (bytes), or the parsed headers. */
+export type HeadersRef = { at: number; length: number } | EventSummary['headers']
+
 export type LogRecord =
-  | { op: 'event'; meta: EventMeta; headersJson: string }
+  | {
+      op: 'event'
+      id: string
+      /** Bytes of the metadata JSON before `,"headers":` (parse it with `parseMeta`). */
+      metaLength: number
+      /** Parsed already when the line had to be parsed whole (headers elsewhere). */
+      meta: EventMeta | null
+      headers: HeadersRef
+    }
   | { op: 'update'; id: string; patch: DerivedPatch }
 
 export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
@@ -38,20 +51,53 @@ export function eventLine(
   body: Buffer,
   headersJson = JSON.stringify(event.headers),
 ): Buffer {
-  // Headers go last among the metadata so the index can keep their JSON text as it is.
-  const { headers: _headers, ...meta } = event
-  const head = `${JSON.stringify(meta).slice(0, -1)},"headers":${headersJson}`
-  if (isUtf8(body)) {
-    const text = JSON.stringify(body.toString('utf8'))
-    return Buffer.from(`${head},"bodyEncoding":"utf8","body":${text}}\n`)
-  }
-  // Base64 needs no JSON escaping: write its bytes directly instead of building one huge string.
-  return Buffer.concat([
-    Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
-    Buffer.from(body.toString('base64'), 'latin1'),
-    Buffer.from('"}\n'),
-  ])
+  return Buffer.concat(eventRecord(event, body, headersJson).parts)
 }
+
+/**
+ * The event's line as parts (written with one gathered write, never concatenated: a 100 KiB
+ * body is not copied once more) and where its headers JSON sits in the line (bytes).
+ */
+export function eventRecord(
+  event: EventSummary,
+  body: Buffer,
+  headersJson = JSON.stringify(event.headers),
+): { parts: Buffer[]; length: number; headers: { at: number; length: number } } {
+  // Headers go last among the metadata so the index can find their JSON text in the line.
+  const { headers: _headers, ...meta } = event
+  const metaJson = JSON.stringify(meta).slice(0, -1)
+  const head = `${metaJson},"headers":${headersJson}`
+  const headers = {
+    at: Buffer.byteLength(metaJson) + HEADERS_MARKER.length - 1,
+    length: Buffer.byteLength(headersJson),
+  }
+  let parts: Buffer[]
+  if (isUtf8(body)) {
+    // A big body is escaped at the byte level (views of the body, no decode/encode round trip);
+    // a small one or one full of quotes goes the string route, which is cheaper there.
+    const literal = body.length >= BYTE_ESCAPE_FROM ? jsonStringParts(body, body.length >> 6) : null
+    parts = [
+      Buffer.from(`${head},"bodyEncoding":"utf8","body":`),
+      ...(literal ?? [Buffer.from(JSON.stringify(body.toString('utf8')))]),
+      CLOSE,
+    ]
+  } else {
+    // Base64 needs no JSON escaping: its bytes go in directly.
+    parts = [
+      Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
+      Buffer.from(body.toString('base64'), 'latin1'),
+      QUOTE_CLOSE,
+    ]
+  }
+  let length = 0
+  for (const p of parts) length += p.length
+  return { parts, length, headers }
+}
+
+const BYTE_ESCAPE_FROM = 16 * 1024
+
+const CLOSE = Buffer.from('}\n')
+const QUOTE_CLOSE = Buffer.from('"}\n')
 
 export function updateLine(id: string, patch: DerivedPatch): Buffer {
   return Buffer.from(`${JSON.stringify({ op: 'update', id, patch })}\n`)
@@ -73,23 +119,39 @@ export function parseLine(line: Buffer): LogRecord {
   }
   if (line[line.length - 1] !== 0x7d /* } */) throw new Error('truncated record')
   const h = line.lastIndexOf(HEADERS_MARKER, at)
-  let meta: EventMeta
-  let headersJson: string
   if (h !== -1) {
-    meta = JSON.parse(`${line.subarray(0, h).toString('utf8')}}`) as EventMeta
-    headersJson = line.subarray(h + HEADERS_MARKER.length - 1, at).toString('utf8')
-  } else {
-    // Written by another tool with headers elsewhere: parse the whole metadata.
-    const { headers, ...rest } = JSON.parse(
-      `${line.subarray(0, at).toString('utf8')}}`,
-    ) as EventSummary
-    meta = rest
-    headersJson = JSON.stringify(headers ?? [])
+    // Neither the metadata nor the headers are parsed here: the index keeps where they are and
+    // reads them on demand. Our own lines start with the id; anything else is parsed to find it.
+    const start = h + HEADERS_MARKER.length - 1
+    const headers = { at: start, length: at - start }
+    const id = leadingId(line) ?? parseMeta(line.subarray(0, h)).id
+    if (typeof id !== 'string') throw new Error('event record without id')
+    return { op: 'event', id, metaLength: h, meta: null, headers }
   }
+  // Written by another tool with headers elsewhere: parse the whole metadata.
+  const { headers: parsed, ...meta } = JSON.parse(
+    `${line.toString('utf8', 0, at)}}`,
+  ) as EventSummary
   if (typeof meta.id !== 'string' || typeof meta.receivedAt !== 'string') {
     throw new Error('event record without id')
   }
-  return { op: 'event', meta, headersJson }
+  return { op: 'event', id: meta.id, metaLength: at, meta, headers: parsed ?? [] }
+}
+
+const ID_PREFIX = Buffer.from('{"id":"')
+
+/** The id of a line that starts `{"id":"<ULID>"` (no escapes possible in a ULID), else null. */
+function leadingId(line: Buffer): string | null {
+  if (line.compare(ID_PREFIX, 0, ID_PREFIX.length, 0, ID_PREFIX.length) !== 0) return null
+  const end = line.indexOf(0x22, ID_PREFIX.length, 'latin1')
+  if (end === -1 || end - ID_PREFIX.length > 64) return null
+  const id = line.toString('latin1', ID_PREFIX.length, end)
+  return /^[0-9A-Za-z_-]+$/.test(id) ? id : null
+}
+
+/** Parses the metadata part of an event line (the bytes before `,"headers":`). */
+export function parseMeta(bytes: Buffer): EventMeta {
+  return JSON.parse(`${bytes.toString('utf8')}}`) as EventMeta
 }
 
 /** Extracts the body from an event line (the part from `"bodyEncoding"` on). */

@@ -1,43 +1,96 @@
 /**
- * Appends lines to the event log with group commit: lines queued while a write is in flight
- * go out together in the next single write, so concurrent requests share one syscall (and one
- * fsync when durability is asked for) and each caller learns when its own bytes are written.
+ * Appends lines to the event log's newest segment with group commit: lines queued while a write
+ * is in flight go out together in the next single write, so concurrent requests share one
+ * syscall (and one fsync when durability is asked for) and each caller learns where its own
+ * bytes are. Between batches it rolls to a new segment file once the current one is big enough;
+ * a batch never spans two segments, and nothing already written is ever rewritten.
  */
-import { fstatSync, ftruncateSync, writeSync } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
+import {
+  closeSync,
+  fdatasync,
+  fstatSync,
+  fsync as fsyncFd,
+  ftruncateSync,
+  mkdirSync,
+  open as openFd,
+  openSync,
+  write,
+  writeSync,
+  writevSync,
+  close as closeFd,
+} from 'node:fs'
+import { dirname } from 'node:path'
+import { promisify } from 'node:util'
+import { segmentFile } from './segments'
+
+const writeAsync = promisify(write)
+const datasyncAsync = promisify(fdatasync)
+
+export interface Position {
+  seq: number
+  offset: number
+}
+
+export interface WriterOptions {
+  dir: string
+  /** fsync every batch (and the directory after a roll). */
+  fsync: boolean
+  /** Roll once the segment holds this many bytes, or this many lines. */
+  rollBytes: number
+  rollLines: number
+  /** Told (synchronously) about each new segment, before any line in it is resolved. */
+  onRoll: (seq: number) => void
+}
 
 interface Pending {
-  line: Buffer
-  resolve: (offset: number) => void
+  /** One line, possibly in parts (gathered by the write, not concatenated). */
+  parts: Buffer[]
+  length: number
+  resolve: (at: Position) => void
   reject: (err: Error) => void
 }
 
 export class LogWriter {
   private queue: Pending[] = []
   private writing: Promise<void> | null = null
-  private paused = false
-  private exclusiveChain: Promise<void> = Promise.resolve()
+  private lines = 0
 
   private constructor(
-    private handle: FileHandle,
+    private opts: WriterOptions,
+    private fd: number,
+    private seq: number,
     private size: number,
-    private readonly fsync: boolean,
   ) {}
 
-  static async open(file: string, size: number, fsync: boolean): Promise<LogWriter> {
-    const handle = await open(file, 'a')
-    return new LogWriter(handle, size, fsync)
+  /** Continues segment `seq` at `size` bytes (creating it when it does not exist yet). */
+  static open(opts: WriterOptions, seq: number, size: number, lines: number): LogWriter {
+    if (seq === 0) throw new Error('the legacy log is never appended to')
+    const file = segmentFile(opts.dir, seq)
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    const fd = openSync(file, 'a', 0o600)
+    const w = new LogWriter(opts, fd, seq, size)
+    w.lines = lines
+    return w
   }
 
-  /** Bytes in the file, including queued lines once they are written. */
-  get fileSize(): number {
-    return this.size
+  /** New roll limits (retention changed); applies from the next batch. */
+  setLimits(limits: { rollBytes: number; rollLines: number }): void {
+    this.opts.rollBytes = limits.rollBytes
+    this.opts.rollLines = limits.rollLines
   }
 
-  /** Queues a line; resolves with its offset once the bytes are in the file. */
-  append(line: Buffer): Promise<number> {
+  /** The segment being appended to. */
+  get segment(): number {
+    return this.seq
+  }
+
+  /** Queues a line; resolves with its segment and offset once the bytes are in the file. */
+  append(line: Buffer | Buffer[]): Promise<Position> {
+    const parts = Array.isArray(line) ? line : [line]
+    let length = 0
+    for (const p of parts) length += p.length
     return new Promise((resolve, reject) => {
-      this.queue.push({ line, resolve, reject })
+      this.queue.push({ parts, length, resolve, reject })
       this.kick()
     })
   }
@@ -47,40 +100,21 @@ export class LogWriter {
     while (this.writing) await this.writing
   }
 
-  /**
-   * Runs `fn` with no write in flight and new appends held back, then continues on the
-   * (possibly replaced) file: how compaction swaps the file under a live writer.
-   */
-  exclusive(fn: () => Promise<{ file: string; size: number } | null>): Promise<void> {
-    const run = async () => {
-      this.paused = true
-      try {
-        await this.flush()
-        const swap = await fn()
-        if (swap) {
-          await this.handle.close()
-          this.handle = await open(swap.file, 'a')
-          this.size = swap.size
-        }
-      } finally {
-        this.paused = false
-        this.kick()
-      }
-    }
-    const result = this.exclusiveChain.then(run)
-    this.exclusiveChain = result.catch(() => undefined)
-    return result
+  /** Starts a new segment now (after the lines queued so far): how `clear` leaves old ones. */
+  async roll(): Promise<number> {
+    await this.flush()
+    this.rollSync()
+    return this.seq
   }
 
   async close(): Promise<void> {
-    await this.exclusiveChain
     await this.flush()
-    await this.handle.close()
+    await promisify(closeFd)(this.fd)
   }
 
   private kick(): void {
-    if (this.writing || this.paused || this.queue.length === 0) return
-    if (!this.fsync) {
+    if (this.writing || this.queue.length === 0) return
+    if (!this.opts.fsync) {
       // Without fsync the write only reaches the page cache: doing it synchronously once per
       // event-loop turn costs microseconds, where a thread-pool round trip per batch queued each
       // request behind the loop's other work for milliseconds.
@@ -100,64 +134,132 @@ export class LogWriter {
     })
   }
 
-  private writeQueuedSync(): void {
-    if (this.paused || this.queue.length === 0) return
+  private takeBatch(): { batch: Pending[]; bufs: Buffer[]; length: number } {
     const batch = this.queue
     this.queue = []
-    const buf = batch.length === 1 ? batch[0].line : Buffer.concat(batch.map((p) => p.line))
-    const base = this.size
-    try {
-      let done = 0
-      while (done < buf.length) done += writeSync(this.handle.fd, buf, done, buf.length - done)
-    } catch (err) {
-      try {
-        ftruncateSync(this.handle.fd, base)
-      } catch {
-        // The next open's scan skips a torn tail anyway.
-      }
-      this.size = fstatSync(this.handle.fd).size
-      for (const p of batch) p.reject(err as Error)
-      return
+    const bufs: Buffer[] = []
+    let length = 0
+    for (const p of batch) {
+      for (const b of p.parts) if (b.length > 0) bufs.push(b)
+      length += p.length
     }
-    this.size = base + buf.length
+    if (
+      this.size > 0 &&
+      (this.size + length > this.opts.rollBytes || this.lines >= this.opts.rollLines)
+    ) {
+      this.rollSync()
+    }
+    return { batch, bufs, length }
+  }
+
+  private rollSync(): void {
+    const next = this.seq + 1
+    const fd = openSync(segmentFile(this.opts.dir, next), 'wx', 0o600)
+    const old = this.fd
+    this.fd = fd
+    this.seq = next
+    this.size = 0
+    this.lines = 0
+    closeSync(old)
+    this.opts.onRoll(next)
+  }
+
+  private settle(batch: Pending[], base: number, length: number): void {
+    this.size = base + length
+    this.lines += batch.length
     let offset = base
     for (const p of batch) {
-      p.resolve(offset)
-      offset += p.line.length
+      p.resolve({ seq: this.seq, offset })
+      offset += p.length
     }
   }
 
+  private writeQueuedSync(): void {
+    if (this.queue.length === 0) return
+    let taken: ReturnType<LogWriter['takeBatch']>
+    try {
+      taken = this.takeBatch()
+    } catch (err) {
+      // Could not open the next segment (disk full, permissions): fail this batch, retry later.
+      for (const p of this.queue.splice(0)) p.reject(err as Error)
+      return
+    }
+    const { batch, bufs, length } = taken
+    const base = this.size
+    try {
+      writeAllSync(this.fd, bufs, length)
+    } catch (err) {
+      this.cutOff(base)
+      for (const p of batch) p.reject(err as Error)
+      return
+    }
+    this.settle(batch, base, length)
+  }
+
   private async drain(): Promise<void> {
-    while (this.queue.length > 0 && !this.paused) {
-      const batch = this.queue
-      this.queue = []
-      const buf = batch.length === 1 ? batch[0].line : Buffer.concat(batch.map((p) => p.line))
+    while (this.queue.length > 0) {
+      const seqBefore = this.seq
+      let taken: ReturnType<LogWriter['takeBatch']>
+      try {
+        taken = this.takeBatch()
+      } catch (err) {
+        for (const p of this.queue.splice(0)) p.reject(err as Error)
+        return
+      }
+      const { batch, bufs, length } = taken
+      const buf = bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, length)
       const base = this.size
       try {
-        await writeAll(this.handle, buf)
-        if (this.fsync) await this.handle.datasync()
+        if (this.seq !== seqBefore) await syncDir(this.opts.dir, this.seq)
+        let done = 0
+        while (done < buf.length) {
+          done += (await writeAsync(this.fd, buf, done, buf.length - done)).bytesWritten
+        }
+        await datasyncAsync(this.fd)
       } catch (err) {
-        // Cut off a partial write so the next line does not glue onto half a record.
-        await this.handle.truncate(base).catch(() => undefined)
-        const stat = await this.handle.stat().catch(() => null)
-        if (stat) this.size = stat.size
+        this.cutOff(base)
         for (const p of batch) p.reject(err as Error)
         continue
       }
-      this.size = base + buf.length
-      let offset = base
-      for (const p of batch) {
-        p.resolve(offset)
-        offset += p.line.length
-      }
+      this.settle(batch, base, buf.length)
+    }
+  }
+
+  /** Cuts off a partial write so the next line does not glue onto half a record. */
+  private cutOff(base: number): void {
+    try {
+      ftruncateSync(this.fd, base)
+    } catch {
+      // The next open's scan skips a torn tail anyway.
+    }
+    try {
+      this.size = fstatSync(this.fd).size
+    } catch {
+      this.size = base
     }
   }
 }
 
-async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
+/** Writes every buffer in order with gathered writes (writev), resuming after a short write. */
+function writeAllSync(fd: number, bufs: Buffer[], length: number): void {
+  let written = writevSync(fd, bufs.length > IOV_MAX ? bufs.slice(0, IOV_MAX) : bufs)
+  if (written === length) return
+  // Short write (or more than IOV_MAX parts): continue from where it stopped.
+  const rest = Buffer.concat(bufs, length).subarray(written)
   let done = 0
-  while (done < buf.length) {
-    const { bytesWritten } = await handle.write(buf, done, buf.length - done)
-    done += bytesWritten
+  while (done < rest.length) done += writeSync(fd, rest, done, rest.length - done)
+  written += done
+}
+
+const IOV_MAX = 1024
+
+/** Makes a new segment's directory entry durable (power loss), where the OS supports it. */
+async function syncDir(dir: string, seq: number): Promise<void> {
+  const d = dirname(segmentFile(dir, seq))
+  try {
+    const fd = await promisify(openFd)(d, 'r')
+    await promisify(fsyncFd)(fd).finally(() => promisify(closeFd)(fd))
+  } catch {
+    // Directory fsync is not supported everywhere (Windows).
   }
 }

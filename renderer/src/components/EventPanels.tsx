@@ -74,7 +74,12 @@ export function IdempotencyPanel({ e }: { e: CapturedEvent }) {
           Retry signals: {idem.retry.map((r) => `${r.header}: ${r.value}`).join(', ')}
         </p>
       )}
-      {idem.firstId !== e.id && (
+      {idem.firstId !== e.id && idem.firstEvicted && (
+        <p className="dim" data-testid="idem-first-evicted">
+          First seen: {idem.firstId} — first delivery no longer stored (dropped by retention)
+        </p>
+      )}
+      {idem.firstId !== e.id && !idem.firstEvicted && (
         <p>
           First seen:{' '}
           <button

@@ -34,47 +34,51 @@ function post(port: number, path: string, body: string): Promise<number> {
 }
 
 describe('kill -9 durability', () => {
-  it('every request that got a 2xx is in events list after a restart', async () => {
-    const listen = await startListen(['--data-dir', dir.dir, '--json'])
-    const acked: string[] = []
-    const sends: Promise<void>[] = []
-    let killed = false
-    // Keep ~30 requests in flight; kill -9 once 50 were acknowledged, mid-stream.
-    for (let i = 0; i < 400 && !killed; i++) {
-      const marker = `req-${i}`
-      sends.push(
-        post(listen.port, `/burst/${i}`, JSON.stringify({ marker })).then((status) => {
-          if (status >= 200 && status < 300) acked.push(marker)
-          if (acked.length >= 50 && !killed) {
-            killed = true
-            listen.child.kill('SIGKILL')
-          }
-        }),
-      )
-      if (sends.length % 30 === 0)
-        await Promise.race([...sends.slice(-30), new Promise((r) => setTimeout(r, 50))])
-    }
-    await Promise.all(sends)
-    expect(killed).toBe(true)
-    expect(acked.length).toBeGreaterThanOrEqual(50)
+  it(
+    'every request that got a 2xx is in events list after a restart',
+    { timeout: 90_000 },
+    async () => {
+      const listen = await startListen(['--data-dir', dir.dir, '--json'])
+      const acked: string[] = []
+      const sends: Promise<void>[] = []
+      let killed = false
+      // Keep ~30 requests in flight; kill -9 once 50 were acknowledged, mid-stream.
+      for (let i = 0; i < 400 && !killed; i++) {
+        const marker = `req-${i}`
+        sends.push(
+          post(listen.port, `/burst/${i}`, JSON.stringify({ marker })).then((status) => {
+            if (status >= 200 && status < 300) acked.push(marker)
+            if (acked.length >= 50 && !killed) {
+              killed = true
+              listen.child.kill('SIGKILL')
+            }
+          }),
+        )
+        if (sends.length % 30 === 0)
+          await Promise.race([...sends.slice(-30), new Promise((r) => setTimeout(r, 50))])
+      }
+      await Promise.all(sends)
+      expect(killed).toBe(true)
+      expect(acked.length).toBeGreaterThanOrEqual(50)
 
-    const restarted = await startListen(['--data-dir', dir.dir])
-    await restarted.stop()
-    expect(restarted.stderr()).toMatch(/\d+ stored events loaded/)
+      const restarted = await startListen(['--data-dir', dir.dir])
+      await restarted.stop()
+      expect(restarted.stderr()).toMatch(/\d+ stored events loaded/)
 
-    const list = await runCli(['events', 'list', '--json', '--data-dir', dir.dir])
-    expect(list.code).toBe(0)
-    const events = list.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as CapturedEvent)
-    const paths = new Set(events.map((e) => e.path))
-    for (const marker of acked) expect(paths.has(`/burst/${marker.slice(4)}`)).toBe(true)
-  })
+      const list = await runCli(['events', 'list', '--json', '--data-dir', dir.dir])
+      expect(list.code).toBe(0)
+      const events = list.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as CapturedEvent)
+      const paths = new Set(events.map((e) => e.path))
+      for (const marker of acked) expect(paths.has(`/burst/${marker.slice(4)}`)).toBe(true)
+    },
+  )
 })
 
 describe('events list/show --json speak the contract', () => {
-  it('field by field', async () => {
+  it('field by field', { timeout: 90_000 }, async () => {
     const listen = await startListen(['--data-dir', dir.dir, '--json'])
     const body = '{"type":"invoice.paid","id":"evt_1"}'
     const res = await fetch(`${listen.url}/contract?x=1`, {
@@ -117,9 +121,8 @@ describe('events list/show --json speak the contract', () => {
     expect(event.classification).toHaveProperty('subject')
     expect(event.response.status).toBe(200)
     expect(typeof event.response.latencyMs).toBe('number')
-    // --json on listen printed the same event (without the body).
-    const { body: _b, bodyEncoding: _e, ...withoutBody } = event
-    expect(printed).toEqual(withoutBody)
+    // --json on listen printed the same event, body included.
+    expect(printed).toEqual(event)
 
     const list = await runCli(['events', 'list', '--json', '--limit', '1', '--data-dir', dir.dir])
     expect(JSON.parse(list.stdout).id).toBe(event.id)
@@ -127,7 +130,7 @@ describe('events list/show --json speak the contract', () => {
     expect(raw.stdout).toBe(body)
   })
 
-  it('exit codes: 2 for usage, 1 for failure', async () => {
+  it('exit codes: 2 for usage, 1 for failure', { timeout: 90_000 }, async () => {
     expect((await runCli(['listen', '--port', 'nope'])).code).toBe(2)
     expect((await runCli(['events', 'list', '--limit', '0'])).code).toBe(2)
     const missing = await runCli(['events', 'show', 'NOPE', '--data-dir', dir.dir])
@@ -135,7 +138,7 @@ describe('events list/show --json speak the contract', () => {
     expect(missing.stderr).toMatch(/no event NOPE/)
   })
 
-  it('a port in use is a clear error', async () => {
+  it('a port in use is a clear error', { timeout: 90_000 }, async () => {
     const first = await startListen(['--data-dir', (await tempDir()).dir])
     const second = await runCli([
       'listen',

@@ -79,3 +79,35 @@ describe('IdempotencyIndex', () => {
     expect(idx.observe({ id: 'e2', key: 'k', sha256: 'a' }).status).toBe('first')
   })
 })
+
+describe('IdempotencyIndex across retention', () => {
+  it('forgets dropped events but keeps a key while a later event has it', () => {
+    const index = new IdempotencyIndex()
+    index.observe({ id: 'a', key: 'k', sha256: 's' })
+    index.observe({ id: 'b', key: 'k', sha256: 's' })
+    index.observe({ id: 'u', key: 'lone', sha256: 'z' })
+    index.forget(['a', 'u'])
+    expect(index.related('k')).toEqual(['b'])
+    expect(index.related('lone')).toEqual([])
+    expect(index.observe({ id: 'c', key: 'k', sha256: 's' })).toEqual({
+      status: 'duplicate',
+      firstId: 'a',
+      count: 3,
+    })
+    expect(index.size).toBe(2)
+  })
+
+  it('a restored verdict keeps pointing at a first event no longer stored', () => {
+    const index = new IdempotencyIndex()
+    index.observe(
+      { id: 'b', key: 'k', sha256: 's' },
+      { status: 'duplicate', firstId: 'a', count: 2 },
+    )
+    expect(index.observe({ id: 'c', key: 'k', sha256: 's' })).toEqual({
+      status: 'duplicate',
+      firstId: 'a',
+      count: 3,
+    })
+    expect(index.observe({ id: 'd', key: 'k', sha256: 'other' }).status).toBe('conflict')
+  })
+})

@@ -1,0 +1,45 @@
+/**
+ * A UTF-8 body as the bytes of a JSON string literal, exactly what
+ * `Buffer.from(JSON.stringify(body.toString('utf8')))` gives, without decoding the body to a
+ * string, escaping it into a second one and encoding that back: the runs between characters that
+ * need escaping are handed on as views of the body (no copy), escapes in between. On the capture
+ * path of a 100 KiB body this saves three copies and most of the garbage.
+ *
+ * Valid UTF-8 (the caller checks) holds no lone surrogates, so JSON.stringify would escape only
+ * `"`, `\` and the control characters below 0x20 — all single bytes that never occur inside a
+ * multi-byte UTF-8 sequence.
+ */
+
+const QUOTE = Buffer.from('"')
+const SHORT: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' }
+const ESCAPES: Buffer[] = Array.from({ length: 0x5d }, (_, c) =>
+  Buffer.from(
+    c === 0x22
+      ? '\\"'
+      : c === 0x5c
+        ? '\\\\'
+        : (SHORT[c] ?? `\\u${c.toString(16).padStart(4, '0')}`),
+  ),
+)
+
+/**
+ * Parts that, written in order, are the JSON string literal of `body` (quotes included); null
+ * when more than `maxEscapes` characters need escaping (then many tiny parts would cost more
+ * than the string route).
+ */
+export function jsonStringParts(body: Buffer, maxEscapes = Infinity): Buffer[] | null {
+  const parts: Buffer[] = [QUOTE]
+  let escapes = 0
+  let runStart = 0
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]
+    if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue
+    if (++escapes > maxEscapes) return null
+    if (i > runStart) parts.push(body.subarray(runStart, i))
+    parts.push(ESCAPES[c])
+    runStart = i + 1
+  }
+  if (body.length > runStart) parts.push(runStart === 0 ? body : body.subarray(runStart))
+  parts.push(QUOTE)
+  return parts
+}

@@ -1,0 +1,52 @@
+/** The byte-level JSON string literal equals JSON.stringify's for every kind of UTF-8 body. */
+import { describe, expect, it } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { isUtf8 } from 'node:buffer'
+import { jsonStringParts } from '../../../electron/core/store/json-string-bytes'
+
+const viaString = (b: Buffer) => Buffer.from(JSON.stringify(b.toString('utf8')))
+const viaParts = (b: Buffer) => Buffer.concat(jsonStringParts(b)!)
+
+describe('jsonStringParts', () => {
+  it('matches JSON.stringify on quotes, backslashes, controls, multi-byte text', () => {
+    const samples = [
+      '',
+      'plain',
+      '{"a":"b\\\\c","n":[1,2]}\n',
+      '\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f',
+      'é中😀\u2028\u2029 "quoted" \\',
+    ]
+    for (const s of samples)
+      expect(viaParts(Buffer.from(s)).equals(viaString(Buffer.from(s)))).toBe(true)
+  })
+
+  it('gives up past the escape budget', () => {
+    expect(jsonStringParts(Buffer.from('"a" "b"'), 3)).toBeNull()
+    expect(jsonStringParts(Buffer.from('"a" "b"'), 4)).not.toBeNull()
+  })
+
+  it('matches JSON.stringify on random valid UTF-8', () => {
+    let checked = 0
+    for (let i = 0; i < 2000; i++) {
+      const b = randomBytes(1 + (i % 64)).map((x) => (i % 2 ? x & 0x7f : x))
+      if (!isUtf8(b)) continue
+      expect(viaParts(Buffer.from(b)).equals(viaString(Buffer.from(b)))).toBe(true)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+})
+
+describe('event lines with big bodies', () => {
+  it('are the same bytes as the string route would give', async () => {
+    const { eventLine, bodyFromLine } = await import('../../../electron/core/store/log-format')
+    const { testEvent } = await import('../../helpers/store-events')
+    const body = Buffer.from(JSON.stringify({ text: 'é"\\\n'.repeat(50), pad: 'x'.repeat(40_000) }))
+    const e = testEvent()
+    const line = eventLine(e, body)
+    const { headers: _h, ...meta } = e
+    const expected = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(e.headers)},"bodyEncoding":"utf8","body":${JSON.stringify(body.toString('utf8'))}}\n`
+    expect(line.toString('utf8')).toBe(expected)
+    expect(bodyFromLine(line.subarray(0, -1)).equals(body)).toBe(true)
+  })
+})
