@@ -9,6 +9,7 @@ import { createApi } from '../core/hooklens/api'
 import { createAnalyzers } from '../core/hooklens/default-analyzers'
 import { createHooklens } from '../core/hooklens/hooklens'
 import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
+import { startControlServer, type ControlServer } from '../core/control/server'
 import type { CoreHandle } from './desktop-app'
 import type { DesktopSettings } from './desktop-settings'
 import { desktopSettingsStore } from './desktop-settings-store'
@@ -35,10 +36,19 @@ export async function createDesktopCore(o: DesktopCoreOptions): Promise<CoreHand
     ...api,
     subscribe: (listener: (push: ApiPush) => void) => h.subscribe(listener),
   }
+  let control: ControlServer | null = null
   return {
     api: full,
     async start() {
       await h.start()
+      // API only, loopback + per-run token (0600 runtime.json): how `hooklens mcp` reaches the
+      // running app. The window itself talks over IPC.
+      try {
+        control = await startControlServer({ api: full })
+        h.setUiUrl(null, { url: control.origin, token: control.token })
+      } catch (err) {
+        logger.warn(`control API for hooklens mcp not started: ${(err as Error).message}`)
+      }
       if (h.settings.get().tunnel.enabled) {
         // Not awaited: the window and tray come up while the tunnel registers.
         void tunnel.start().catch((err: Error) => logger.warn(`tunnel: ${err.message}`))
@@ -46,6 +56,8 @@ export async function createDesktopCore(o: DesktopCoreOptions): Promise<CoreHand
     },
     async stop() {
       tunnel.stop('hooklens stopped')
+      await control?.close()
+      control = null
       await h.stop()
     },
   }

@@ -22,8 +22,11 @@ import { sendStatic } from './static-files'
 
 export interface ControlAppOptions {
   api: ControlApi
-  /** The built renderer (out/renderer). */
-  staticDir: string
+  /**
+   * The built renderer (out/renderer). Without it the server answers the API only: the desktop
+   * app serves its window over IPC and runs this for `hooklens mcp`.
+   */
+  staticDir?: string
   token: string
   logger?: boolean | FastifyBaseLogger
   /** The port the Host header must name; defaults to the port the connection arrived on. */
@@ -82,6 +85,11 @@ export function build(opts: ControlAppOptions): FastifyInstance {
   })
 
   registerApiRoutes(app, opts.api)
-  app.get('/*', (req, reply) => sendStatic(reply, opts.staticDir, req.url))
+  const staticDir = opts.staticDir
+  app.get('/*', (req, reply) =>
+    staticDir
+      ? sendStatic(reply, staticDir, req.url)
+      : reply.code(404).type('text/plain; charset=utf-8').send('not found (API only)'),
+  )
   return app
 }

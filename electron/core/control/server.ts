@@ -10,7 +10,7 @@ import type { ControlApi } from './api-routes'
 
 export interface StartControlOptions {
   api: ControlApi
-  staticDir: string
+  staticDir?: string
   /** 0 (default) picks a free port. */
   port?: number
   /** Loopback only: 127.0.0.1 (default), ::1 or localhost. */

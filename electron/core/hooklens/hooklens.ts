@@ -261,6 +261,7 @@ export class Hooklens extends EventEmitter {
   async stop(): Promise<void> {
     this.stallMonitor.stop()
     await this.receiver?.close()
+    this.reverifier.close()
     await this.reverifier.idle()
     await this.replay.close()
     removeRuntimeInfo(this.opts.dataDir)

@@ -19,6 +19,7 @@ export interface ReverifyDeps {
 export class Reverifier {
   private running: Promise<number> | null = null
   private again = false
+  private closed = false
   private lastKey: string
 
   constructor(private readonly deps: ReverifyDeps) {
@@ -27,6 +28,7 @@ export class Reverifier {
 
   /** Call whenever settings change; starts a pass only when the verifiers really changed. */
   verifiersMaybeChanged(): void {
+    if (this.closed) return
     const key = keyOf(this.deps.verifiers())
     if (key === this.lastKey) return
     this.lastKey = key
@@ -35,6 +37,7 @@ export class Reverifier {
 
   /** Runs a pass (or queues one after the current pass); resolves with how many changed. */
   run(): Promise<number> {
+    if (this.closed) return this.running ?? Promise.resolve(0)
     if (this.running) {
       this.again = true
       return this.running
@@ -49,6 +52,15 @@ export class Reverifier {
     return this.running
   }
 
+  /**
+   * No pass starts after this, and a running one stops at its next event: on shutdown the store
+   * closes its segments, and a settings reload can still arrive while the other parts close.
+   */
+  close(): void {
+    this.closed = true
+    this.again = false
+  }
+
   /** Waits for the current pass, if any (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.running) await this.running
@@ -60,6 +72,7 @@ export class Reverifier {
     const ids = Array.from(store.metas(), (m) => m.id)
     let changed = 0
     for (const id of ids) {
+      if (this.closed) break
       const event = store.get(id)
       if (!event || event.rejected) continue
       const body = await store.readBody(id).catch(() => null)

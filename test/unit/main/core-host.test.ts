@@ -17,6 +17,7 @@ const { createDesktopSettings } = await import('../../../electron/main/desktop-s
 const { createSecretVault } = await import('../../../electron/main/secret-vault')
 const { createDesktopCore } = await import('../../../electron/main/core-host')
 const { fakeSafeStorage } = await import('./fake-electron')
+const { readRuntimeInfo } = await import('../../../electron/core/share/runtime-info')
 
 let dir: string
 beforeEach(() => {
@@ -154,5 +155,35 @@ describe('desktop core host', () => {
     } finally {
       await second.core.stop()
     }
+  })
+
+  it('serves the API (no inspector) on loopback for `hooklens mcp`, announced in runtime.json', async () => {
+    const { core } = await startCore()
+    let control: { url: string; token: string } | undefined
+    try {
+      // writeRuntime is not awaited by setUiUrl: give it a moment.
+      for (let i = 0; i < 50 && !control; i++) {
+        control = readRuntimeInfo(dir)?.control ?? undefined
+        if (!control) await new Promise((r) => setTimeout(r, 20))
+      }
+      expect(control?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      const call = (token: string) =>
+        fetch(`${control!.url}/api/getStatus`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: '{}',
+        })
+      const ok = await call(control!.token)
+      expect(ok.status).toBe(200)
+      expect(((await ok.json()) as { result: StatusInfo }).result.dataDir).toBe(dir)
+      expect((await call('wrong-token')).status).toBe(401)
+      const page = await fetch(`${control!.url}/`, {
+        headers: { authorization: `Bearer ${control!.token}` },
+      })
+      expect(page.status).toBe(404)
+    } finally {
+      await core.stop()
+    }
+    await expect(fetch(`${control!.url}/api/getStatus`, { method: 'POST' })).rejects.toThrow()
   })
 })

@@ -1,5 +1,5 @@
 /** The data dir is private (12.8): created 0700 / 0600, and an old open one tightened once. */
-import { chmod, mkdir, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHooklens } from '../../../electron/core/hooklens/hooklens'
@@ -31,7 +31,10 @@ describe('data dir permissions', () => {
     const h = await createHooklens({ dataDir: dir, port: 0 })
     await h.stop()
     expect(await mode(dir)).toBe(0o700)
-    for (const f of ['events.jsonl', 'deliveries.jsonl'])
+    expect(await mode(join(dir, 'events'))).toBe(0o700)
+    const segments = await readdir(join(dir, 'events'))
+    expect(segments.length).toBeGreaterThan(0)
+    for (const f of [...segments.map((s) => `events/${s}`), 'deliveries.jsonl'])
       expect(await mode(join(dir, f))).toBe(0o600)
   })
 
@@ -50,8 +53,11 @@ describe('data dir permissions', () => {
     await h.stop()
     expect(await mode(dir)).toBe(0o700)
     expect(await mode(join(dir, 'segments'))).toBe(0o700)
-    for (const f of ['settings.json', 'events.jsonl', 'deliveries.jsonl', 'segments/0001.jsonl'])
+    for (const f of ['settings.json', 'deliveries.jsonl', 'segments/0001.jsonl'])
       expect(await mode(join(dir, f))).toBe(0o600)
+    // The old single-file log is adopted as the oldest segment; empty, retention drops it.
+    const legacy = await stat(join(dir, 'events.jsonl')).catch(() => null)
+    if (legacy) expect(legacy.mode & 0o777).toBe(0o600)
     const said = warnings.filter((w) => w.includes('readable by other users'))
     expect(said).toHaveLength(1)
     expect(said[0]).toContain(`data dir ${dir} was readable by other users`)
