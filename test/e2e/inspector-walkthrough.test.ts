@@ -391,4 +391,29 @@ describe('inspector walkthrough (issue 13)', () => {
   it('logged no page errors', () => {
     expect(ui.errors).toEqual([])
   })
+
+  it('12.3 Settings names origin rules advisory, beside the IP rules that decide', async () => {
+    const api = createHttpClient({ baseUrl: listen.uiOrigin, token: listen.token })
+    // Loopback IP rules keep the other tests' senders in; the origin rule is only shown.
+    await api.updateSettings({
+      patch: {
+        allowList: {
+          ips: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+          origins: ['https://agent.example'],
+        },
+      },
+    })
+    try {
+      await ui.page.click('[data-testid="nav-settings"]')
+      const section = ui.page.locator('[data-testid="allow-list"]')
+      await section.waitFor()
+      await expect(
+        section.locator('[data-testid="allow-list-advisory"]').textContent(),
+      ).resolves.toBe('(advisory)')
+      await expect(section.textContent()).resolves.toContain('https://agent.example')
+      await expect(section.textContent()).resolves.toContain('127.0.0.1')
+    } finally {
+      await api.updateSettings({ patch: { allowList: { ips: [], origins: [] } } })
+    }
+  })
 })

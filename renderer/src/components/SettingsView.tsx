@@ -8,6 +8,7 @@ import { formatSize } from '../lib/format'
 import { McpSnippet } from './McpSnippet'
 import { AgentLensSettings } from './agent-lens/AgentLensSettings'
 import { ResponseRulesEditor } from './ResponseRulesEditor'
+import { AllowListSettings } from './AllowListSettings'
 
 const SCHEMES = [
   'standard-webhooks',
@@ -203,6 +204,7 @@ export function SettingsView() {
       </p>
 
       <AgentLensSettings />
+      <AllowListSettings />
       <h2>Ports</h2>
       <p>
         Receiver: <code>{status?.receiverPort ?? settings.receiver?.port}</code> (the only port the
