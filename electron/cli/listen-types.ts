@@ -20,6 +20,8 @@ export interface ListenOptions {
   secret?: string[]
   secretEnv?: string[]
   fsync?: boolean
+  headersTimeout?: number
+  bodyTimeout?: number
   events?: string
   path?: string
   color?: boolean

@@ -13,7 +13,8 @@ import { readRuntimeInfo } from '../../core/share/runtime-info'
 import { cliDataDir } from '../data-dir'
 import { listenFilter } from '../listen-filter'
 import { safeLine, terminalJson } from '../terminal-text'
-import { httpUrl, parseIntFlag } from '../parse'
+import { collect, httpUrl, parseHeader, parseIntFlag } from '../parse'
+import { UsageError } from '../errors'
 import type { ListenExtension } from '../listen-types'
 import type { RegisterCommand } from './index'
 
@@ -101,13 +102,29 @@ export const forwardListenExtension: ListenExtension = {
       'forward every event to this URL, in order, with retries (repeatable)',
       (v: string, prev: string[] = []) => [...prev, httpUrl('--forward-to', v)],
     )
+    cmd.addOption(
+      new Option(
+        '-H, --forward-header <header>',
+        "set this header on every forwarded request, 'Name: value' (repeatable)",
+      ).argParser(collect(parseHeader('--forward-header'))),
+    )
+  },
+  validate: (opts) => {
+    if (
+      (opts.forwardHeader as unknown[] | undefined)?.length &&
+      !(opts.forwardTo as unknown[] | undefined)?.length
+    )
+      throw new UsageError(
+        '--forward-header needs --forward-to (the headers go on forwarded requests)',
+      )
   },
   start: async (ctx) => {
     const targets = (ctx.opts.forwardTo as string[] | undefined) ?? []
     // The composition root runs the one replay service of this data dir; add this session's
     // targets to it and say what happens to each forward.
     const service = ctx.hooklens.replay
-    service.setSessionTargets(targets, listenFilter(ctx.opts) ?? undefined)
+    const setHeaders = (ctx.opts.forwardHeader as [string, string][] | undefined) ?? []
+    service.setSessionTargets(targets, listenFilter(ctx.opts) ?? undefined, setHeaders)
     const unsubscribe = service.subscribe((d) => {
       const line = forwardLogLine(d)
       if (line) ctx.log(line)

@@ -85,6 +85,18 @@ export const registerListen: RegisterCommand = (program) => {
         'like --secret, the secret read from environment variable VAR (kept out of `ps`)',
       ).argParser(repeatable),
     )
+    .addOption(
+      new Option(
+        '--headers-timeout <s>',
+        'answer 408 when request headers take longer than this (default: 10, settings receiver.headersTimeoutSec)',
+      ).argParser(parseIntFlag('--headers-timeout', 1)),
+    )
+    .addOption(
+      new Option(
+        '--body-timeout <s>',
+        'answer 408 and record the request as rejected when its body takes longer (default: 30)',
+      ).argParser(parseIntFlag('--body-timeout', 1)),
+    )
     .option(
       '--fsync',
       'sync the event log to disk before each answer (slower, survives power loss)',
@@ -121,6 +133,8 @@ export async function runListen(opts: ListenOptions): Promise<void> {
       port: opts.port,
       host: opts.host,
       maxBodyBytes: opts.maxBody,
+      headersTimeoutSec: opts.headersTimeout,
+      bodyTimeoutSec: opts.bodyTimeout,
       respond: defaultAnswer(opts),
       sessionVerifiers: verifiers,
       fsync: opts.fsync,
@@ -158,7 +172,7 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   })
   // Agent lens: a stalled task is news, not an event: stdout beside the events, stderr in --json.
   hooklens.on('stalled', (s: { message: string }) =>
-    opts.json ? log(`⚑ ${s.message}`) : print(`⚑ ${s.message}`),
+    opts.json ? log(`⚑ ${s.message}`) : print(safeLine(`⚑ ${s.message}`)),
   )
   for (const ext of LISTEN_EXTENSIONS) {
     try {

@@ -36,6 +36,9 @@ export interface HooklensOptions {
   port?: number
   host?: string
   maxBodyBytes?: number
+  /** Session overrides of the receiver's time limits in seconds (CLI --headers-timeout, --body-timeout). */
+  headersTimeoutSec?: number
+  bodyTimeoutSec?: number
   /** Session overrides of the default answer (CLI --respond*). */
   respond?: { status?: number; body?: string; delayMs?: number; headers?: [string, string][] }
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
@@ -190,6 +193,12 @@ export class Hooklens extends EventEmitter {
       receiver: {
         ...s.receiver,
         ...(this.opts.maxBodyBytes ? { maxBodyBytes: this.opts.maxBodyBytes } : {}),
+        ...(this.opts.headersTimeoutSec !== undefined
+          ? { headersTimeoutSec: this.opts.headersTimeoutSec }
+          : {}),
+        ...(this.opts.bodyTimeoutSec !== undefined
+          ? { bodyTimeoutSec: this.opts.bodyTimeoutSec }
+          : {}),
       },
       defaultResponse: {
         ...s.defaultResponse,

@@ -23,6 +23,8 @@ export interface ForwardRule {
    * scheme has a secret of that scheme configured; false never re-signs.
    */
   resign?: boolean
+  /** Headers set on every forwarded request (listen -H 'Name: value'), replacing the captured ones. */
+  setHeaders?: [string, string][]
   /** A code-level filter on top of `filter` (listen --events / --path for session targets). */
   accept?: (event: ForwardableEvent) => boolean
 }

@@ -91,7 +91,7 @@ export class Forwarder {
           created.push(this.unsendable(event, body, target, rule, (err as Error).message))
           continue
         }
-        const headers = buildHeaders(event.headers)
+        const headers = buildHeaders(event.headers, { setHeaders: rule.setHeaders })
         const plan = resignPlan(rule, event, body, this.opts.verifiers?.() ?? [])
         const d = newDelivery({
           eventId: event.id,

@@ -67,8 +67,16 @@ export class ReplayService {
   }
 
   /** `accept` narrows which events go to these targets (listen --events / --path). */
-  setSessionTargets(targets: string[], accept?: ForwardRule['accept']): void {
-    this.sessionRules = rulesFromTargets(targets, 'session').map((r) => ({ ...r, accept }))
+  setSessionTargets(
+    targets: string[],
+    accept?: ForwardRule['accept'],
+    setHeaders?: ForwardRule['setHeaders'],
+  ): void {
+    this.sessionRules = rulesFromTargets(targets, 'session').map((r) => ({
+      ...r,
+      accept,
+      ...(setHeaders?.length ? { setHeaders } : {}),
+    }))
   }
 
   rules(): ForwardRule[] {
