@@ -4,7 +4,16 @@
  * browser inspector over `POST /api/<method>` + SSE. Every method takes one JSON argument
  * and returns JSON; pushed events are `{type, payload}`.
  */
+import type { Delivery } from './delivery'
+import type { EventDiff, RelatedDiffs } from './diff'
 import type { CapturedEvent, EventSummary, Finding } from './event'
+import type { ApiSettings, StoredVerifier } from './settings'
+import type { ShareSnippets } from './snippets'
+
+export { ApiError } from './api-error'
+export type { Delivery, DeliveryStatus, DeliveryKind } from './delivery'
+export type { ApiSettings, Settings, StoredVerifier } from './settings'
+export type { ShareSnippet, ShareSnippets } from './snippets'
 
 export interface EventQuery {
   subject?: string
@@ -161,10 +170,13 @@ export interface ApiMethods {
     { format: 'har' | 'json' | 'curl'; ids?: string[] },
     { filename: string; mime: string; content: string },
   ]
-  diffEvents: [{ a: string; b: string }, unknown]
-  changesSincePrevious: [{ id: string }, unknown]
-  getSettings: [Record<string, never>, unknown]
-  updateSettings: [{ patch: Record<string, unknown> }, unknown]
+  diffEvents: [{ a: string; b: string }, EventDiff]
+  /** Null when there is no such event. */
+  changesSincePrevious: [{ id: string }, RelatedDiffs | null]
+  /** Settings with every secret masked, and the session's verifiers. */
+  getSettings: [Record<string, never>, ApiSettings]
+  /** `verifiers` in the patch is ignored (they have their own methods); answers masked. */
+  updateSettings: [{ patch: Record<string, unknown> }, ApiSettings]
   addVerifier: [
     {
       scheme: string
@@ -174,7 +186,8 @@ export interface ApiMethods {
       options?: Record<string, unknown>
       name?: string
     },
-    unknown,
+    /** The stored verifier, secrets masked; null if validation dropped it. */
+    StoredVerifier | null,
   ]
   removeVerifier: [{ id: string }, { removed: boolean }]
   replayEvent: [
@@ -190,14 +203,15 @@ export interface ApiMethods {
       bodyEncoding?: 'utf8' | 'base64'
       timeoutMs?: number
     },
-    unknown,
+    Delivery,
   ]
-  listDeliveries: [{ eventId?: string; status?: string; limit?: number }, unknown[]]
+  /** `status`: one or more DeliveryStatus values, comma-separated. */
+  listDeliveries: [{ eventId?: string; status?: string; limit?: number }, Delivery[]]
   redrive: [{ id?: string; all?: boolean }, { redriven: number }]
   getTunnelStatus: [Record<string, never>, TunnelStatus]
   startTunnel: [{ subdomain?: string; host?: string }, TunnelStatus]
   stopTunnel: [Record<string, never>, TunnelStatus]
-  shareSnippets: [{ path?: string }, unknown]
+  shareSnippets: [{ path?: string }, ShareSnippets]
   getTimeline: [{ id: string }, SubjectTimeline | null]
   getBatchItems: [{ id: string; eventType?: string; executionId?: string }, BatchItemsView | null]
   checkA2AAgent: [{ agentUrl: string; headers?: Record<string, string> }, A2AAgentCheck]
@@ -216,6 +230,10 @@ export interface ApiMethods {
 export type ApiMethodName = keyof ApiMethods
 export type ApiArg<M extends ApiMethodName> = ApiMethods[M][0]
 export type ApiResult<M extends ApiMethodName> = ApiMethods[M][1]
+/** Server-side implementations of some methods (an area's API group). */
+export type ApiHandlers<M extends ApiMethodName = ApiMethodName> = {
+  [K in M]: (arg: ApiArg<K>) => Promise<ApiResult<K>>
+}
 
 /** The method names, as a runtime list: IPC and HTTP adapters are generated from it. */
 export const API_METHODS = [
@@ -254,7 +272,8 @@ export interface ApiPushEvents {
   eventUpdated: EventSummary
   eventsCleared: { cleared: number }
   tunnelStatus: TunnelStatus
-  deliveryResult: unknown
+  /** A delivery was created or changed (replay sent, forward attempted, redriven). */
+  deliveryResult: Delivery
   statusChanged: StatusInfo
   /** Desktop: a notification was clicked; the inspector selects and shows this event. */
   openEvent: { id: string }

@@ -5,6 +5,9 @@
  * in Node alike, reconnecting by itself.
  */
 import { API_METHODS, type ApiPush, type HooklensApi } from './api'
+import { ApiError } from './api-error'
+
+export { ApiError } from './api-error'
 
 export interface HttpClientOptions {
   /** Origin of the control server; '' (default) means the page's own origin. */
@@ -15,15 +18,6 @@ export interface HttpClientOptions {
   /** Called when the push stream comes back after a drop: pushes in between were missed. */
   onReconnect?: () => void
   reconnectMs?: number
-}
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message)
-  }
 }
 
 export function createHttpClient(opts: HttpClientOptions = {}): HooklensApi {

@@ -11,7 +11,7 @@ import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
 import { subdomainProblem } from '../core/tunnel/tunnel-rules'
 import { UsageError } from './errors'
 import { httpUrl } from './parse'
-import type { ListenContext, ListenExtension } from './listen-extensions'
+import type { ListenContext, ListenExtension } from './listen-types'
 
 export const tunnelExtension: ListenExtension = {
   name: 'tunnel',

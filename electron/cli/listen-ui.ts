@@ -11,7 +11,7 @@ import { ensureRendererBuilt, startControlServer } from '../core/control'
 import { createApi } from '../core/hooklens/api'
 import { CliFailure } from './errors'
 import { parsePort } from './parse'
-import type { ListenContext, ListenExtension } from './listen-extensions'
+import type { ListenContext, ListenExtension } from './listen-types'
 
 /** The full API for the inspector: the core's groups plus those extensions published (tunnel). */
 function inspectorApi(ctx: ListenContext): HooklensApi {

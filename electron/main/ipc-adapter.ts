@@ -1,10 +1,12 @@
 /**
  * The IPC transport of the Hooklens API: one `ipcMain.handle('hooklens:<method>')` per entry of
  * API_METHODS (the contract's runtime list, so nothing is listed twice), each refusing calls from
- * any frame that is not our top-level renderer before touching the core.
+ * any frame that is not our top-level renderer before touching the core. A method that fails
+ * answers an `ApiErrorReply` ({error, status}), which the preload client rethrows as ApiError.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { API_METHODS, type HooklensApi } from '../../shared/api'
+import { apiErrorReply } from '../../shared/api-error'
 import { channelFor } from './ipc-channels'
 
 export { channelFor, IPC_PREFIX, PUSH_CHANNEL } from './ipc-channels'
@@ -45,7 +47,12 @@ export function registerIpcHandlers(opts: IpcAdapterOptions): () => void {
         throw new TypeError(`hooklens: ${method} takes one object argument`)
       }
       const call = opts.api[method] as (a: unknown) => Promise<unknown>
-      return call.call(opts.api, arg ?? {})
+      try {
+        return await call.call(opts.api, arg ?? {})
+      } catch (err) {
+        // Electron would keep only the message of a thrown error; the reply keeps the status.
+        return apiErrorReply(err)
+      }
     })
   }
   return () => {

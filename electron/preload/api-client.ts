@@ -1,10 +1,12 @@
 /**
  * Builds the renderer's API client over ipcRenderer: `hooklens:<method>` invokes generated from
- * the contract's API_METHODS, and `subscribe` unrolling the main process's push batches. The
- * IpcRendererEvent (which carries `sender`) is never handed to page code.
+ * the contract's API_METHODS (an `ApiErrorReply` rethrown as ApiError), and `subscribe` unrolling
+ * the main process's push batches. The IpcRendererEvent (which carries `sender`) is never handed
+ * to page code.
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
 import { API_METHODS, type ApiPush, type HooklensApi } from '../../shared/api'
+import { ApiError, isApiErrorReply } from '../../shared/api-error'
 import { channelFor, PUSH_CHANNEL } from '../main/ipc-channels'
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
@@ -12,7 +14,12 @@ type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
 export function buildApiClient(ipc: Ipc): HooklensApi {
   const client: Record<string, unknown> = {}
   for (const method of API_METHODS) {
-    client[method] = (arg?: unknown) => ipc.invoke(channelFor(method), arg ?? {})
+    client[method] = async (arg?: unknown) => {
+      const reply: unknown = await ipc.invoke(channelFor(method), arg ?? {})
+      // The same ApiError the HTTP client throws, so the desktop shows what the browser shows.
+      if (isApiErrorReply(reply)) throw new ApiError(reply.error, reply.status)
+      return reply
+    }
   }
   client.subscribe = (listener: (push: ApiPush) => void) => {
     if (typeof listener !== 'function') throw new TypeError('subscribe takes a function')

@@ -10,6 +10,7 @@ export { diffText, type TextDiffOptions } from './text-diff'
 export { diffBytes } from './binary-diff'
 export { diffHeaders } from './header-diff'
 export { diffEvents, type EventDiff, type EventSide, type RequestLineChange } from './event-diff'
+export type { RelatedDiffs } from './related'
 export { formatEventDiff, renderValue, type FormatOptions } from './format-text'
 export {
   base64ToBytes,

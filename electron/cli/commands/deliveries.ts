@@ -15,7 +15,7 @@ import { listenFilter } from '../listen-filter'
 import { safeLine, terminalJson } from '../terminal-text'
 import { collect, httpUrl, parseHeader, parseIntFlag } from '../parse'
 import { UsageError } from '../errors'
-import type { ListenExtension } from '../listen-extensions'
+import type { ListenExtension } from '../listen-types'
 import type { RegisterCommand } from './index'
 
 interface DeliveriesFlags {

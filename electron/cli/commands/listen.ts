@@ -22,31 +22,11 @@ import { listenFilter } from '../listen-filter'
 import { colorFor } from '../color'
 import { onStdoutClosed } from '../stdout-guard'
 import { safeLine, terminalJson } from '../terminal-text'
-import { LISTEN_EXTENSIONS, type ListenContext } from '../listen-extensions'
+import { LISTEN_EXTENSIONS } from '../listen-extensions'
+import type { ListenContext, ListenOptions } from '../listen-types'
 import type { RegisterCommand } from './index'
 
-export interface ListenOptions {
-  port?: number
-  host?: string
-  dataDir?: string
-  json?: boolean
-  maxBody?: number
-  respond?: number
-  respondBody?: string
-  respondDelay?: number
-  respondHeader?: [string, string][]
-  secret?: string[]
-  secretEnv?: string[]
-  fsync?: boolean
-  headersTimeout?: number
-  bodyTimeout?: number
-  events?: string
-  path?: string
-  color?: boolean
-  tunnel: boolean
-  ui: boolean
-  [extension: string]: unknown
-}
+export type { ListenOptions } from '../listen-types'
 
 const repeatable = (v: string, prev: string[] = []) => [...prev, v]
 

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServerResponse } from 'node:http'
 import { API_METHODS, type ApiPush, type HooklensApi } from '../../../shared/api'
+import { toApiError } from '../../../shared/api-error'
 
 /** What the control server needs from the core: every API method plus pushed events. */
 export type ControlApi = HooklensApi
@@ -34,12 +35,10 @@ export function registerApiRoutes(app: FastifyInstance, api: ControlApi) {
       const result = await fn.call(api, arg)
       return reply.send({ result: result === undefined ? null : result })
     } catch (err) {
-      const e = err as { statusCode?: number; status?: number }
-      const status = e.statusCode ?? e.status
-      req.log.warn({ method, err: (err as Error).message }, 'api method failed')
-      return reply
-        .code(status && status >= 400 && status < 600 ? status : 500)
-        .send({ error: err instanceof Error ? err.message : String(err) })
+      // The same mapping the IPC adapter uses, so both transports fail alike.
+      const e = toApiError(err)
+      req.log.warn({ method, err: e.message }, 'api method failed')
+      return reply.code(e.status).send({ error: e.message })
     }
   })
 

@@ -4,7 +4,7 @@
  */
 import type { ApiArg, ApiResult } from '../../../shared/api'
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
-import { exportEvents } from './index'
+import { exportEvents } from './export-events'
 
 export interface ExportSource {
   /** All stored events, oldest first. */

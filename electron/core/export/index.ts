@@ -2,45 +2,10 @@
  * Export of captured events as HAR 1.2, JSON (the event contract, as `events show --json`
  * prints it) or a shell script of cURL commands. Pure functions: the composition root loads
  * the events (with bodies) and calls `exportEvents`; nothing here touches disk or secrets.
+ * The modules import one another, never this index, so it cannot make a cycle.
  */
-import type { ApiResult } from '../../../shared/api'
-import type { CapturedEvent } from '../../../shared/event'
-import { toCurl, toCurlScript } from './curl'
-import { toHar } from './har'
-import type { ExportOptions } from './url'
-
-export type ExportFormat = 'har' | 'json' | 'curl'
-export type { ExportOptions }
-export { toHar, toCurl, toCurlScript }
+export { exportEvents, type ExportFormat } from './export-events'
+export type { ExportOptions } from './url'
+export { toCurl, toCurlScript } from './curl'
+export { toHar } from './har'
 export { exportApi, type ExportSource } from './api'
-
-export function exportEvents(
-  events: CapturedEvent[],
-  format: ExportFormat,
-  opts: ExportOptions & { now?: Date } = {},
-): ApiResult<'exportEvents'> {
-  const stamp = (opts.now ?? new Date()).toISOString().replace(/[:.]/g, '-')
-  const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  switch (format) {
-    case 'har':
-      return {
-        filename: `hooklens-${stamp}.har`,
-        mime: 'application/json',
-        content: JSON.stringify(toHar(sorted, opts), null, 2),
-      }
-    case 'json':
-      return {
-        filename: `hooklens-${stamp}.json`,
-        mime: 'application/json',
-        content: JSON.stringify(sorted, null, 2),
-      }
-    case 'curl':
-      return {
-        filename: `hooklens-${stamp}.sh`,
-        mime: 'text/x-shellscript',
-        content: toCurlScript(sorted, opts),
-      }
-    default:
-      throw new Error(`unknown export format: ${String(format)}`)
-  }
-}

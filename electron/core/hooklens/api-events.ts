@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { headerValue } from '../../../shared/event'
 import { decodeBodyView } from '../receiver/decoded-body'
+import type { ApiSettings } from '../../../shared/api'
 import type { Settings } from '../settings/settings-types'
 import type { Hooklens } from './hooklens'
 import { ApiError, type PartialApiImpl } from './api-types'
@@ -16,7 +17,7 @@ import { filterEvents } from './event-query'
  * The session's `--secret` verifiers (masked) beside the saved ones: verdicts cite them, so the
  * inspector must be able to show them. Read-only: they live as long as the process.
  */
-function withSession(h: Hooklens, s: Settings): Settings & { sessionVerifiers: unknown[] } {
+function withSession(h: Hooklens, s: Settings): ApiSettings {
   const session = (h.opts.sessionVerifiers ?? []).map((v) => ({
     ...v,
     secrets: v.secrets.map(maskSecretValue),
@@ -63,7 +64,8 @@ export function eventsApi(h: Hooklens): PartialApiImpl {
       const verifier = { id: `v_${randomUUID().slice(0, 8)}`, ...arg }
       h.settings.update({ verifiers: [...h.settings.get().verifiers, verifier] })
       h.reverifier.verifiersMaybeChanged()
-      return maskedSettings(h.settings.get()).verifiers.find((v) => v.id === verifier.id)
+      // Validation may drop it; the caller then sees null rather than a verifier that is not there.
+      return maskedSettings(h.settings.get()).verifiers.find((v) => v.id === verifier.id) ?? null
     },
     removeVerifier: async ({ id }) => {
       const before = h.settings.get().verifiers

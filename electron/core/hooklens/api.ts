@@ -2,7 +2,7 @@
  * Joins the API method groups into the one object every transport serves. A method whose
  * feature is not wired answers with a clear error rather than a silent empty result.
  */
-import { API_METHODS } from '../../../shared/api'
+import { API_METHODS, type ApiMethodName } from '../../../shared/api'
 import { exportApi } from '../export'
 import type { Hooklens } from './hooklens'
 import { eventsApi } from './api-events'
@@ -21,14 +21,16 @@ export function createApi(h: Hooklens, ...groups: PartialApiImpl[]): ApiImpl {
     agentLensApi(h),
     ...groups,
   )
-  const api = {} as Record<string, (arg: unknown) => Promise<unknown>>
-  for (const name of API_METHODS) {
-    const impl = joined[name] as ((arg: unknown) => Promise<unknown>) | undefined
-    api[name] =
-      impl ??
-      (async () => {
-        throw new ApiError(`${name} is not available in this Hooklens process`, 501)
-      })
-  }
-  return api as unknown as ApiImpl
+  const api: PartialApiImpl = {}
+  for (const name of API_METHODS) withFallback(api, joined, name)
+  // The loop above filled every name of API_METHODS, the contract's full list.
+  return api as ApiImpl
+}
+
+function withFallback<M extends ApiMethodName>(api: PartialApiImpl, from: PartialApiImpl, name: M) {
+  api[name] =
+    from[name] ??
+    (async () => {
+      throw new ApiError(`${name} is not available in this Hooklens process`, 501)
+    })
 }

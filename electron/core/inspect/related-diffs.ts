@@ -4,21 +4,15 @@
  * conflict differs from the first delivery with its key". Reads through a store-like source.
  */
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
-import { diffEvents, type EventDiff } from '../../../shared/diff'
+import { diffEvents, type RelatedDiffs } from '../../../shared/diff'
 import { previousOfSubject } from './subjects'
+
+export type { RelatedDiffs } from '../../../shared/diff'
 
 export interface EventSource {
   /** All stored events, oldest first. */
   list(): EventSummary[]
   getFull(id: string): Promise<CapturedEvent | null>
-}
-
-export interface RelatedDiffs {
-  id: string
-  /** The previous event of the same platform + subject, and the diff from it to this one. */
-  previous: { id: string; diff: EventDiff } | null
-  /** For a duplicate or conflict: the first event with the same key, and the diff from it. */
-  first: { id: string; status: 'duplicate' | 'conflict'; diff: EventDiff } | null
 }
 
 export async function relatedDiffs(src: EventSource, id: string): Promise<RelatedDiffs | null> {

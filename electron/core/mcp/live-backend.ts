@@ -4,10 +4,8 @@
  * stream wake `wait_for_event` the moment an event is captured.
  */
 import type { EventQuery, HooklensApi } from '../../../shared/api'
-import type { CapturedEvent, EventSummary } from '../../../shared/event'
+import type { EventSummary } from '../../../shared/event'
 import { createHttpClient } from '../../../shared/http-client'
-import type { Delivery } from '../replay/types'
-import type { ShareSnippets } from '../share/snippets'
 import { statusFromApi, type McpBackend, type ReplayArg } from './backend'
 import { waitLoop } from './wait-loop'
 
@@ -20,14 +18,14 @@ export function liveBackend(control: { url: string; token: string }): McpBackend
     mode: 'live',
     status: async () => statusFromApi(await api.getStatus({})),
     listEvents: (query: EventQuery) => api.listEvents(query),
-    getEvent: (id) => api.getEvent({ id }) as Promise<CapturedEvent | null>,
+    getEvent: (id) => api.getEvent({ id }),
     getDecodedBody: (id) => api.getDecodedBody({ id }),
     diffEvents: (a, b) => api.diffEvents({ a, b }),
     changesSincePrevious: (id) => api.changesSincePrevious({ id }),
-    listDeliveries: async (arg) => (await api.listDeliveries(arg)) as Delivery[],
-    replayEvent: async (arg: ReplayArg) => (await api.replayEvent(arg)) as Delivery,
+    listDeliveries: (arg) => api.listDeliveries(arg),
+    replayEvent: (arg: ReplayArg) => api.replayEvent(arg),
     redrive: (arg) => api.redrive(arg),
-    shareSnippets: async (path) => (await api.shareSnippets({ path })) as ShareSnippets,
+    shareSnippets: (path) => api.shareSnippets({ path }),
     waitForEvent: (query, signal) =>
       waitLoop<EventSummary>({
         signal,

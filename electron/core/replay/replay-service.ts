@@ -4,7 +4,7 @@
  * come from the configured verifiers only; nothing here returns or logs one.
  */
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
-import type { ApiArg } from '../../../shared/api'
+import type { ApiArg, ApiHandlers } from '../../../shared/api'
 import { decodeBody } from './body-encoding'
 import { DeliveryStore } from './delivery-store'
 import { rulesFromTargets, type ForwardRule } from './forward-rules'
@@ -174,12 +174,11 @@ export class ReplayService {
   }
 
   /** The API methods this area implements, for `createApi(h, service.api())`. */
-  api() {
+  api(): ApiHandlers<'replayEvent' | 'listDeliveries' | 'redrive'> {
     return {
-      replayEvent: (arg: ApiArg<'replayEvent'>) => this.replay(arg) as Promise<unknown>,
-      listDeliveries: async (arg: ApiArg<'listDeliveries'>) =>
-        (await this.listDeliveries(arg)) as unknown[],
-      redrive: (arg: ApiArg<'redrive'>) => this.redrive(arg),
+      replayEvent: (arg) => this.replay(arg),
+      listDeliveries: (arg) => this.listDeliveries(arg),
+      redrive: (arg) => this.redrive(arg),
     }
   }
 

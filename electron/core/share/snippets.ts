@@ -3,13 +3,9 @@
  * `gateway.yaml` notifications.webhooks entry, an AgentField `WebhookConfig`, an A2A push
  * config call and a curl test. These are shown to the developer to copy (never logged).
  */
+import type { ShareSnippets } from '../../../shared/snippets'
 
-export interface ShareSnippet {
-  id: 'agent-gateway' | 'agentfield' | 'a2a' | 'curl'
-  title: string
-  language: 'yaml' | 'python' | 'shell'
-  text: string
-}
+export type { ShareSnippet, ShareSnippets } from '../../../shared/snippets'
 
 export interface ShareSnippetsOptions {
   /** The tunnel's public URL; null when no tunnel is online (snippets use a placeholder). */
@@ -18,13 +14,6 @@ export interface ShareSnippetsOptions {
   path?: string
   /** A signing secret to paste into the platform's config. */
   secret?: string
-}
-
-export interface ShareSnippets {
-  url: string
-  /** Set when the snippets use a placeholder because no public URL is available. */
-  warning: string | null
-  snippets: ShareSnippet[]
 }
 
 const PLACEHOLDER_URL = 'https://YOUR-TUNNEL.loca.lt'

@@ -5,13 +5,8 @@
  */
 import { useInspector } from '../store/context'
 
-interface AllowListView {
-  ips?: string[]
-  origins?: string[]
-}
-
 export function AllowListSettings() {
-  const allow = useInspector((s) => s.settings?.allowList as AllowListView | undefined)
+  const allow = useInspector((s) => s.settings?.allowList)
   const ips = allow?.ips ?? []
   const origins = allow?.origins ?? []
   return (

@@ -7,9 +7,9 @@ import { useInspector, useInspectorStore } from '../store/context'
 import { formatTime } from '../lib/format'
 import { StatusCode } from './Badges'
 import { DeliveryResult } from './ReplayPanel'
-import type { DeliveryView } from '../lib/types'
+import type { Delivery } from '../../../shared/api'
 
-function OpenDelivery({ d }: { d: DeliveryView }) {
+function OpenDelivery({ d }: { d: Delivery }) {
   const ref = useRef<HTMLTableRowElement>(null)
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest' })

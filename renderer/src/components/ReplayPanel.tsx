@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import type { CapturedEvent } from '../../../shared/event'
 import { useInspector, useInspectorStore } from '../store/context'
 import { headerEdits, headerLines } from '../lib/replay-edits'
-import type { DeliveryView } from '../lib/types'
+import type { Delivery } from '../../../shared/api'
 import { bodyText, formatTime } from '../lib/format'
 import { StatusCode } from './Badges'
 
@@ -26,7 +26,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
   const originalText = bodyText(event.body, event.bodyEncoding)
   const [headersText, setHeadersText] = useState(() => headerLines(event.headers))
   const [bodyDraft, setBodyDraft] = useState(originalText ?? '')
-  const [shown, setShown] = useState<DeliveryView | null>(null)
+  const [shown, setShown] = useState<Delivery | null>(null)
   const [newId, setNewId] = useState(false)
 
   useEffect(() => {
@@ -138,7 +138,7 @@ export function ReplayPanel({ event }: { event: CapturedEvent }) {
   )
 }
 
-export function DeliveryResult({ d }: { d: DeliveryView }) {
+export function DeliveryResult({ d }: { d: Delivery }) {
   const r = d.response
   const text = r ? bodyText(r.body, r.bodyEncoding) : null
   return (

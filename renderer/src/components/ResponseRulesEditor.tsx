@@ -4,7 +4,7 @@
  * reaches the receiver; the first matching rule answers, as in the core.
  */
 import { useEffect, useState } from 'react'
-import type { ResponseRuleView } from '../lib/types'
+import type { ResponseRule } from '../../../shared/settings'
 
 interface Draft {
   id: string
@@ -16,7 +16,7 @@ interface Draft {
   delayMs: string
 }
 
-function toDraft(r: ResponseRuleView): Draft {
+function toDraft(r: ResponseRule): Draft {
   return {
     id: r.id,
     method: r.method ?? '*',
@@ -29,7 +29,7 @@ function toDraft(r: ResponseRuleView): Draft {
 }
 
 /** A draft as a rule, or the sentence saying what is wrong with it. */
-export function fromDraft(d: Draft): ResponseRuleView | string {
+export function fromDraft(d: Draft): ResponseRule | string {
   const status = Number(d.status)
   if (!Number.isInteger(status) || status < 100 || status > 599)
     return `status must be 100–599, not "${d.status}"`
@@ -65,8 +65,8 @@ const blank = (): Draft => ({
 })
 
 export function ResponseRulesEditor(props: {
-  rules: ResponseRuleView[]
-  onSave: (rules: ResponseRuleView[]) => void
+  rules: ResponseRule[]
+  onSave: (rules: ResponseRule[]) => void
 }) {
   const [drafts, setDrafts] = useState<Draft[]>(() => props.rules.map(toDraft))
   const [error, setError] = useState<string | null>(null)
@@ -76,7 +76,7 @@ export function ResponseRulesEditor(props: {
     setDrafts(drafts.map((d, j) => (j === i ? { ...d, ...patch } : d)))
 
   function save() {
-    const rules: ResponseRuleView[] = []
+    const rules: ResponseRule[] = []
     for (const [i, d] of drafts.entries()) {
       const r = fromDraft(d)
       if (typeof r === 'string') return setError(`Rule ${i + 1}: ${r}`)

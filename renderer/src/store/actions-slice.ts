@@ -2,72 +2,13 @@
  * Everything the inspector asks the core to do besides reading events: compare, replay and its
  * history, deliveries and redrive, settings and verifiers, export, clear, capture pause, tunnel.
  */
-import type { HooklensApi } from '../../../shared/api'
-import type { CapturedEvent, HeaderPair } from '../../../shared/event'
-import type { EventDiff } from '../../../shared/diff/event-diff'
-import { asDelivery, mergeDelivery, type DeliveryView, type SettingsView } from '../lib/types'
-import type { GetState, SetState, StoreDeps } from './inspector-store'
+import type { Delivery, HooklensApi } from '../../../shared/api'
+import { mergeDelivery } from '../lib/deliveries'
+import type { ActionsSlice, GetState, SetState, StoreDeps } from './store-types'
+
+export type { ActionsSlice, CompareState, ReplayEdit } from './store-types'
 
 export const REPLAY_TARGET_KEY = 'hooklens.replayTarget'
-
-export interface CompareState {
-  loading: boolean
-  diff: EventDiff | null
-  a: CapturedEvent | null
-  b: CapturedEvent | null
-  error: string | null
-}
-
-export interface ReplayEdit {
-  setHeaders?: HeaderPair[]
-  removeHeaders?: string[]
-  body?: string
-  /** Re-sign under a fresh message id, so the handler's idempotency sees a new event. */
-  newId?: boolean
-  /** This send's re-sign choice; absent: the remembered one. */
-  resign?: boolean
-}
-
-export interface ActionsSlice {
-  compareA: string | null
-  compareB: string | null
-  compare: CompareState
-  replayTarget: string
-  replayResign: boolean
-  replaySending: boolean
-  replayError: string | null
-  /** Deliveries per event id, newest first. */
-  replayHistory: Record<string, DeliveryView[]>
-  deliveries: DeliveryView[]
-  settings: SettingsView | null
-  notice: string | null
-  setCompareA(id: string): void
-  compareWith(id: string): Promise<void>
-  setReplayTarget(url: string): void
-  setReplayResign(on: boolean): void
-  sendReplay(id: string, edit?: ReplayEdit): Promise<DeliveryView | null>
-  loadReplayHistory(id: string): Promise<void>
-  loadDeliveries(status?: string): Promise<void>
-  redrive(target: { id: string } | { all: true }): Promise<number>
-  loadSettings(): Promise<void>
-  updateSettings(patch: Record<string, unknown>): Promise<void>
-  addVerifier(v: {
-    scheme: string
-    secrets: string[]
-    path?: string
-    tolerance?: number
-    name?: string
-  }): Promise<void>
-  removeVerifier(id: string): Promise<void>
-  exportEvents(
-    format: 'har' | 'json' | 'curl',
-    ids?: string[],
-  ): Promise<{ filename: string; mime: string; content: string }>
-  clearAll(): Promise<void>
-  setCapturePaused(paused: boolean): Promise<void>
-  toggleTunnel(): Promise<void>
-  notify(message: string | null): void
-}
 
 export function actionsSlice(
   api: HooklensApi,
@@ -110,7 +51,7 @@ export function actionsSlice(
           api.getEvent({ id }),
         ])
         if (get().compareB !== id) return
-        set({ compare: { loading: false, diff: diff as EventDiff, a: ea, b: eb, error: null } })
+        set({ compare: { loading: false, diff, a: ea, b: eb, error: null } })
       } catch (err) {
         set({
           compare: { loading: false, diff: null, a: null, b: null, error: (err as Error).message },
@@ -131,17 +72,17 @@ export function actionsSlice(
       const { replayTarget, replayResign } = get()
       set({ replaySending: true, replayError: null })
       try {
-        const result = asDelivery(
-          await api.replayEvent({ id, to: replayTarget, resign: resign ?? replayResign, ...edit }),
-        )
+        const result = await api.replayEvent({
+          id,
+          to: replayTarget,
+          resign: resign ?? replayResign,
+          ...edit,
+        })
         // The delivery's pushes may have landed first: merge by id, never prepend blindly.
         const history = get().replayHistory[id] ?? []
         set({
           replaySending: false,
-          replayHistory: {
-            ...get().replayHistory,
-            [id]: result ? mergeDelivery(history, result) : history,
-          },
+          replayHistory: { ...get().replayHistory, [id]: mergeDelivery(history, result) },
         })
         return result
       } catch (err) {
@@ -152,9 +93,8 @@ export function actionsSlice(
 
     async loadReplayHistory(id) {
       try {
-        const list = (await api.listDeliveries({ eventId: id })).map(asDelivery)
-        let items: DeliveryView[] = []
-        for (const d of list) if (d) items = mergeDelivery(items, d)
+        let items: Delivery[] = []
+        for (const d of await api.listDeliveries({ eventId: id })) items = mergeDelivery(items, d)
         set({ replayHistory: { ...get().replayHistory, [id]: items } })
       } catch (err) {
         fail(err)
@@ -163,8 +103,7 @@ export function actionsSlice(
 
     async loadDeliveries(status) {
       try {
-        const list = await api.listDeliveries(status ? { status } : {})
-        set({ deliveries: list.map(asDelivery).filter((d): d is DeliveryView => d !== null) })
+        set({ deliveries: await api.listDeliveries(status ? { status } : {}) })
       } catch (err) {
         fail(err)
       }
@@ -184,7 +123,7 @@ export function actionsSlice(
 
     async loadSettings() {
       try {
-        set({ settings: (await api.getSettings({})) as SettingsView })
+        set({ settings: await api.getSettings({}) })
       } catch (err) {
         fail(err)
       }
@@ -193,7 +132,7 @@ export function actionsSlice(
     async updateSettings(patch) {
       try {
         const next = await api.updateSettings({ patch })
-        set({ settings: (next as SettingsView) ?? get().settings, notice: 'Settings saved.' })
+        set({ settings: next ?? get().settings, notice: 'Settings saved.' })
         if (!next) await get().loadSettings()
       } catch (err) {
         fail(err)

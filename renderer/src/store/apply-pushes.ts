@@ -2,13 +2,13 @@
  * Folds a batch of pushed events into the list state in one pass: new events are appended
  * (or inserted in id order), updated ones replaced in place, a clear empties the list.
  */
-import type { ApiPush } from '../../../shared/api'
+import type { ApiPush, Delivery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { compileFilter, visibleEvents } from './filter'
-import type { InspectorState } from './inspector-store'
-import { asDelivery, mergeDelivery, type DeliveryView } from '../lib/types'
+import type { InspectorState } from './store-types'
+import { mergeDelivery } from '../lib/deliveries'
 
-function upsert(list: DeliveryView[], d: DeliveryView): DeliveryView[] {
+function upsert(list: Delivery[], d: Delivery): Delivery[] {
   const at = list.findIndex((x) => x.id === d.id)
   if (at < 0) return [d, ...list]
   const next = list.slice()
@@ -80,8 +80,7 @@ export function applyPushes(s: InspectorState, pushes: ApiPush[]): Partial<Inspe
         status = push.payload
         break
       case 'deliveryResult': {
-        const d = asDelivery(push.payload)
-        if (!d) break
+        const d = push.payload
         deliveries = upsert(deliveries, d)
         const history = replayHistory[d.eventId]
         if (history) replayHistory = { ...replayHistory, [d.eventId]: mergeDelivery(history, d) }

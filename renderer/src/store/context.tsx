@@ -1,7 +1,7 @@
 /** React access to the inspector store: a provider and a selector hook. */
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import type { InspectorState, InspectorStore } from './inspector-store'
+import type { InspectorState, InspectorStore } from './store-types'
 
 const StoreContext = createContext<InspectorStore | null>(null)
 

@@ -3,31 +3,12 @@
  * the changes since the previous event of the same subject. Responses for an event the user
  * already moved away from are dropped.
  */
-import type { DecodedBody, HooklensApi } from '../../../shared/api'
-import type { CapturedEvent } from '../../../shared/event'
+import type { HooklensApi } from '../../../shared/api'
 import { headerValue } from '../../../shared/event'
-import type { EventDiff } from '../../../shared/diff/event-diff'
-import type { GetState, InspectorStore, SetState } from './inspector-store'
+import type { RelatedDiffs } from '../../../shared/diff'
+import type { DetailSlice, DetailState, GetState, InspectorStore, SetState } from './store-types'
 
-export interface DetailState {
-  event: CapturedEvent | null
-  decoded: DecodedBody | null
-  /** undefined: not loaded yet; null: no previous event of this subject. */
-  changes: { previousId: string | null; diff: EventDiff } | null | undefined
-  /** For a duplicate or conflict: how it differs from the first event with its key. */
-  fromFirst: { id: string; diff: EventDiff } | null
-  loading: boolean
-  error: string | null
-}
-
-export interface DetailSlice {
-  selectedId: string | null
-  detail: DetailState
-  select(id: string): Promise<void>
-  closeDetail(): void
-  /** The cURL command for one event (through the export API, so both sides agree). */
-  curlFor(id: string): Promise<string>
-}
+export type { DetailSlice, DetailState } from './store-types'
 
 const EMPTY: DetailState = {
   event: null,
@@ -38,31 +19,13 @@ const EMPTY: DetailState = {
   error: null,
 }
 
-export function readFromFirst(v: unknown): DetailState['fromFirst'] {
-  const first = (v as { first?: { id: string; diff: EventDiff } | null } | null)?.first
-  return first && first.diff ? { id: first.id, diff: first.diff } : null
+/** The core's answer to changesSincePrevious, as the two views of the detail pane. */
+export function readFromFirst(v: RelatedDiffs | null): DetailState['fromFirst'] {
+  return v?.first ? { id: v.first.id, diff: v.first.diff } : null
 }
 
-/**
- * Accepts what changesSincePrevious may answer: the core's `{previous: {id, diff} | null,
- * first}`, a `{previousId, diff}` pair, or a bare EventDiff.
- */
-export function readChanges(v: unknown): DetailState['changes'] {
-  if (!v || typeof v !== 'object') return null
-  const o = v as Record<string, unknown>
-  if ('previous' in o) {
-    const p = o.previous as { id: string; diff: EventDiff } | null
-    return p ? { previousId: p.id, diff: p.diff } : null
-  }
-  if (o.diff && typeof o.diff === 'object') {
-    const diff = o.diff as EventDiff
-    return { previousId: (o.previousId as string) ?? diff.a?.id ?? null, diff }
-  }
-  if ('body' in o && 'headers' in o && 'a' in o) {
-    const diff = o as unknown as EventDiff
-    return { previousId: diff.a?.id ?? null, diff }
-  }
-  return null
+export function readChanges(v: RelatedDiffs | null): DetailState['changes'] {
+  return v?.previous ? { previousId: v.previous.id, diff: v.previous.diff } : null
 }
 
 export function detailSlice(

@@ -4,74 +4,25 @@
  * list slice lives here; detail, compare, replay and admin actions are slices in their own
  * files and share this state.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
+import { createStore } from 'zustand/vanilla'
+import type { ApiPush, HooklensApi } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import { createPushBatcher, type PushBatcher } from './push-batcher'
-import { freeTextTerm, visibleEvents, type BodyHits } from './filter'
-import { detailSlice, type DetailSlice } from './detail-slice'
-import { actionsSlice, type ActionsSlice } from './actions-slice'
+import { freeTextTerm, visibleEvents } from './filter'
+import { detailSlice } from './detail-slice'
+import { actionsSlice } from './actions-slice'
 import { applyPushes } from './apply-pushes'
+import type { InspectorState, InspectorStore, StoreDeps } from './store-types'
 
-export type View = 'events' | 'compare' | 'deliveries' | 'settings'
-
-export interface StoreDeps {
-  /** Remembered choices (replay target); localStorage in the browser. */
-  storage?: Pick<Storage, 'getItem' | 'setItem'> | null
-  /** Push batching window in ms. */
-  flushMs?: number
-  /** Most events loaded at start. */
-  initialLimit?: number
-  /** Newest events loaded first, so the list shows before a large history arrives. */
-  firstPage?: number
-  /** Events per request while paging back through the history. */
-  pageSize?: number
-  /** Pause in typing before the filter's word is also looked for in bodies. */
-  searchDelayMs?: number
-}
-
-export interface ListSlice {
-  ready: boolean
-  error: string | null
-  status: StatusInfo | null
-  /** All loaded summaries, oldest first (ids are ULIDs, so id order is arrival order). */
-  events: EventSummary[]
-  /** The rows on screen: filtered and ordered. */
-  visible: EventSummary[]
-  /** True while the older events are still loading behind the first page. */
-  loadingMore: boolean
-  filterText: string
-  /** Body matches of the filter's plain word, from the core. */
-  bodyHits: BodyHits | null
-  /** True while the core looks for the filter's word in bodies (more rows may come). */
-  searching: boolean
-  newestFirst: boolean
-  livePaused: boolean
-  /** Pushes held back while live updates are paused. */
-  held: ApiPush[]
-  cursorId: string | null
-  view: View
-  init(): Promise<void>
-  /** Loads the whole history (after the first page). */
-  loadAll(): Promise<void>
-  dispose(): void
-  /** Applies queued pushes now (tests, and the batcher's timer). */
-  flushPushes(): void
-  receive(pushes: ApiPush[]): void
-  setFilter(text: string): void
-  toggleNewestFirst(): void
-  setLivePaused(paused: boolean): void
-  moveCursor(delta: number): void
-  openCursor(): void
-  setView(view: View): void
-  refreshStatus(): Promise<void>
-  resync(): Promise<void>
-}
-
-export type InspectorState = ListSlice & DetailSlice & ActionsSlice
-export type InspectorStore = StoreApi<InspectorState>
-export type SetState = StoreApi<InspectorState>['setState']
-export type GetState = StoreApi<InspectorState>['getState']
+export type {
+  GetState,
+  InspectorState,
+  InspectorStore,
+  ListSlice,
+  SetState,
+  StoreDeps,
+  View,
+} from './store-types'
 
 export function sortById(events: EventSummary[]): EventSummary[] {
   for (let i = 1; i < events.length; i++) {

@@ -4,10 +4,11 @@
  * modules. It stands in for the composition root, not for anything in the browser.
  */
 import { createHash } from 'node:crypto'
-import type { ApiPush, HooklensApi, StatusInfo } from '../../../shared/api'
+import type { ApiPush, Delivery, HooklensApi, StatusInfo } from '../../../shared/api'
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
 import { diffEvents } from '../../../shared/diff'
 import { exportEvents } from '../../../electron/core/export'
+import { defaultSettings } from '../../../electron/core/settings/settings-types'
 
 export interface FakeApi extends HooklensApi {
   events: CapturedEvent[]
@@ -53,11 +54,49 @@ export function fakeEvent(over: Partial<CapturedEvent> = {}): CapturedEvent {
   }
 }
 
+/** A delivered replay record with every field of the contract; `fields` override. */
+export function fakeDelivery(
+  fields: Partial<Delivery> & Pick<Delivery, 'id' | 'eventId'>,
+): Delivery {
+  const at = fields.createdAt ?? new Date().toISOString()
+  return {
+    target: 'http://127.0.0.1:3000/webhook',
+    ruleId: null,
+    kind: 'replay',
+    status: 'delivered',
+    attempts: 1,
+    maxAttempts: 1,
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+    deliveredAt: at,
+    nextAttemptAt: null,
+    request: {
+      method: 'POST',
+      url: fields.target ?? 'http://127.0.0.1:3000/webhook',
+      headers: [],
+      size: 0,
+      sha256: '',
+      bodySource: 'event',
+    },
+    response: null,
+    latencyMs: null,
+    notes: [],
+    redrives: 0,
+    ...fields,
+  }
+}
+
 export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
   const listeners = new Set<(p: ApiPush) => void>()
   const calls: { method: string; arg: unknown }[] = []
   const events = [...initial]
   let paused = false
+  const settings = {
+    ...defaultSettings(),
+    retention: { maxEvents: 10000, maxBytes: 1 << 30 },
+    sessionVerifiers: [],
+  }
   const status = (): StatusInfo => ({
     receiverUrl: 'http://127.0.0.1:9000',
     receiverPort: 9000,
@@ -129,35 +168,41 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
       return log('diffEvents', a, diffEvents(ea, eb))
     },
     changesSincePrevious: (a) => log('changesSincePrevious', a, null),
-    getSettings: (a) =>
-      log('getSettings', a, { verifiers: [], retention: { maxEvents: 10000, maxBytes: 1 << 30 } }),
-    updateSettings: (a) => log('updateSettings', a, null),
-    addVerifier: (a) => log('addVerifier', a, { id: 'v1' }),
+    getSettings: (a) => log('getSettings', a, settings),
+    updateSettings: (a) => log('updateSettings', a, settings),
+    addVerifier: (a) =>
+      log('addVerifier', a, { id: 'v1', scheme: a.scheme, secrets: a.secrets.map(() => '••••') }),
     removeVerifier: (a) => log('removeVerifier', a, { removed: true }),
     replayEvent: (a) =>
-      log('replayEvent', a, {
-        id: `d-${calls.length}`,
-        eventId: a.id,
-        target: a.to,
-        kind: 'replay',
-        status: 'delivered',
-        createdAt: new Date().toISOString(),
-        response: {
-          status: 202,
-          headers: [],
-          body: 'accepted',
-          bodyEncoding: 'utf8',
-          size: 8,
-          truncated: false,
-        },
-        latencyMs: 2,
-      }),
+      log(
+        'replayEvent',
+        a,
+        fakeDelivery({
+          id: `d-${calls.length}`,
+          eventId: a.id,
+          target: a.to,
+          response: {
+            status: 202,
+            headers: [],
+            body: 'accepted',
+            bodyEncoding: 'utf8',
+            size: 8,
+            truncated: false,
+          },
+          latencyMs: 2,
+        }),
+      ),
     listDeliveries: (a) => log('listDeliveries', a, []),
     redrive: (a) => log('redrive', a, { redriven: 0 }),
     getTunnelStatus: (a) => log('getTunnelStatus', a, status().tunnel),
     startTunnel: (a) => log('startTunnel', a, status().tunnel),
     stopTunnel: (a) => log('stopTunnel', a, status().tunnel),
-    shareSnippets: (a) => log('shareSnippets', a, {}),
+    shareSnippets: (a) =>
+      log('shareSnippets', a, {
+        url: `https://fake.example${a.path ?? '/hooks'}`,
+        warning: null,
+        snippets: [],
+      }),
     getTimeline: (a) => log('getTimeline', a, null),
     getBatchItems: (a) => log('getBatchItems', a, null),
     checkA2AAgent: (a) =>

@@ -3,10 +3,9 @@
  * addresses it prints: the receiver and the inspector (the one carrying `?token=`).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 
@@ -30,7 +29,7 @@ export async function startListen(
   extraArgs: string[] = [],
   timeoutMs = 60_000,
 ): Promise<ListenProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'hooklens-e2e-'))
+  const dataDir = await makeTempDir('hooklens-e2e-')
   const child = spawn(
     process.execPath,
     [
@@ -89,7 +88,7 @@ export async function startListen(
       await exited
       clearTimeout(t)
     }
-    await rm(dataDir, { recursive: true, force: true })
+    await removeTempDir(dataDir)
   }
   try {
     const urls = await found

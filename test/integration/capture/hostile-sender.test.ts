@@ -3,19 +3,19 @@
  * (issue 12.2, 12.4): our own inspector cookie is never captured, and a sender trickling its
  * headers or its body is cut off — the body case recorded as rejected and answered 408.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'undici'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 let h: Hooklens
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-hostile-'))
+  dir = await makeTempDir('hooklens-hostile-')
   h = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.1' })
   const s = h.settings.get()
   h.settings.update({ receiver: { ...s.receiver, headersTimeoutSec: 0.5, bodyTimeoutSec: 0.3 } })
@@ -23,7 +23,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await h.stop()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 /** Writes `chunks` on a raw socket and resolves with everything the server sent until close. */

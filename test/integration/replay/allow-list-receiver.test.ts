@@ -3,26 +3,24 @@
  * (`captureHooks.refuse.push(sourceRefusal(() => settings.allowList))`) answers 403 to senders
  * not on the list and records them as rejected; allowed origins and an empty list pass.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'undici'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { sourceRefusal } from '../../../electron/core/receiver/allow-list'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 let h: Hooklens
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-allow-'))
+  dir = await makeTempDir('hooklens-allow-')
   h = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.1' })
   h.captureHooks.refuse.push(sourceRefusal(() => h.settings.get().allowList))
   await h.start()
 })
 afterAll(async () => {
   await h.stop()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 async function post(headers: Record<string, string> = {}) {

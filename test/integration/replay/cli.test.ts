@@ -4,8 +4,7 @@
  * `deliveries` lists the records; `redrive --all` recovers dead letters; `send` simulates agents.
  */
 import { createHmac } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
@@ -15,6 +14,7 @@ import type { ListenContext } from '../../../electron/cli/listen-extensions'
 import { DeliveryStore, Forwarder, sendSample, type Delivery } from '../../../electron/core/replay'
 import { openSettings } from '../../../electron/core/settings/settings-store'
 import { startHandler, type Handler } from './handler-server'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { main } = await import('../../../electron/cli/main')
@@ -57,7 +57,7 @@ function agentGatewayCheck(r: { headers: [string, string][]; body: Buffer }): nu
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-replay-cli-'))
+  dir = await makeTempDir('hooklens-replay-cli-')
   verifying = await startHandler((r) => ({ status: agentGatewayCheck(r) }))
   forwardTarget = await startHandler()
   hooklens = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.1' })
@@ -88,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await verifying.close()
   await forwardTarget.close()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 describe('listen --forward-to', () => {
@@ -270,7 +270,7 @@ describe('hooklens send', () => {
 
 describe('hooklens send without --to', () => {
   it('sends to the hooklens running on the data dir, under /hooks/PLATFORM', async () => {
-    const own = await mkdtemp(join(tmpdir(), 'hooklens-send-'))
+    const own = await makeTempDir('hooklens-send-')
     const running = await createHooklens({
       dataDir: own,
       port: 0,
@@ -286,7 +286,7 @@ describe('hooklens send without --to', () => {
       expect(e.classification.platform).toBe('agentfield')
     } finally {
       await running.stop()
-      await rm(own, { recursive: true, force: true })
+      await removeTempDir(own)
     }
   })
 })

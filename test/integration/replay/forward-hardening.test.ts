@@ -5,23 +5,23 @@
  * handlers, real files.
  */
 import { createHash, createHmac } from 'node:crypto'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import Stripe from 'stripe'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DELIVERIES_FILE, ReplayService } from '../../../electron/core/replay'
 import { emptyClassification, type CapturedEvent, type HeaderPair } from '../../../shared/event'
 import { startHandler, type Handler } from './handler-server'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 const cleanups: (() => Promise<void>)[] = []
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-fwdh-'))
+  dir = await makeTempDir('hooklens-fwdh-')
 })
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 async function handler(respond?: Handler['respond']): Promise<Handler> {

@@ -3,9 +3,6 @@
  * the original bytes, Retry-After, per-target ordering, filters, and records across restarts.
  * Sleeps are injected (recorded, not waited) so the suite stays fast.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   DeliveryStore,
@@ -14,15 +11,16 @@ import {
   type ForwarderOptions,
 } from '../../../electron/core/replay'
 import { endToEndHeaders, startHandler, type Handler } from './handler-server'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 const cleanups: (() => Promise<void>)[] = []
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-fwd-'))
+  dir = await makeTempDir('hooklens-fwd-')
 })
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 async function handler(respond?: Handler['respond']): Promise<Handler> {

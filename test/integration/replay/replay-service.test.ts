@@ -1,21 +1,19 @@
 /** ReplayService: the API methods (replayEvent, listDeliveries, redrive) and capture feeding. */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ReplayService } from '../../../electron/core/replay'
 import { emptyClassification, emptyVerification, type CapturedEvent } from '../../../shared/event'
 import { startHandler, type Handler } from './handler-server'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 let h: Handler
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-svc-'))
+  dir = await makeTempDir('hooklens-svc-')
   h = await startHandler((r) => ({ status: r.url === '/fail' ? 400 : 200 }))
 })
 afterEach(async () => {
   await h.close()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 function captured(id: string, body: string): CapturedEvent {

@@ -5,10 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { request } from 'node:http'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const cleanup: (() => void)[] = []
@@ -17,8 +16,8 @@ afterEach(() => {
 })
 
 function tempDir(prefix: string) {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = makeTempDirSync(prefix)
+  cleanup.push(() => removeTempDirSync(dir))
   return dir
 }
 

@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { attachTunnel } from '../../../electron/core/tunnel/hooklens-tunnel'
 import { FakeLocaltunnelServer } from '../../helpers/fake-localtunnel-server'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let h: Hooklens | null = null
 let lt: FakeLocaltunnelServer | null = null
@@ -13,11 +11,11 @@ let dir = ''
 afterEach(async () => {
   await h?.stop()
   await lt?.close()
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 it('refuses to open a tunnel the localtunnel client could not reach (receiver not on localhost)', async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-bind-'))
+  dir = await makeTempDir('hooklens-bind-')
   lt = await FakeLocaltunnelServer.start()
   h = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.2' })
   await h.start()

@@ -4,9 +4,6 @@
  * body-cap warnings, the tunnel API, and the A2A loop (register, capture, verify, group).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
@@ -18,6 +15,7 @@ import {
 } from '../../helpers/fake-localtunnel-server'
 import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let lt: FakeLocaltunnelServer
 let h: Hooklens
@@ -32,7 +30,7 @@ let loud: () => void = () => {}
 beforeEach(async () => {
   loud = quietA2ASdk()
   undoDns = resolveLocalhostSubdomains()
-  dataDir = await mkdtemp(join(tmpdir(), 'hooklens-tunnel-'))
+  dataDir = await makeTempDir('hooklens-tunnel-')
   lt = await FakeLocaltunnelServer.start()
   h = await createHooklens({ dataDir, port: 0, host: '127.0.0.1', analyzers: createAnalyzers() })
   await h.start()
@@ -55,7 +53,7 @@ afterEach(async () => {
   await h.stop()
   await lt.close()
   undoDns()
-  await rm(dataDir, { recursive: true, force: true })
+  await removeTempDir(dataDir)
 })
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')

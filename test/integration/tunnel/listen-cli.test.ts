@@ -5,9 +5,7 @@
  * loudly with the new URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSettings } from '../../../electron/core/settings/settings-store'
@@ -18,6 +16,7 @@ import {
 import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
 import { runCli } from '../../helpers/hooklens-cli'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const BIN = resolve('bin/hooklens.mjs')
 const PRELOAD = resolve('test/integration/tunnel/localhost-dns.mjs')
@@ -34,7 +33,7 @@ let loud: () => void = () => {}
 beforeEach(async () => {
   loud = quietA2ASdk()
   undoDns = resolveLocalhostSubdomains()
-  dataDir = await mkdtemp(join(tmpdir(), 'hooklens-listen-tunnel-'))
+  dataDir = await makeTempDir('hooklens-listen-tunnel-')
   lt = await FakeLocaltunnelServer.start()
   agent = await startTestAgent('compat')
 })
@@ -49,7 +48,7 @@ afterEach(async () => {
   await agent.close()
   await lt.close()
   undoDns()
-  await rm(dataDir, { recursive: true, force: true })
+  await removeTempDir(dataDir)
 })
 
 describe('hooklens listen + share a2a over the tunnel', () => {

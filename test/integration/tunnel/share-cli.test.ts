@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Command } from 'commander'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { registerShare } from '../../../electron/cli/commands/share'
@@ -17,6 +14,7 @@ import {
 import { startRecorder, type LocalRecorder } from './local-recorder'
 import { quietA2ASdk, startTestAgent, type TestAgent } from './a2a-agent'
 import { waitUntil } from './wait'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let lt: FakeLocaltunnelServer
 let rec: LocalRecorder
@@ -29,7 +27,7 @@ let loud: () => void = () => {}
 
 beforeEach(async () => {
   loud = quietA2ASdk()
-  dataDir = await mkdtemp(join(tmpdir(), 'hooklens-share-cli-'))
+  dataDir = await makeTempDir('hooklens-share-cli-')
   undoDns = resolveLocalhostSubdomains()
   lt = await FakeLocaltunnelServer.start()
   rec = await startRecorder(() => manager)
@@ -45,7 +43,7 @@ afterEach(async () => {
   await rec.close()
   await lt.close()
   undoDns()
-  await rm(dataDir, { recursive: true, force: true })
+  await removeTempDir(dataDir)
 })
 
 async function run(args: string[]): Promise<{ code: number; out: string }> {

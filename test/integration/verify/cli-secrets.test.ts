@@ -2,14 +2,12 @@
 // a stored event is unverifiable until a secret is saved, valid afterwards (re-verification after
 // adding a secret), and lists never show a secret.
 import { createHash, createHmac } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EventStore } from '../../../electron/core/store/event-store'
 import { openSettings } from '../../../electron/core/settings/settings-store'
 import { emptyClassification, emptyVerification, type EventSummary } from '../../../shared/event'
 import { runBinary, runInProcess } from './cli-helpers'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const SECRET = 'gh-webhook-secret-4f9a2c'
 const EVENT_ID = '01JF0000000000000000000001'
@@ -17,7 +15,7 @@ const body = Buffer.from('{"action":"opened","number":7}')
 let dir: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-secrets-cli-'))
+  dir = await makeTempDir('hooklens-secrets-cli-')
   const store = await EventStore.open({ dir })
   const event: EventSummary = {
     id: EVENT_ID,
@@ -44,7 +42,7 @@ beforeAll(async () => {
   await store.close()
 })
 
-afterAll(() => rm(dir, { recursive: true, force: true }))
+afterAll(() => removeTempDir(dir))
 
 const verifyEvent = async () => {
   const r = await runInProcess(['verify', EVENT_ID, '--data-dir', dir])

@@ -1,19 +1,19 @@
 // The whole vectors file through `hooklens verify`: every vector written as a request file and
 // verified by the CLI's main() (exit 0 valid / 1 not valid, JSON on stdout); a handful also run
 // through the real binary, including stdin, bodyBase64 and usage errors (exit 2).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadVectors, type Vector } from '../../unit/verify/helpers'
 import { runBinary, runInProcess } from './cli-helpers'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const vectors = loadVectors()
 let dir: string
 const fileOf = (v: Vector) => join(dir, `${v.id.replace(/[^a-z0-9-]/gi, '_')}.json`)
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-verify-cli-'))
+  dir = await makeTempDir('hooklens-verify-cli-')
   for (const v of vectors) {
     await writeFile(
       fileOf(v),
@@ -22,7 +22,7 @@ beforeAll(async () => {
   }
 })
 
-afterAll(() => rm(dir, { recursive: true, force: true }))
+afterAll(() => removeTempDir(dir))
 
 const argsFor = (v: Vector) => [
   'verify',

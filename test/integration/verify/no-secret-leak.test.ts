@@ -1,12 +1,12 @@
 // No secret string appears in any output: verdicts, reasons and diagnoses for every vector with
 // the right and a wrong secret, misconfigured keys, logger calls, and the CLI's stdout/stderr.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { maskSecret, verifyRequest, type VerifierConfig } from '../../../electron/core/verify'
 import { loadVectors, vectorInput } from '../../unit/verify/helpers'
 import { runInProcess } from './cli-helpers'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const vectors = loadVectors()
 const WRONG = 'wrong-secret-9f8e7d6c5b4a'
@@ -25,9 +25,9 @@ function assertClean(text: string, context: string) {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-leak-'))
+  dir = await makeTempDir('hooklens-leak-')
 })
-afterAll(() => rm(dir, { recursive: true, force: true }))
+afterAll(() => removeTempDir(dir))
 
 describe('no secret in any output', () => {
   it('verdicts for every vector, with right, wrong and rotated secrets and cross-verifier diagnosis', async () => {

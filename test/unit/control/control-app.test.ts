@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -11,19 +11,20 @@ import {
 } from '../../../electron/core/control'
 import { createHttpClient } from '../../../shared/http-client'
 import { createFakeApi, fakeEvent } from '../../e2e/support/fake-api'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const TOKEN = 'test-token-0123456789'
 let dir: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-control-'))
+  dir = await makeTempDir('hooklens-control-')
   await mkdir(join(dir, 'assets'))
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>x</title>')
   await writeFile(join(dir, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(tmpdir(), 'hooklens-secret-outside.txt'), 'secret')
 })
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
   await rm(join(tmpdir(), 'hooklens-secret-outside.txt'), { force: true })
 })
 

@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { Command } from 'commander'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -14,6 +12,7 @@ import {
 import { EventStore } from '../../../electron/core/store/event-store'
 import * as fx from '../../fixtures/platforms'
 import { summaryOf } from './summary-helper'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const A = '01KAXV7Z1M0000000000000001'
 const B = '01KAXV7Z1M0000000000000002'
@@ -28,7 +27,7 @@ class Capture implements Output {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-diff-'))
+  dir = await makeTempDir('hooklens-diff-')
   const store = await EventStore.open({ dir })
   await store.append(summaryOf(fx.a2a03[0], A), fx.bodyOf(fx.a2a03[0]))
   await store.append(summaryOf(fx.a2a03[2], B), fx.bodyOf(fx.a2a03[2]))
@@ -36,7 +35,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 describe('hooklens events diff', () => {

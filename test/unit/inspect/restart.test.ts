@@ -3,19 +3,17 @@
  * appended to the event log in a temp dir, the store is closed, reopened, the analyzers are
  * rebuilt from the stored metadata (no bodies), and the next delivery is counted correctly.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createInspectAnalyzers } from '../../../electron/core/inspect'
 import { EventStore } from '../../../electron/core/store/event-store'
 import * as fx from '../../fixtures/platforms'
 import { summaryOf } from './summary-helper'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string | null = null
 
 afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true })
+  if (dir) await removeTempDir(dir)
   dir = null
 })
 
@@ -34,7 +32,7 @@ async function capture(
 
 describe('duplicates across a restart', () => {
   it('the rebuilt index continues counts, first ids and subject states', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hooklens-inspect-'))
+    dir = await makeTempDir('hooklens-inspect-')
     const conflict = {
       ...fx.agentFieldCompleted,
       body: fx.agentFieldCompleted.body.replace('14200', '1'),

@@ -3,11 +3,12 @@
  * log in a temp dir, the real electron-store with a fake safeStorage.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createHmac, randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { API_METHODS, type ApiPush, type StatusInfo } from '../../../shared/api'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
 // See desktop-settings.test.ts: lets the real electron-store load without an Electron binary.
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= join(tmpdir(), 'no-electron-binary')
@@ -20,7 +21,7 @@ const { readRuntimeInfo } = await import('../../../electron/core/share/runtime-i
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hooklens-corehost-'))
+  dir = makeTempDirSync('hooklens-corehost-')
   // Port 0 and no tunnel: nothing here may leave the loopback interface.
   writeFileSync(
     join(dir, 'settings.json'),
@@ -30,7 +31,7 @@ beforeEach(() => {
     }),
   )
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => removeTempDirSync(dir))
 
 async function startCore() {
   const settings = createDesktopSettings({

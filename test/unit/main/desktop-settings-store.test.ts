@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
 // See desktop-settings.test.ts: lets the real electron-store load without an Electron binary.
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= join(tmpdir(), 'no-electron-binary')
@@ -14,9 +15,9 @@ const { fakeSafeStorage } = await import('./fake-electron')
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hooklens-dstore-'))
+  dir = makeTempDirSync('hooklens-dstore-')
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => removeTempDirSync(dir))
 
 function open(available = true) {
   return desktopSettingsStore(

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
 vi.mock('electron', () => {
   const electron = {
@@ -25,9 +26,9 @@ const { fakeSafeStorage } = await import('./fake-electron')
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hooklens-settings-'))
+  dir = makeTempDirSync('hooklens-settings-')
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => removeTempDirSync(dir))
 
 function open(safe = fakeSafeStorage(true), platform: NodeJS.Platform = 'linux') {
   return {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { API_METHODS, type ApiPush } from '../../../shared/api'
 import { FakeWebContents, FakeWindow, fakeElectron } from './fake-electron'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
 // See desktop-settings.test.ts: lets the real electron-store load without an Electron binary.
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= join(tmpdir(), 'no-electron-binary')
@@ -12,9 +13,9 @@ const { runLifecycle, desktopDataDir } = await import('../../../electron/main/li
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hooklens-life-'))
+  dir = makeTempDirSync('hooklens-life-')
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => removeTempDirSync(dir))
 
 function fakeCore() {
   const api: Record<string, unknown> = {}

@@ -4,11 +4,12 @@
  * webhook pushed to the window and the tray, and a clean stop on quit.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { API_METHODS, type ApiPush, type StatusInfo } from '../../../shared/api'
 import type { fakeElectron as FakeElectronFn } from './fake-electron'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
 vi.mock('electron', async () => {
   const { fakeElectron } = await import('./fake-electron')
@@ -16,8 +17,8 @@ vi.mock('electron', async () => {
   return { ...e, default: e }
 })
 
-const dir = mkdtempSync(join(tmpdir(), 'hooklens-main-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const dir = makeTempDirSync('hooklens-main-')
+afterAll(() => removeTempDirSync(dir))
 writeFileSync(
   join(dir, 'settings.json'),
   JSON.stringify({

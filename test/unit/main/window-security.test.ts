@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
@@ -11,9 +10,10 @@ import {
 import { CSP, devCsp, hardenSession } from '../../../electron/main/content-security'
 import { rendererLocation } from '../../../electron/main/renderer-location'
 import { FakeWebContents, FakeWindow, fakeSession } from './fake-electron'
+import { makeTempDirSync, removeTempDirSync } from '../../helpers/temp-dir'
 
-const root = mkdtempSync(join(tmpdir(), 'hooklens-win-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = makeTempDirSync('hooklens-win-')
+afterAll(() => removeTempDirSync(root))
 mkdirSync(join(root, 'out', 'renderer', 'assets'), { recursive: true })
 writeFileSync(join(root, 'out', 'renderer', 'index.html'), '<!doctype html><p>inspector</p>')
 writeFileSync(join(root, 'out', 'renderer', 'assets', 'app.js'), 'console.log(1)')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createInspectorStore } from '../../../renderer/src/store/inspector-store'
 import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/actions-slice'
-import { createFakeApi, fakeEvent, summary } from '../../e2e/support/fake-api'
+import { createFakeApi, fakeDelivery, fakeEvent, summary } from '../../e2e/support/fake-api'
 
 function memoryStorage() {
   const m = new Map<string, string>()
@@ -210,13 +210,13 @@ describe('inspector store', () => {
     let n = 0
     api.replayEvent = async (a) => {
       n++
-      const base = {
+      const base = fakeDelivery({
         id: `del-${n}`,
         eventId: a.id,
         target: a.to,
         kind: 'replay',
         createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-      }
+      })
       // The core pushes the delivery (pending, then delivered) before the call returns.
       api.push({ type: 'deliveryResult', payload: { ...base, status: 'pending' } })
       api.push({ type: 'deliveryResult', payload: { ...base, status: 'delivered' } })
@@ -228,14 +228,14 @@ describe('inspector store', () => {
     // A late push of the first delivery must not move it back on top.
     api.push({
       type: 'deliveryResult',
-      payload: {
+      payload: fakeDelivery({
         id: 'del-1',
         eventId: '01B',
         target: 'x',
         kind: 'replay',
         status: 'delivered',
         createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 1)).toISOString(),
-      },
+      }),
     })
     store.getState().flushPushes()
     await store.getState().sendReplay('01B')

@@ -1,16 +1,16 @@
 /** The delivery log on disk: survives reopening, skips a torn last line, compacts atomically. */
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { appendFile, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DELIVERIES_FILE, DeliveryStore, type Delivery } from '../../../electron/core/replay'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-deliv-'))
+  dir = await makeTempDir('hooklens-deliv-')
 })
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 function delivery(id: string, extra: Partial<Delivery> = {}): Delivery {

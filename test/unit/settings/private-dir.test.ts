@@ -1,17 +1,17 @@
 /** The data dir is private (12.8): created 0700 / 0600, and an old open one tightened once. */
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHooklens } from '../../../electron/core/hooklens/hooklens'
 import { openSettings } from '../../../electron/core/settings/settings-store'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let root: string
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'hooklens-private-'))
+  root = await makeTempDir('hooklens-private-')
 })
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true })
+  await removeTempDir(root)
 })
 
 const mode = async (p: string) => (await stat(p)).mode & 0o777

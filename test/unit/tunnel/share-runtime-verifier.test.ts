@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -11,13 +10,14 @@ import {
 } from '../../../electron/core/share/runtime-info'
 import { saveA2AVerifier } from '../../../electron/core/share/a2a-verifier'
 import { openSettings } from '../../../electron/core/settings/settings-store'
+import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hooklens-share-'))
+  dir = await makeTempDir('hooklens-share-')
 })
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+  await removeTempDir(dir)
 })
 
 const info = (pid: number): RuntimeInfo => ({

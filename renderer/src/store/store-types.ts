@@ -1,0 +1,149 @@
+/**
+ * The inspector state's types: each slice's fields and actions and the whole state they make.
+ * Declared apart from the slices (inspector-store.ts, detail-slice.ts, actions-slice.ts) so a
+ * slice reads the whole state's type without importing the store that imports it.
+ */
+import type { StoreApi } from 'zustand/vanilla'
+import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
+import type { EventDiff } from '../../../shared/diff'
+import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
+import type { BodyHits } from './filter'
+
+export type View = 'events' | 'compare' | 'deliveries' | 'settings'
+
+export interface StoreDeps {
+  /** Remembered choices (replay target); localStorage in the browser. */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null
+  /** Push batching window in ms. */
+  flushMs?: number
+  /** Most events loaded at start. */
+  initialLimit?: number
+  /** Newest events loaded first, so the list shows before a large history arrives. */
+  firstPage?: number
+  /** Events per request while paging back through the history. */
+  pageSize?: number
+  /** Pause in typing before the filter's word is also looked for in bodies. */
+  searchDelayMs?: number
+}
+
+export interface ListSlice {
+  ready: boolean
+  error: string | null
+  status: StatusInfo | null
+  /** All loaded summaries, oldest first (ids are ULIDs, so id order is arrival order). */
+  events: EventSummary[]
+  /** The rows on screen: filtered and ordered. */
+  visible: EventSummary[]
+  /** True while the older events are still loading behind the first page. */
+  loadingMore: boolean
+  filterText: string
+  /** Body matches of the filter's plain word, from the core. */
+  bodyHits: BodyHits | null
+  /** True while the core looks for the filter's word in bodies (more rows may come). */
+  searching: boolean
+  newestFirst: boolean
+  livePaused: boolean
+  /** Pushes held back while live updates are paused. */
+  held: ApiPush[]
+  cursorId: string | null
+  view: View
+  init(): Promise<void>
+  /** Loads the whole history (after the first page). */
+  loadAll(): Promise<void>
+  dispose(): void
+  /** Applies queued pushes now (tests, and the batcher's timer). */
+  flushPushes(): void
+  receive(pushes: ApiPush[]): void
+  setFilter(text: string): void
+  toggleNewestFirst(): void
+  setLivePaused(paused: boolean): void
+  moveCursor(delta: number): void
+  openCursor(): void
+  setView(view: View): void
+  refreshStatus(): Promise<void>
+  resync(): Promise<void>
+}
+
+export interface DetailState {
+  event: CapturedEvent | null
+  decoded: DecodedBody | null
+  /** undefined: not loaded yet; null: no previous event of this subject. */
+  changes: { previousId: string | null; diff: EventDiff } | null | undefined
+  /** For a duplicate or conflict: how it differs from the first event with its key. */
+  fromFirst: { id: string; diff: EventDiff } | null
+  loading: boolean
+  error: string | null
+}
+
+export interface DetailSlice {
+  selectedId: string | null
+  detail: DetailState
+  select(id: string): Promise<void>
+  closeDetail(): void
+  /** The cURL command for one event (through the export API, so both sides agree). */
+  curlFor(id: string): Promise<string>
+}
+
+export interface CompareState {
+  loading: boolean
+  diff: EventDiff | null
+  a: CapturedEvent | null
+  b: CapturedEvent | null
+  error: string | null
+}
+
+export interface ReplayEdit {
+  setHeaders?: HeaderPair[]
+  removeHeaders?: string[]
+  body?: string
+  /** Re-sign under a fresh message id, so the handler's idempotency sees a new event. */
+  newId?: boolean
+  /** This send's re-sign choice; absent: the remembered one. */
+  resign?: boolean
+}
+
+export interface ActionsSlice {
+  compareA: string | null
+  compareB: string | null
+  compare: CompareState
+  replayTarget: string
+  replayResign: boolean
+  replaySending: boolean
+  replayError: string | null
+  /** Deliveries per event id, newest first. */
+  replayHistory: Record<string, Delivery[]>
+  deliveries: Delivery[]
+  settings: ApiSettings | null
+  notice: string | null
+  setCompareA(id: string): void
+  compareWith(id: string): Promise<void>
+  setReplayTarget(url: string): void
+  setReplayResign(on: boolean): void
+  sendReplay(id: string, edit?: ReplayEdit): Promise<Delivery | null>
+  loadReplayHistory(id: string): Promise<void>
+  loadDeliveries(status?: string): Promise<void>
+  redrive(target: { id: string } | { all: true }): Promise<number>
+  loadSettings(): Promise<void>
+  updateSettings(patch: Record<string, unknown>): Promise<void>
+  addVerifier(v: {
+    scheme: string
+    secrets: string[]
+    path?: string
+    tolerance?: number
+    name?: string
+  }): Promise<void>
+  removeVerifier(id: string): Promise<void>
+  exportEvents(
+    format: 'har' | 'json' | 'curl',
+    ids?: string[],
+  ): Promise<{ filename: string; mime: string; content: string }>
+  clearAll(): Promise<void>
+  setCapturePaused(paused: boolean): Promise<void>
+  toggleTunnel(): Promise<void>
+  notify(message: string | null): void
+}
+
+export type InspectorState = ListSlice & DetailSlice & ActionsSlice
+export type InspectorStore = StoreApi<InspectorState>
+export type SetState = StoreApi<InspectorState>['setState']
+export type GetState = StoreApi<InspectorState>['getState']
