@@ -7,6 +7,7 @@
  * same limits, keep exactly the same events.
  */
 import { EventEmitter } from 'node:events'
+import { fstatSync } from 'node:fs'
 import { mkdir, open, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
@@ -23,6 +24,14 @@ import {
 } from './log-format'
 import { scanLog } from './log-reader'
 import { LogWriter } from './log-writer'
+import {
+  hintOf,
+  readSidecar,
+  removeSidecar,
+  writeSidecar,
+  type ReplayHint,
+  type SidecarRecord,
+} from './segment-sidecar'
 import { acquireLock, type Lock } from './lock-file'
 import {
   listSegments,
@@ -91,38 +100,26 @@ export class EventStore extends EventEmitter {
 
   private async load(): Promise<void> {
     const segments = await listSegments(this.opts.dir)
+    const writing = !this.opts.readOnly
     let last: { seg: Segment; goodEnd: number; size: number; lines: number } | null = null
-    for (const seg of segments) {
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]
       const fd = await openSegment(seg.file)
       if (fd === null) continue // dropped by the writer since we listed it: its events are gone
       this.handles.add(seg.seq, fd)
       this.index.touchSegment(seg.seq)
-      let lines = 0
-      const scan = await scanLog(fd, ({ offset, length, record }) => {
-        lines++
-        if (record.op === 'event') {
-          this.index.add({
-            id: record.id,
-            meta: record.meta,
-            metaLength: record.metaLength,
-            patch: null,
-            seq: seg.seq,
-            offset,
-            length,
-            headers: record.headers,
-          })
-        } else {
-          this.index.patch(record.id, record.patch)
+      // Every segment but the newest is sealed (and the legacy file, which the writer never
+      // continues): its sidecar, if valid, replaces reading it.
+      const sealed = i < segments.length - 1 || (writing && seg.seq === 0)
+      if (sealed) {
+        const size = fstatSync(fd).size
+        const lines = this.loadSidecar(seg.seq, fd, size)
+        if (lines !== null) {
+          last = { seg, goodEnd: size, size, lines }
+          continue
         }
-      })
-      for (const p of scan.problems) {
-        const what = p.torn
-          ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes) of ${seg.file}: a write was cut off`
-          : `skipped an unreadable record at byte ${p.offset} of ${seg.file} (${p.error})`
-        this.loadProblems.push(what)
-        this.opts.logger?.warn(`event log: ${what}`)
       }
-      last = { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
+      last = await this.scanSegment(seg, fd, sealed)
     }
     if (this.opts.readOnly) {
       this.enforceRetention()
@@ -134,12 +131,14 @@ export class EventStore extends EventEmitter {
     }
     // The legacy file is adopted as it is (never appended to): new events start segment 1.
     const continueLast = last !== null && last.seg.seq > 0
+    // The continued segment grows: a sidecar of it (left by a crash mid-roll) is stale.
+    if (continueLast) removeSidecar(this.opts.dir, last!.seg.seq)
     const seq = continueLast ? last!.seg.seq : (last?.seg.seq ?? 0) + 1
     const writerOpts = {
       dir: this.opts.dir,
       fsync: Boolean(this.opts.fsync),
       ...this.segmentLimits(),
-      onRoll: (next: number) => this.onRoll(next),
+      onRoll: (next: number, sealed: { seq: number; size: number }) => this.onRoll(next, sealed),
     }
     this.writer = LogWriter.open(
       writerOpts,
@@ -149,6 +148,91 @@ export class EventStore extends EventEmitter {
     )
     if (!continueLast) this.onRoll(seq)
     this.enforceRetention()
+  }
+
+  /** Adds a sealed segment's events from its sidecar; null (nothing added) when unusable. */
+  private loadSidecar(seq: number, fd: number, size: number): number | null {
+    const sc = readSidecar(this.opts.dir, seq, fd, size, !this.opts.readOnly)
+    if (!sc) return null
+    for (const e of sc.events) {
+      this.index.add({
+        id: e.id,
+        meta: null,
+        metaLength: e.metaLength,
+        patch: null,
+        seq,
+        offset: e.offset,
+        length: e.length,
+        headers: { at: e.headersAt, length: e.headersLength },
+        hint: e.hint,
+      })
+    }
+    for (const [id, patch] of sc.updates) this.index.patch(id, patch)
+    return sc.events.length + sc.updates.length
+  }
+
+  /**
+   * Reads a segment line by line. The writer also keeps what a sidecar needs: it writes one for
+   * a sealed segment that had none (once), and keeps the records of the segment it continues.
+   */
+  private async scanSegment(
+    seg: Segment,
+    fd: number,
+    sealed: boolean,
+  ): Promise<{ seg: Segment; goodEnd: number; size: number; lines: number }> {
+    const records: SidecarRecord[] | null = this.opts.readOnly ? null : []
+    let foreign = false
+    let lines = 0
+    const scan = await scanLog(fd, ({ offset, length, record, line }) => {
+      lines++
+      if (record.op === 'update') {
+        this.index.patch(record.id, record.patch)
+        records?.push({ update: record.id, patch: record.patch })
+        return
+      }
+      const h = record.headers
+      let hint: ReplayHint | null = null
+      if (records) {
+        hint = hintOf(record.meta ?? parseMeta(line.subarray(0, record.metaLength)))
+        if (Array.isArray(h))
+          foreign = true // headers not in place: no sidecar for this one
+        else {
+          records.push({
+            id: record.id,
+            offset,
+            length,
+            metaLength: record.metaLength,
+            headersAt: h.at,
+            headersLength: h.length,
+            hint,
+          })
+        }
+      }
+      this.index.add({
+        id: record.id,
+        meta: record.meta,
+        metaLength: record.metaLength,
+        patch: null,
+        seq: seg.seq,
+        offset,
+        length,
+        headers: h,
+        hint,
+      })
+    })
+    for (const p of scan.problems) {
+      const what = p.torn
+        ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes) of ${seg.file}: a write was cut off`
+        : `skipped an unreadable record at byte ${p.offset} of ${seg.file} (${p.error})`
+      this.loadProblems.push(what)
+      this.opts.logger?.warn(`event log: ${what}`)
+    }
+    if (records && !foreign) {
+      // A sealed segment with a problem keeps being scanned, so the problem keeps being reported.
+      if (!sealed) this.pending.set(seg.seq, records)
+      else if (scan.problems.length === 0) this.saveSidecar(seg.seq, scan.size, records)
+    }
+    return { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
   }
 
   get count(): number {
@@ -184,6 +268,15 @@ export class EventStore extends EventEmitter {
       length: length - 1,
       headers,
     })
+    this.track(at.seq, {
+      id: event.id,
+      offset: at.offset,
+      length: length - 1,
+      metaLength,
+      headersAt: headers.at,
+      headersLength: headers.length,
+      hint: hintOf(meta),
+    })
     this.emit('appended', event)
     this.enforceRetention()
     return this.withFirst(event)
@@ -192,7 +285,8 @@ export class EventStore extends EventEmitter {
   /** Records new derived fields (verification, idempotency, ...) for a stored event. */
   async update(id: string, patch: DerivedPatch): Promise<EventSummary | null> {
     if (!this.index.has(id)) return null
-    await this.requireWriter().append(updateLine(id, patch))
+    const at = await this.requireWriter().append(updateLine(id, patch))
+    this.track(at.seq, { update: id, patch })
     const entry = this.index.patch(id, patch)
     if (!entry) return null
     const summary = this.toSummary(entry)
@@ -208,6 +302,23 @@ export class EventStore extends EventEmitter {
   /** Metadata without headers, oldest first: cheap, for scans over every event. */
   *metas(): IterableIterator<Omit<EventSummary, 'headers'>> {
     for (const e of this.index.values()) yield this.withFirst(this.metaOf(e))
+  }
+
+  /**
+   * What start-up's duplicate index needs of every stored event, oldest first: from the
+   * sidecars (or the writer's scan) when loaded with them, without reading the log again.
+   * The hints are dropped as they are used: call once, at start-up.
+   */
+  *startupMetas(): IterableIterator<ReplayHint> {
+    for (const e of this.index.values()) {
+      const h = e.hint
+      if (!h) {
+        yield this.metaOf(e)
+        continue
+      }
+      e.hint = null
+      yield e.patch ? { ...h, ...e.patch } : h
+    }
   }
 
   /** Metadata without headers, newest first. */
@@ -267,6 +378,7 @@ export class EventStore extends EventEmitter {
     await this.writer?.close()
     this.writer = null
     await Promise.all(this.dropping)
+    await Promise.all(this.sidecarWrites.values())
     this.handles.closeAll()
     await this.lock?.release()
     this.lock = null
@@ -282,9 +394,53 @@ export class EventStore extends EventEmitter {
     }
   }
 
-  private onRoll(seq: number): void {
+  private onRoll(seq: number, sealed?: { seq: number; size: number }): void {
     this.handles.openSync(seq, segmentFile(this.opts.dir, seq))
     this.index.touchSegment(seq)
+    this.pending.set(seq, [])
+    if (!sealed) return
+    const records = this.pending.get(sealed.seq)
+    if (!records) return
+    // Written a turn later, off the batch being written (acks already resolved by then come
+    // first: their records are in the list).
+    const p = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        if (this.pending.get(sealed.seq) === records) {
+          this.pending.delete(sealed.seq)
+          this.saveSidecar(sealed.seq, sealed.size, records)
+        }
+        resolve()
+      }),
+    )
+    this.sidecarWrites.set(sealed.seq, p)
+    void p.finally(() => {
+      if (this.sidecarWrites.get(sealed.seq) === p) this.sidecarWrites.delete(sealed.seq)
+    })
+  }
+
+  /** Records of segments whose sidecar is not written yet (the active one, one just sealed). */
+  private readonly pending = new Map<number, SidecarRecord[]>()
+  private readonly sidecarWrites = new Map<number, Promise<void>>()
+
+  /** Keeps a line's place for its segment's sidecar; a sidecar already written without it goes. */
+  private track(seq: number, record: SidecarRecord): void {
+    const records = this.pending.get(seq)
+    if (records) records.push(record)
+    else if (this.sidecarsWritten.delete(seq)) removeSidecar(this.opts.dir, seq)
+  }
+
+  /** Sidecars this process wrote (so a late line in their segment can invalidate them). */
+  private readonly sidecarsWritten = new Set<number>()
+
+  private saveSidecar(seq: number, size: number, records: SidecarRecord[]): void {
+    try {
+      if (writeSidecar(this.opts.dir, seq, size, records)) this.sidecarsWritten.add(seq)
+    } catch (err) {
+      // Only a cache: the next open scans the segment instead.
+      this.opts.logger?.warn(
+        `event log: could not write the index of segment ${seq}: ${(err as Error).message}`,
+      )
+    }
   }
 
   private requireWriter(): LogWriter {
@@ -305,6 +461,11 @@ export class EventStore extends EventEmitter {
   /** Unlinks a segment off the write path (thread pool); readers holding it keep reading. */
   private async dropSegment(seq: number): Promise<void> {
     this.handles.drop(seq)
+    this.pending.delete(seq)
+    await this.sidecarWrites.get(seq)
+    // The sidecar first: a crash in between leaves a segment without one (scanned), no orphan.
+    removeSidecar(this.opts.dir, seq)
+    this.sidecarsWritten.delete(seq)
     try {
       await unlink(segmentFile(this.opts.dir, seq))
     } catch (err) {

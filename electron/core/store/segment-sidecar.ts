@@ -1,0 +1,185 @@
+/**
+ * Per-segment index sidecars: when a segment is sealed (rolled), a small file beside the log
+ * (`segment-index/000000000001.idx`) records where each of its event lines is and the few
+ * metadata fields start-up needs to rebuild the duplicate index, so a later open need not read
+ * the segment itself. A sidecar is only a cache: it is checked against its segment (format
+ * version, the segment's size, the ids of its first and last lines) and ignored — the segment is
+ * scanned instead — when it is missing, stale or corrupt. The log's line format does not change.
+ *
+ * File layout (three lines, so a reader parses only what it needs):
+ *   1. header  {"v":1,"size":<segment bytes>,"events":<n>}
+ *   2. places  {"ids":[…],"pos":[offset,length,metaLength,headersAt,headersLength,…],"upd":[[id,patch],…]}
+ *   3. hints   [[receivedAt,sha256,idempotency,classification,findings],…] (one per event)
+ */
+import { readFileSync, readSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Classification, Finding, Idempotency } from '../../../shared/event'
+import type { DerivedPatch, EventMeta } from './log-format'
+
+export const SIDECAR_DIR = 'segment-index'
+const VERSION = 1
+
+/** What start-up's duplicate index (and the Agent lens) need of a stored event. */
+export interface ReplayHint {
+  id: string
+  receivedAt: string
+  sha256: string
+  idempotency: Idempotency
+  classification?: Classification
+  findings?: Finding[]
+}
+
+export interface SidecarEvent {
+  id: string
+  offset: number
+  length: number
+  metaLength: number
+  headersAt: number
+  headersLength: number
+  hint: ReplayHint | null
+}
+
+export type SidecarRecord = SidecarEvent | { update: string; patch: DerivedPatch }
+
+export function sidecarFile(dir: string, seq: number): string {
+  return join(dir, SIDECAR_DIR, `${String(seq).padStart(12, '0')}.idx`)
+}
+
+export function hintOf(meta: EventMeta): ReplayHint {
+  const { id, receivedAt, sha256, idempotency, classification, findings } = meta
+  return { id, receivedAt, sha256, idempotency, classification, findings }
+}
+
+/**
+ * Writes a sealed segment's sidecar (temp file + rename: a reader sees the whole file or none).
+ * Returns false, writing nothing, when some event has no hint (its fields were not at hand).
+ */
+export function writeSidecar(
+  dir: string,
+  seq: number,
+  size: number,
+  records: SidecarRecord[],
+): boolean {
+  const ids: string[] = []
+  const pos: number[] = []
+  const upd: [string, DerivedPatch][] = []
+  const hints: unknown[] = []
+  for (const r of records) {
+    if ('update' in r) {
+      upd.push([r.update, r.patch])
+      continue
+    }
+    if (!r.hint) return false
+    const h = r.hint
+    ids.push(r.id)
+    pos.push(r.offset, r.length, r.metaLength, r.headersAt, r.headersLength)
+    hints.push([
+      h.receivedAt,
+      h.sha256,
+      h.idempotency,
+      h.classification ?? null,
+      h.findings ?? null,
+    ])
+  }
+  const file = sidecarFile(dir, seq)
+  mkdirSync(join(dir, SIDECAR_DIR), { recursive: true, mode: 0o700 })
+  const text =
+    `${JSON.stringify({ v: VERSION, size, events: ids.length })}\n` +
+    `${JSON.stringify({ ids, pos, upd })}\n${JSON.stringify(hints)}\n`
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, text, { mode: 0o600 })
+  renameSync(tmp, file)
+  return true
+}
+
+export interface LoadedSidecar {
+  events: SidecarEvent[]
+  updates: [string, DerivedPatch][]
+}
+
+/**
+ * Reads segment `seq`'s sidecar and checks it against the open segment (`fd`, `size` bytes);
+ * null when there is none or it does not describe this segment. Hints are parsed only if asked.
+ */
+export function readSidecar(
+  dir: string,
+  seq: number,
+  fd: number,
+  size: number,
+  withHints: boolean,
+): LoadedSidecar | null {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(sidecarFile(dir, seq))
+  } catch {
+    return null
+  }
+  try {
+    // Only the lines needed are decoded: a reader skips the hints, most of the bytes.
+    const l1 = bytes.indexOf(10)
+    const l2 = bytes.indexOf(10, l1 + 1)
+    const l3 = bytes.indexOf(10, l2 + 1)
+    if (l1 < 0 || l2 < 0 || l3 < 0) return null
+    const text = (from: number, to: number) => bytes.toString('utf8', from, to)
+    const head = JSON.parse(text(0, l1)) as { v?: unknown; size?: unknown; events?: unknown }
+    if (head.v !== VERSION || head.size !== size) return null
+    const places = JSON.parse(text(l1 + 1, l2)) as {
+      ids: string[]
+      pos: number[]
+      upd: [string, DerivedPatch][]
+    }
+    const n = places.ids.length
+    if (n !== head.events || places.pos.length !== n * 5 || !Array.isArray(places.upd)) return null
+    const hints = withHints ? (JSON.parse(text(l2 + 1, l3)) as unknown[][]) : null
+    if (hints && hints.length !== n) return null
+    const events: SidecarEvent[] = new Array(n)
+    const p = places.pos
+    for (let i = 0; i < n; i++) {
+      const id = places.ids[i]
+      const h = hints?.[i]
+      events[i] = {
+        id,
+        offset: p[i * 5],
+        length: p[i * 5 + 1],
+        metaLength: p[i * 5 + 2],
+        headersAt: p[i * 5 + 3],
+        headersLength: p[i * 5 + 4],
+        hint: h
+          ? {
+              id,
+              receivedAt: h[0] as string,
+              sha256: h[1] as string,
+              idempotency: h[2] as Idempotency,
+              ...(h[3] ? { classification: h[3] as Classification } : {}),
+              ...(h[4] ? { findings: h[4] as Finding[] } : {}),
+            }
+          : null,
+      }
+    }
+    if (n > 0 && !(lineHasId(fd, events[0], size) && lineHasId(fd, events[n - 1], size))) {
+      return null
+    }
+    return { events, updates: places.upd }
+  } catch {
+    return null // corrupt: scan the segment instead
+  }
+}
+
+/** Whether the line the sidecar places at `e.offset` is that event's (ends the line, has the id). */
+function lineHasId(fd: number, e: SidecarEvent, size: number): boolean {
+  if (e.offset + e.length + 1 > size || e.metaLength > e.length) return false
+  const buf = Buffer.allocUnsafe(e.metaLength)
+  if (readSync(fd, buf, 0, e.metaLength, e.offset) !== e.metaLength) return false
+  const nl = Buffer.allocUnsafe(1)
+  if (readSync(fd, nl, 0, 1, e.offset + e.length) !== 1 || nl[0] !== 10) return false
+  return buf[0] === 0x7b && buf.includes(`"id":${JSON.stringify(e.id)}`)
+}
+
+/** Removes a segment's sidecar (before the segment itself: a crash leaves no orphan sidecar). */
+export function removeSidecar(dir: string, seq: number): void {
+  try {
+    unlinkSync(sidecarFile(dir, seq))
+  } catch {
+    // None written, or already gone.
+  }
+}
