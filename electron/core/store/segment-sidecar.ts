@@ -9,7 +9,10 @@
  * File layout (three lines, so a reader parses only what it needs):
  *   1. header  {"v":1,"size":<segment bytes>,"events":<n>}
  *   2. places  {"ids":[…],"pos":[offset,length,metaLength,headersAt,headersLength,…],"upd":[[id,patch],…]}
- *   3. hints   [[receivedAt,sha256,idempotency,classification,findings],…] (one per event)
+ *   3. hints   {"shared":[…],"at":[[receivedAt,sha256,key,firstId,idempotencyRest,classification,findings],…]}
+ *      one per event; a key or firstId equal to the event's id is 0, and the idempotency fields
+ *      besides those and the classification — the same for most events — are indexes into
+ *      `shared` (smaller to read, and one object for all the events that share it).
  */
 import { readFileSync, readSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -63,7 +66,8 @@ export function writeSidecar(
   const ids: string[] = []
   const pos: number[] = []
   const upd: [string, DerivedPatch][] = []
-  const hints: unknown[] = []
+  const at: unknown[] = []
+  const shared = new Sharer()
   for (const r of records) {
     if ('update' in r) {
       upd.push([r.update, r.patch])
@@ -73,19 +77,22 @@ export function writeSidecar(
     const h = r.hint
     ids.push(r.id)
     pos.push(r.offset, r.length, r.metaLength, r.headersAt, r.headersLength)
-    hints.push([
+    const { key, firstId, ...rest } = h.idempotency
+    at.push([
       h.receivedAt,
       h.sha256,
-      h.idempotency,
-      h.classification ?? null,
-      h.findings ?? null,
+      key === r.id ? 0 : key,
+      firstId === r.id ? 0 : firstId,
+      shared.of(rest),
+      h.classification ? shared.of(h.classification) : -1,
+      h.findings ?? 0,
     ])
   }
   const file = sidecarFile(dir, seq)
   mkdirSync(join(dir, SIDECAR_DIR), { recursive: true, mode: 0o700 })
   const text =
     `${JSON.stringify({ v: VERSION, size, events: ids.length })}\n` +
-    `${JSON.stringify({ ids, pos, upd })}\n${JSON.stringify(hints)}\n`
+    `${JSON.stringify({ ids, pos, upd })}\n${JSON.stringify({ shared: shared.values, at })}\n`
   const tmp = `${file}.${process.pid}.tmp`
   writeFileSync(tmp, text, { mode: 0o600 })
   renameSync(tmp, file)
@@ -130,13 +137,14 @@ export function readSidecar(
     }
     const n = places.ids.length
     if (n !== head.events || places.pos.length !== n * 5 || !Array.isArray(places.upd)) return null
-    const hints = withHints ? (JSON.parse(text(l2 + 1, l3)) as unknown[][]) : null
-    if (hints && hints.length !== n) return null
+    const hints = withHints
+      ? (JSON.parse(text(l2 + 1, l3)) as { shared: object[]; at: unknown[][] })
+      : null
+    if (hints && hints.at.length !== n) return null
     const events: SidecarEvent[] = new Array(n)
     const p = places.pos
     for (let i = 0; i < n; i++) {
       const id = places.ids[i]
-      const h = hints?.[i]
       events[i] = {
         id,
         offset: p[i * 5],
@@ -144,16 +152,7 @@ export function readSidecar(
         metaLength: p[i * 5 + 2],
         headersAt: p[i * 5 + 3],
         headersLength: p[i * 5 + 4],
-        hint: h
-          ? {
-              id,
-              receivedAt: h[0] as string,
-              sha256: h[1] as string,
-              idempotency: h[2] as Idempotency,
-              ...(h[3] ? { classification: h[3] as Classification } : {}),
-              ...(h[4] ? { findings: h[4] as Finding[] } : {}),
-            }
-          : null,
+        hint: hints ? hintFrom(id, hints.at[i], hints.shared) : null,
       }
     }
     if (n > 0 && !(lineHasId(fd, events[0], size) && lineHasId(fd, events[n - 1], size))) {
@@ -162,6 +161,33 @@ export function readSidecar(
     return { events, updates: places.upd }
   } catch {
     return null // corrupt: scan the segment instead
+  }
+}
+
+function hintFrom(id: string, h: unknown[], shared: object[]): ReplayHint {
+  const idempotency = {
+    key: h[2] === 0 ? id : h[2],
+    ...shared[h[4] as number],
+    firstId: h[3] === 0 ? id : h[3],
+  } as Idempotency
+  const hint: ReplayHint = { id, receivedAt: h[0] as string, sha256: h[1] as string, idempotency }
+  if ((h[5] as number) >= 0) hint.classification = shared[h[5] as number] as Classification
+  if (h[6]) hint.findings = h[6] as Finding[]
+  return hint
+}
+
+/** Numbers equal values (by their JSON) so each is written once. */
+class Sharer {
+  readonly values: unknown[] = []
+  private readonly seen = new Map<string, number>()
+  of(value: unknown): number {
+    const json = JSON.stringify(value)
+    let at = this.seen.get(json)
+    if (at === undefined) {
+      at = this.values.push(value) - 1
+      this.seen.set(json, at)
+    }
+    return at
   }
 }
 
