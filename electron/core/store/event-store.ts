@@ -28,7 +28,9 @@ import {
   hintOf,
   readSidecar,
   removeSidecar,
-  writeSidecar,
+  removeSidecarFile,
+  sidecarText,
+  writeSidecarFile,
   type ReplayHint,
   type SidecarRecord,
 } from './segment-sidecar'
@@ -230,7 +232,9 @@ export class EventStore extends EventEmitter {
     if (records && !foreign) {
       // A sealed segment with a problem keeps being scanned, so the problem keeps being reported.
       if (!sealed) this.pending.set(seg.seq, records)
-      else if (scan.problems.length === 0) this.saveSidecar(seg.seq, scan.size, records)
+      else if (scan.problems.length === 0) {
+        void this.chain(seg.seq, () => this.saveSidecar(seg.seq, scan.size, records))
+      }
     }
     return { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
   }
@@ -378,7 +382,7 @@ export class EventStore extends EventEmitter {
     await this.writer?.close()
     this.writer = null
     await Promise.all(this.dropping)
-    await Promise.all(this.sidecarWrites.values())
+    while (this.sidecarWrites.size > 0) await Promise.all(this.sidecarWrites.values())
     this.handles.closeAll()
     await this.lock?.release()
     this.lock = null
@@ -402,45 +406,49 @@ export class EventStore extends EventEmitter {
     const records = this.pending.get(sealed.seq)
     if (!records) return
     // Written a turn later, off the batch being written (acks already resolved by then come
-    // first: their records are in the list).
-    const p = new Promise<void>((resolve) =>
-      setImmediate(() => {
-        if (this.pending.get(sealed.seq) === records) {
-          this.pending.delete(sealed.seq)
-          this.saveSidecar(sealed.seq, sealed.size, records)
-        }
-        resolve()
-      }),
-    )
-    this.sidecarWrites.set(sealed.seq, p)
-    void p.finally(() => {
-      if (this.sidecarWrites.get(sealed.seq) === p) this.sidecarWrites.delete(sealed.seq)
+    // first: their records are in the list), and through the thread pool: a slow disk must not
+    // hold up the loop that answers senders.
+    void this.chain(sealed.seq, async () => {
+      await new Promise((r) => setImmediate(r))
+      if (this.pending.get(sealed.seq) !== records) return
+      this.pending.delete(sealed.seq)
+      await this.saveSidecar(sealed.seq, sealed.size, records)
     })
   }
 
   /** Records of segments whose sidecar is not written yet (the active one, one just sealed). */
   private readonly pending = new Map<number, SidecarRecord[]>()
+  /** Sidecar file work per segment, one job after another (write, then maybe remove). */
   private readonly sidecarWrites = new Map<number, Promise<void>>()
+  /** Sidecars this process wrote (so a late line in their segment can invalidate them). */
+  private readonly sidecarsWritten = new Set<number>()
+
+  private chain(seq: number, job: () => Promise<void>): Promise<void> {
+    const p = (this.sidecarWrites.get(seq) ?? Promise.resolve()).then(job).catch((err) => {
+      // Only a cache: the next open scans the segment instead.
+      this.opts.logger?.warn(`event log: segment ${seq} index: ${(err as Error).message}`)
+    })
+    this.sidecarWrites.set(seq, p)
+    void p.finally(() => {
+      if (this.sidecarWrites.get(seq) === p) this.sidecarWrites.delete(seq)
+    })
+    return p
+  }
 
   /** Keeps a line's place for its segment's sidecar; a sidecar already written without it goes. */
   private track(seq: number, record: SidecarRecord): void {
     const records = this.pending.get(seq)
     if (records) records.push(record)
-    else if (this.sidecarsWritten.delete(seq)) removeSidecar(this.opts.dir, seq)
+    else if (this.sidecarsWritten.delete(seq)) {
+      void this.chain(seq, () => removeSidecarFile(this.opts.dir, seq))
+    }
   }
 
-  /** Sidecars this process wrote (so a late line in their segment can invalidate them). */
-  private readonly sidecarsWritten = new Set<number>()
-
-  private saveSidecar(seq: number, size: number, records: SidecarRecord[]): void {
-    try {
-      if (writeSidecar(this.opts.dir, seq, size, records)) this.sidecarsWritten.add(seq)
-    } catch (err) {
-      // Only a cache: the next open scans the segment instead.
-      this.opts.logger?.warn(
-        `event log: could not write the index of segment ${seq}: ${(err as Error).message}`,
-      )
-    }
+  private async saveSidecar(seq: number, size: number, records: SidecarRecord[]): Promise<void> {
+    const text = sidecarText(size, records)
+    if (text === null) return
+    this.sidecarsWritten.add(seq)
+    await writeSidecarFile(this.opts.dir, seq, text)
   }
 
   private requireWriter(): LogWriter {
@@ -462,10 +470,11 @@ export class EventStore extends EventEmitter {
   private async dropSegment(seq: number): Promise<void> {
     this.handles.drop(seq)
     this.pending.delete(seq)
-    await this.sidecarWrites.get(seq)
     // The sidecar first: a crash in between leaves a segment without one (scanned), no orphan.
-    removeSidecar(this.opts.dir, seq)
-    this.sidecarsWritten.delete(seq)
+    await this.chain(seq, () => {
+      this.sidecarsWritten.delete(seq)
+      return removeSidecarFile(this.opts.dir, seq)
+    })
     try {
       await unlink(segmentFile(this.opts.dir, seq))
     } catch (err) {

@@ -14,7 +14,8 @@
  *      besides those and the classification — the same for most events — are indexes into
  *      `shared` (smaller to read, and one object for all the events that share it).
  */
-import { readFileSync, readSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync, readSync, unlinkSync } from 'node:fs'
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
 import type { DerivedPatch, EventMeta } from './log-format'
@@ -54,15 +55,10 @@ export function hintOf(meta: EventMeta): ReplayHint {
 }
 
 /**
- * Writes a sealed segment's sidecar (temp file + rename: a reader sees the whole file or none).
- * Returns false, writing nothing, when some event has no hint (its fields were not at hand).
+ * A sealed segment's sidecar text; null when some event has no hint (its fields were not at
+ * hand), so no sidecar is written.
  */
-export function writeSidecar(
-  dir: string,
-  seq: number,
-  size: number,
-  records: SidecarRecord[],
-): boolean {
+export function sidecarText(size: number, records: SidecarRecord[]): string | null {
   const ids: string[] = []
   const pos: number[] = []
   const upd: [string, DerivedPatch][] = []
@@ -73,7 +69,7 @@ export function writeSidecar(
       upd.push([r.update, r.patch])
       continue
     }
-    if (!r.hint) return false
+    if (!r.hint) return null
     const h = r.hint
     ids.push(r.id)
     pos.push(r.offset, r.length, r.metaLength, r.headersAt, r.headersLength)
@@ -88,15 +84,19 @@ export function writeSidecar(
       h.findings ?? 0,
     ])
   }
-  const file = sidecarFile(dir, seq)
-  mkdirSync(join(dir, SIDECAR_DIR), { recursive: true, mode: 0o700 })
-  const text =
+  return (
     `${JSON.stringify({ v: VERSION, size, events: ids.length })}\n` +
     `${JSON.stringify({ ids, pos, upd })}\n${JSON.stringify({ shared: shared.values, at })}\n`
+  )
+}
+
+/** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
+export async function writeSidecarFile(dir: string, seq: number, text: string): Promise<void> {
+  const file = sidecarFile(dir, seq)
+  await mkdir(join(dir, SIDECAR_DIR), { recursive: true, mode: 0o700 })
   const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, text, { mode: 0o600 })
-  renameSync(tmp, file)
-  return true
+  await writeFile(tmp, text, { mode: 0o600 })
+  await rename(tmp, file)
 }
 
 export interface LoadedSidecar {
@@ -201,7 +201,12 @@ function lineHasId(fd: number, e: SidecarEvent, size: number): boolean {
   return buf[0] === 0x7b && buf.includes(`"id":${JSON.stringify(e.id)}`)
 }
 
-/** Removes a segment's sidecar (before the segment itself: a crash leaves no orphan sidecar). */
+/** Removes a segment's sidecar, off the loop (before the segment itself: no orphan sidecar). */
+export async function removeSidecarFile(dir: string, seq: number): Promise<void> {
+  await unlink(sidecarFile(dir, seq)).catch(() => undefined)
+}
+
+/** Removes a segment's sidecar now (at open, before the writer continues that segment). */
 export function removeSidecar(dir: string, seq: number): void {
   try {
     unlinkSync(sidecarFile(dir, seq))
