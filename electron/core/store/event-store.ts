@@ -154,8 +154,10 @@ export class EventStore extends EventEmitter {
 
   /** Adds a sealed segment's events from its sidecar; null (nothing added) when unusable. */
   private loadSidecar(seq: number, fd: number, size: number): number | null {
-    const sc = readSidecar(this.opts.dir, seq, fd, size, !this.opts.readOnly)
+    // Hints are read later, a segment at a time, by `startupMetas` (not all held at once).
+    const sc = readSidecar(this.opts.dir, seq, fd, size, false)
     if (!sc) return null
+    if (!this.opts.readOnly) this.hintsOnDisk.add(seq)
     for (const e of sc.events) {
       this.index.add({
         id: e.id,
@@ -314,8 +316,17 @@ export class EventStore extends EventEmitter {
    * The hints are dropped as they are used: call once, at start-up.
    */
   *startupMetas(): IterableIterator<ReplayHint> {
+    let seq = -1
+    let hints: Map<string, ReplayHint> | null = null
     for (const e of this.index.values()) {
-      const h = e.hint
+      let h = e.hint ?? null
+      if (!h && this.hintsOnDisk.has(e.seq)) {
+        if (e.seq !== seq) {
+          seq = e.seq
+          hints = this.readHints(seq)
+        }
+        h = hints?.get(e.id) ?? null
+      }
       if (!h) {
         yield this.metaOf(e)
         continue
@@ -323,6 +334,20 @@ export class EventStore extends EventEmitter {
       e.hint = null
       yield e.patch ? { ...h, ...e.patch } : h
     }
+    this.hintsOnDisk.clear()
+  }
+
+  /** Segments loaded from a sidecar whose hints `startupMetas` reads from it. */
+  private readonly hintsOnDisk = new Set<number>()
+
+  private readHints(seq: number): Map<string, ReplayHint> | null {
+    if (!this.handles.has(seq)) return null
+    const fd = this.handles.fd(seq)
+    const sc = readSidecar(this.opts.dir, seq, fd, fstatSync(fd).size, true)
+    if (!sc) return null
+    const out = new Map<string, ReplayHint>()
+    for (const e of sc.events) if (e.hint) out.set(e.id, e.hint)
+    return out
   }
 
   /** Metadata without headers, newest first. */
