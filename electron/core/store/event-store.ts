@@ -158,21 +158,22 @@ export class EventStore extends EventEmitter {
     const sc = readSidecar(this.opts.dir, seq, fd, size, false)
     if (!sc) return null
     if (!this.opts.readOnly) this.hintsOnDisk.add(seq)
-    for (const e of sc.events) {
+    const { ids, pos } = sc
+    for (let i = 0; i < ids.length; i++) {
       this.index.add({
-        id: e.id,
+        id: ids[i],
         meta: null,
-        metaLength: e.metaLength,
+        metaLength: pos[i * 5 + 2],
         patch: null,
         seq,
-        offset: e.offset,
-        length: e.length,
-        headers: { at: e.headersAt, length: e.headersLength },
-        hint: e.hint,
+        offset: pos[i * 5],
+        length: pos[i * 5 + 1],
+        headers: { at: pos[i * 5 + 3], length: pos[i * 5 + 4] },
+        hint: null,
       })
     }
     for (const [id, patch] of sc.updates) this.index.patch(id, patch)
-    return sc.events.length + sc.updates.length
+    return ids.length + sc.updates.length
   }
 
   /**
@@ -346,7 +347,7 @@ export class EventStore extends EventEmitter {
     const sc = readSidecar(this.opts.dir, seq, fd, fstatSync(fd).size, true)
     if (!sc) return null
     const out = new Map<string, ReplayHint>()
-    for (const e of sc.events) if (e.hint) out.set(e.id, e.hint)
+    for (let i = 0; i < sc.ids.length; i++) out.set(sc.ids[i], sc.hint!(i))
     return out
   }
 

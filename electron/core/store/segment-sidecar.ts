@@ -100,8 +100,26 @@ export async function writeSidecarFile(dir: string, seq: number, text: string): 
 }
 
 export interface LoadedSidecar {
-  events: SidecarEvent[]
+  /** Event ids in line order, and per event five numbers (see `event`). */
+  ids: string[]
+  pos: number[]
   updates: [string, DerivedPatch][]
+  /** Event `i`'s hint (only when asked for). */
+  hint: ((i: number) => ReplayHint) | null
+}
+
+/** Event `i` of a loaded sidecar. */
+export function sidecarEvent(sc: LoadedSidecar, i: number): SidecarEvent {
+  const p = sc.pos
+  return {
+    id: sc.ids[i],
+    offset: p[i * 5],
+    length: p[i * 5 + 1],
+    metaLength: p[i * 5 + 2],
+    headersAt: p[i * 5 + 3],
+    headersLength: p[i * 5 + 4],
+    hint: sc.hint?.(i) ?? null,
+  }
 }
 
 /**
@@ -141,24 +159,22 @@ export function readSidecar(
       ? (JSON.parse(text(l2 + 1, l3)) as { shared: object[]; at: unknown[][] })
       : null
     if (hints && hints.at.length !== n) return null
-    const events: SidecarEvent[] = new Array(n)
-    const p = places.pos
-    for (let i = 0; i < n; i++) {
-      const id = places.ids[i]
-      events[i] = {
-        id,
-        offset: p[i * 5],
-        length: p[i * 5 + 1],
-        metaLength: p[i * 5 + 2],
-        headersAt: p[i * 5 + 3],
-        headersLength: p[i * 5 + 4],
-        hint: hints ? hintFrom(id, hints.at[i], hints.shared) : null,
-      }
+    if (hints && !Array.isArray(hints.shared)) return null
+    const sc: LoadedSidecar = {
+      ids: places.ids,
+      pos: places.pos,
+      updates: places.upd,
+      hint: hints ? (i) => hintFrom(places.ids[i], hints.at[i], hints.shared) : null,
     }
-    if (n > 0 && !(lineHasId(fd, events[0], size) && lineHasId(fd, events[n - 1], size))) {
-      return null
+    // Entries are made straight from these arrays (no object per event here); the first and
+    // last lines are checked against the segment.
+    if (n > 0) {
+      const first = sidecarEvent(sc, 0)
+      const last = sidecarEvent(sc, n - 1)
+      if (!lineHasId(fd, first, size) || !lineHasId(fd, last, size)) return null
+      if (typeof first.offset !== 'number' || typeof last.headersLength !== 'number') return null
     }
-    return { events, updates: places.upd }
+    return sc
   } catch {
     return null // corrupt: scan the segment instead
   }
