@@ -11,6 +11,7 @@ import { eventLine } from '../../../electron/core/store/log-format'
 import { SIDECAR_DIR, sidecarFile } from '../../../electron/core/store/segment-sidecar'
 import { fill, testEvent } from '../../helpers/store-events'
 import { tempDir } from '../../helpers/temp-dir'
+import type { Finding } from '../../../shared/event'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -99,11 +100,14 @@ describe('segment index sidecars', () => {
   it('is written once by the writer for a sealed segment that has none', async () => {
     const store = await EventStore.open({ dir, segmentLines: 4 })
     const written = await fill(store, 9)
+    const stalled: Finding[] = [{ code: 'stalled', severity: 'warning', message: 'stalled' }]
+    await store.update(written[2].id, { findings: stalled })
     await store.close()
     await writeFile(sidecarFile(dir, 2), 'x') // corrupt: rewritten at the next open
     const again = await EventStore.open({ dir, segmentLines: 4 })
     const metas = Array.from(again.startupMetas())
     expect(metas.map((m) => m.id)).toEqual(written.map((e) => e.id))
+    expect(metas[2].findings).toEqual(stalled) // the update, applied over the sidecar's hint
     expect(metas[5]).toMatchObject({
       sha256: written[5].sha256,
       receivedAt: written[5].receivedAt,
