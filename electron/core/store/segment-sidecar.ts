@@ -7,14 +7,14 @@
  * scanned instead — when it is missing, stale or corrupt. The log's line format does not change.
  *
  * File layout (three lines, so a reader parses only what it needs):
- *   1. header  {"v":1,"size":<segment bytes>,"events":<n>}
+ *   1. header  {"v":1,"size":<segment bytes>,"events":<n>,"places":<bytes of line 2>}
  *   2. places  {"ids":[…],"pos":[offset,length,metaLength,headersAt,headersLength,…],"upd":[[id,patch],…]}
  *   3. hints   {"shared":[…],"at":[[receivedAt,sha256,key,firstId,idempotencyRest,classification,findings],…]}
  *      one per event; a key or firstId equal to the event's id is 0, and the idempotency fields
  *      besides those and the classification — the same for most events — are indexes into
  *      `shared` (smaller to read, and one object for all the events that share it).
  */
-import { readFileSync, readSync, unlinkSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs'
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
@@ -84,10 +84,9 @@ export function sidecarText(size: number, records: SidecarRecord[]): string | nu
       h.findings ?? 0,
     ])
   }
-  return (
-    `${JSON.stringify({ v: VERSION, size, events: ids.length })}\n` +
-    `${JSON.stringify({ ids, pos, upd })}\n${JSON.stringify({ shared: shared.values, at })}\n`
-  )
+  const places = `${JSON.stringify({ ids, pos, upd })}\n`
+  const head = { v: VERSION, size, events: ids.length, places: Buffer.byteLength(places) }
+  return `${JSON.stringify(head)}\n${places}${JSON.stringify({ shared: shared.values, at })}\n`
 }
 
 /** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
@@ -133,22 +132,32 @@ export function readSidecar(
   size: number,
   withHints: boolean,
 ): LoadedSidecar | null {
-  let bytes: Buffer
+  let sfd: number
   try {
-    bytes = readFileSync(sidecarFile(dir, seq))
+    sfd = openSync(sidecarFile(dir, seq), 'r')
   } catch {
     return null
   }
   try {
-    // Only the lines needed are decoded: a reader skips the hints, most of the bytes.
-    const l1 = bytes.indexOf(10)
-    const l2 = bytes.indexOf(10, l1 + 1)
-    const l3 = bytes.indexOf(10, l2 + 1)
-    if (l1 < 0 || l2 < 0 || l3 < 0) return null
+    // Only the lines needed are read: a reader skips the hints, most of the bytes.
+    const first = Buffer.allocUnsafe(512)
+    const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
+    if (l1 < 0) return null
+    const head = JSON.parse(first.toString('utf8', 0, l1)) as {
+      v?: unknown
+      size?: unknown
+      events?: unknown
+      places?: unknown
+    }
+    if (head.v !== VERSION || head.size !== size || typeof head.places !== 'number') return null
+    const want = withHints ? fstatSync(sfd).size - (l1 + 1) : head.places
+    const bytes = Buffer.allocUnsafe(want)
+    if (readSync(sfd, bytes, 0, want, l1 + 1) !== want) return null
+    const l2 = bytes.indexOf(10)
+    const l3 = withHints ? bytes.indexOf(10, l2 + 1) : -1
+    if (l2 !== head.places - 1 || (withHints && l3 !== want - 1)) return null
     const text = (from: number, to: number) => bytes.toString('utf8', from, to)
-    const head = JSON.parse(text(0, l1)) as { v?: unknown; size?: unknown; events?: unknown }
-    if (head.v !== VERSION || head.size !== size) return null
-    const places = JSON.parse(text(l1 + 1, l2)) as {
+    const places = JSON.parse(text(0, l2)) as {
       ids: string[]
       pos: number[]
       upd: [string, DerivedPatch][]
@@ -177,6 +186,8 @@ export function readSidecar(
     return sc
   } catch {
     return null // corrupt: scan the segment instead
+  } finally {
+    closeSync(sfd)
   }
 }
 
