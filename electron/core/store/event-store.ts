@@ -24,13 +24,11 @@ import {
 } from './log-format'
 import { scanLog } from './log-reader'
 import { LogWriter } from './log-writer'
+import { SidecarKeeper } from './sidecar-keeper'
 import {
   hintOf,
   readSidecar,
   removeSidecar,
-  removeSidecarFile,
-  sidecarText,
-  writeSidecarFile,
   type ReplayHint,
   type SidecarRecord,
 } from './segment-sidecar'
@@ -69,6 +67,7 @@ const MiB = 1024 * 1024
 export class EventStore extends EventEmitter {
   private readonly index = new EventIndex()
   private readonly handles = new SegmentHandles()
+  private readonly sidecars: SidecarKeeper
   private writer: LogWriter | null = null
   private lock: Lock | null = null
   /** Where the segments live (for messages). */
@@ -82,6 +81,7 @@ export class EventStore extends EventEmitter {
     this.file = join(opts.dir, SEGMENT_DIR)
     this.maxEvents = opts.maxEvents ?? 10_000
     this.maxBytes = opts.maxBytes ?? 1024 * MiB
+    this.sidecars = new SidecarKeeper(opts.dir, (m) => opts.logger?.warn(m))
   }
 
   static async open(opts: EventStoreOptions): Promise<EventStore> {
@@ -234,10 +234,8 @@ export class EventStore extends EventEmitter {
     }
     if (records && !foreign) {
       // A sealed segment with a problem keeps being scanned, so the problem keeps being reported.
-      if (!sealed) this.pending.set(seg.seq, records)
-      else if (scan.problems.length === 0) {
-        void this.chain(seg.seq, () => this.saveSidecar(seg.seq, scan.size, records))
-      }
+      if (!sealed) this.sidecars.begin(seg.seq, records)
+      else if (scan.problems.length === 0) this.sidecars.write(seg.seq, scan.size, records)
     }
     return { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
   }
@@ -275,7 +273,7 @@ export class EventStore extends EventEmitter {
       length: length - 1,
       headers,
     })
-    this.track(at.seq, {
+    this.sidecars.track(at.seq, {
       id: event.id,
       offset: at.offset,
       length: length - 1,
@@ -293,7 +291,7 @@ export class EventStore extends EventEmitter {
   async update(id: string, patch: DerivedPatch): Promise<EventSummary | null> {
     if (!this.index.has(id)) return null
     const at = await this.requireWriter().append(updateLine(id, patch))
-    this.track(at.seq, { update: id, patch })
+    this.sidecars.track(at.seq, { update: id, patch })
     const entry = this.index.patch(id, patch)
     if (!entry) return null
     const summary = this.toSummary(entry)
@@ -408,7 +406,7 @@ export class EventStore extends EventEmitter {
     await this.writer?.close()
     this.writer = null
     await Promise.all(this.dropping)
-    while (this.sidecarWrites.size > 0) await Promise.all(this.sidecarWrites.values())
+    await this.sidecars.settle()
     this.handles.closeAll()
     await this.lock?.release()
     this.lock = null
@@ -427,54 +425,8 @@ export class EventStore extends EventEmitter {
   private onRoll(seq: number, sealed?: { seq: number; size: number }): void {
     this.handles.openSync(seq, segmentFile(this.opts.dir, seq))
     this.index.touchSegment(seq)
-    this.pending.set(seq, [])
-    if (!sealed) return
-    const records = this.pending.get(sealed.seq)
-    if (!records) return
-    // Written a turn later, off the batch being written (acks already resolved by then come
-    // first: their records are in the list), and through the thread pool: a slow disk must not
-    // hold up the loop that answers senders.
-    void this.chain(sealed.seq, async () => {
-      await new Promise((r) => setImmediate(r))
-      if (this.pending.get(sealed.seq) !== records) return
-      this.pending.delete(sealed.seq)
-      await this.saveSidecar(sealed.seq, sealed.size, records)
-    })
-  }
-
-  /** Records of segments whose sidecar is not written yet (the active one, one just sealed). */
-  private readonly pending = new Map<number, SidecarRecord[]>()
-  /** Sidecar file work per segment, one job after another (write, then maybe remove). */
-  private readonly sidecarWrites = new Map<number, Promise<void>>()
-  /** Sidecars this process wrote (so a late line in their segment can invalidate them). */
-  private readonly sidecarsWritten = new Set<number>()
-
-  private chain(seq: number, job: () => Promise<void>): Promise<void> {
-    const p = (this.sidecarWrites.get(seq) ?? Promise.resolve()).then(job).catch((err) => {
-      // Only a cache: the next open scans the segment instead.
-      this.opts.logger?.warn(`event log: segment ${seq} index: ${(err as Error).message}`)
-    })
-    this.sidecarWrites.set(seq, p)
-    void p.finally(() => {
-      if (this.sidecarWrites.get(seq) === p) this.sidecarWrites.delete(seq)
-    })
-    return p
-  }
-
-  /** Keeps a line's place for its segment's sidecar; a sidecar already written without it goes. */
-  private track(seq: number, record: SidecarRecord): void {
-    const records = this.pending.get(seq)
-    if (records) records.push(record)
-    else if (this.sidecarsWritten.delete(seq)) {
-      void this.chain(seq, () => removeSidecarFile(this.opts.dir, seq))
-    }
-  }
-
-  private async saveSidecar(seq: number, size: number, records: SidecarRecord[]): Promise<void> {
-    const text = sidecarText(size, records)
-    if (text === null) return
-    this.sidecarsWritten.add(seq)
-    await writeSidecarFile(this.opts.dir, seq, text)
+    this.sidecars.begin(seq)
+    if (sealed) this.sidecars.sealed(sealed.seq, sealed.size)
   }
 
   private requireWriter(): LogWriter {
@@ -495,12 +447,8 @@ export class EventStore extends EventEmitter {
   /** Unlinks a segment off the write path (thread pool); readers holding it keep reading. */
   private async dropSegment(seq: number): Promise<void> {
     this.handles.drop(seq)
-    this.pending.delete(seq)
     // The sidecar first: a crash in between leaves a segment without one (scanned), no orphan.
-    await this.chain(seq, () => {
-      this.sidecarsWritten.delete(seq)
-      return removeSidecarFile(this.opts.dir, seq)
-    })
+    await this.sidecars.drop(seq)
     try {
       await unlink(segmentFile(this.opts.dir, seq))
     } catch (err) {
