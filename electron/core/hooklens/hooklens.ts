@@ -147,7 +147,7 @@ export class Hooklens extends EventEmitter {
       logger,
     })
     const analyzers = opts.analyzers ?? emptyAnalyzers()
-    for (const e of store.metas()) analyzers.replayIdempotency(e)
+    for (const e of store.startupMetas()) analyzers.replayIdempotency(e)
     let replay: ReplayService
     try {
       replay = await ReplayService.open({

@@ -6,6 +6,7 @@
  * kept. Writer and readers apply the same limits to the same lines, so they keep the same events.
  */
 import type { DerivedPatch, EventMeta, HeadersRef } from './log-format'
+import type { ReplayHint } from './segment-sidecar'
 
 export interface IndexEntry {
   id: string
@@ -22,6 +23,11 @@ export interface IndexEntry {
   /** Line length without the newline. */
   length: number
   headers: HeadersRef
+  /**
+   * The fields start-up's duplicate index needs, when loaded with the entry (sidecar or a
+   * writer's scan); dropped once start-up has used them.
+   */
+  hint?: ReplayHint | null
 }
 
 export class EventIndex {

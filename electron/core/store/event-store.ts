@@ -7,6 +7,7 @@
  * same limits, keep exactly the same events.
  */
 import { EventEmitter } from 'node:events'
+import { fstatSync } from 'node:fs'
 import { mkdir, open, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
@@ -23,6 +24,14 @@ import {
 } from './log-format'
 import { scanLog } from './log-reader'
 import { LogWriter } from './log-writer'
+import { SidecarKeeper } from './sidecar-keeper'
+import {
+  hintOf,
+  readSidecar,
+  removeSidecar,
+  type ReplayHint,
+  type SidecarRecord,
+} from './segment-sidecar'
 import { acquireLock, type Lock } from './lock-file'
 import {
   listSegments,
@@ -58,6 +67,7 @@ const MiB = 1024 * 1024
 export class EventStore extends EventEmitter {
   private readonly index = new EventIndex()
   private readonly handles = new SegmentHandles()
+  private readonly sidecars: SidecarKeeper
   private writer: LogWriter | null = null
   private lock: Lock | null = null
   /** Where the segments live (for messages). */
@@ -71,6 +81,7 @@ export class EventStore extends EventEmitter {
     this.file = join(opts.dir, SEGMENT_DIR)
     this.maxEvents = opts.maxEvents ?? 10_000
     this.maxBytes = opts.maxBytes ?? 1024 * MiB
+    this.sidecars = new SidecarKeeper(opts.dir, (m) => opts.logger?.warn(m))
   }
 
   static async open(opts: EventStoreOptions): Promise<EventStore> {
@@ -91,38 +102,26 @@ export class EventStore extends EventEmitter {
 
   private async load(): Promise<void> {
     const segments = await listSegments(this.opts.dir)
+    const writing = !this.opts.readOnly
     let last: { seg: Segment; goodEnd: number; size: number; lines: number } | null = null
-    for (const seg of segments) {
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]
       const fd = await openSegment(seg.file)
       if (fd === null) continue // dropped by the writer since we listed it: its events are gone
       this.handles.add(seg.seq, fd)
       this.index.touchSegment(seg.seq)
-      let lines = 0
-      const scan = await scanLog(fd, ({ offset, length, record }) => {
-        lines++
-        if (record.op === 'event') {
-          this.index.add({
-            id: record.id,
-            meta: record.meta,
-            metaLength: record.metaLength,
-            patch: null,
-            seq: seg.seq,
-            offset,
-            length,
-            headers: record.headers,
-          })
-        } else {
-          this.index.patch(record.id, record.patch)
+      // Every segment but the newest is sealed (and the legacy file, which the writer never
+      // continues): its sidecar, if valid, replaces reading it.
+      const sealed = i < segments.length - 1 || (writing && seg.seq === 0)
+      if (sealed) {
+        const size = fstatSync(fd).size
+        const lines = this.loadSidecar(seg.seq, fd, size)
+        if (lines !== null) {
+          last = { seg, goodEnd: size, size, lines }
+          continue
         }
-      })
-      for (const p of scan.problems) {
-        const what = p.torn
-          ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes) of ${seg.file}: a write was cut off`
-          : `skipped an unreadable record at byte ${p.offset} of ${seg.file} (${p.error})`
-        this.loadProblems.push(what)
-        this.opts.logger?.warn(`event log: ${what}`)
       }
-      last = { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
+      last = await this.scanSegment(seg, fd, sealed)
     }
     if (this.opts.readOnly) {
       this.enforceRetention()
@@ -134,12 +133,14 @@ export class EventStore extends EventEmitter {
     }
     // The legacy file is adopted as it is (never appended to): new events start segment 1.
     const continueLast = last !== null && last.seg.seq > 0
+    // The continued segment grows: a sidecar of it (left by a crash mid-roll) is stale.
+    if (continueLast) removeSidecar(this.opts.dir, last!.seg.seq)
     const seq = continueLast ? last!.seg.seq : (last?.seg.seq ?? 0) + 1
     const writerOpts = {
       dir: this.opts.dir,
       fsync: Boolean(this.opts.fsync),
       ...this.segmentLimits(),
-      onRoll: (next: number) => this.onRoll(next),
+      onRoll: (next: number, sealed: { seq: number; size: number }) => this.onRoll(next, sealed),
     }
     this.writer = LogWriter.open(
       writerOpts,
@@ -149,6 +150,94 @@ export class EventStore extends EventEmitter {
     )
     if (!continueLast) this.onRoll(seq)
     this.enforceRetention()
+  }
+
+  /** Adds a sealed segment's events from its sidecar; null (nothing added) when unusable. */
+  private loadSidecar(seq: number, fd: number, size: number): number | null {
+    // Hints are read later, a segment at a time, by `startupMetas` (not all held at once).
+    const sc = readSidecar(this.opts.dir, seq, fd, size, false)
+    if (!sc) return null
+    if (!this.opts.readOnly) this.hintsOnDisk.add(seq)
+    const { ids, pos } = sc
+    for (let i = 0; i < ids.length; i++) {
+      this.index.add({
+        id: ids[i],
+        meta: null,
+        metaLength: pos[i * 5 + 2],
+        patch: null,
+        seq,
+        offset: pos[i * 5],
+        length: pos[i * 5 + 1],
+        headers: { at: pos[i * 5 + 3], length: pos[i * 5 + 4] },
+        hint: null,
+      })
+    }
+    for (const [id, patch] of sc.updates) this.index.patch(id, patch)
+    return ids.length + sc.updates.length
+  }
+
+  /**
+   * Reads a segment line by line. The writer also keeps what a sidecar needs: it writes one for
+   * a sealed segment that had none (once), and keeps the records of the segment it continues.
+   */
+  private async scanSegment(
+    seg: Segment,
+    fd: number,
+    sealed: boolean,
+  ): Promise<{ seg: Segment; goodEnd: number; size: number; lines: number }> {
+    const records: SidecarRecord[] | null = this.opts.readOnly ? null : []
+    let foreign = false
+    let lines = 0
+    const scan = await scanLog(fd, ({ offset, length, record, line }) => {
+      lines++
+      if (record.op === 'update') {
+        this.index.patch(record.id, record.patch)
+        records?.push({ update: record.id, patch: record.patch })
+        return
+      }
+      const h = record.headers
+      let hint: ReplayHint | null = null
+      if (records) {
+        hint = hintOf(record.meta ?? parseMeta(line.subarray(0, record.metaLength)))
+        if (Array.isArray(h))
+          foreign = true // headers not in place: no sidecar for this one
+        else {
+          records.push({
+            id: record.id,
+            offset,
+            length,
+            metaLength: record.metaLength,
+            headersAt: h.at,
+            headersLength: h.length,
+            hint,
+          })
+        }
+      }
+      this.index.add({
+        id: record.id,
+        meta: record.meta,
+        metaLength: record.metaLength,
+        patch: null,
+        seq: seg.seq,
+        offset,
+        length,
+        headers: h,
+        hint,
+      })
+    })
+    for (const p of scan.problems) {
+      const what = p.torn
+        ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes) of ${seg.file}: a write was cut off`
+        : `skipped an unreadable record at byte ${p.offset} of ${seg.file} (${p.error})`
+      this.loadProblems.push(what)
+      this.opts.logger?.warn(`event log: ${what}`)
+    }
+    if (records && !foreign) {
+      // A sealed segment with a problem keeps being scanned, so the problem keeps being reported.
+      if (!sealed) this.sidecars.begin(seg.seq, records)
+      else if (scan.problems.length === 0) this.sidecars.write(seg.seq, scan.size, records)
+    }
+    return { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
   }
 
   get count(): number {
@@ -184,6 +273,15 @@ export class EventStore extends EventEmitter {
       length: length - 1,
       headers,
     })
+    this.sidecars.track(at.seq, {
+      id: event.id,
+      offset: at.offset,
+      length: length - 1,
+      metaLength,
+      headersAt: headers.at,
+      headersLength: headers.length,
+      hint: hintOf(meta),
+    })
     this.emit('appended', event)
     this.enforceRetention()
     return this.withFirst(event)
@@ -192,7 +290,8 @@ export class EventStore extends EventEmitter {
   /** Records new derived fields (verification, idempotency, ...) for a stored event. */
   async update(id: string, patch: DerivedPatch): Promise<EventSummary | null> {
     if (!this.index.has(id)) return null
-    await this.requireWriter().append(updateLine(id, patch))
+    const at = await this.requireWriter().append(updateLine(id, patch))
+    this.sidecars.track(at.seq, { update: id, patch })
     const entry = this.index.patch(id, patch)
     if (!entry) return null
     const summary = this.toSummary(entry)
@@ -208,6 +307,46 @@ export class EventStore extends EventEmitter {
   /** Metadata without headers, oldest first: cheap, for scans over every event. */
   *metas(): IterableIterator<Omit<EventSummary, 'headers'>> {
     for (const e of this.index.values()) yield this.withFirst(this.metaOf(e))
+  }
+
+  /**
+   * What start-up's duplicate index needs of every stored event, oldest first: from the
+   * sidecars (or the writer's scan) when loaded with them, without reading the log again.
+   * The hints are dropped as they are used: call once, at start-up.
+   */
+  *startupMetas(): IterableIterator<ReplayHint> {
+    let seq = -1
+    let hints: Map<string, ReplayHint> | null = null
+    for (const e of this.index.values()) {
+      let h = e.hint ?? null
+      if (!h && this.hintsOnDisk.has(e.seq)) {
+        if (e.seq !== seq) {
+          seq = e.seq
+          hints = this.readHints(seq)
+        }
+        h = hints?.get(e.id) ?? null
+      }
+      if (!h) {
+        yield this.metaOf(e)
+        continue
+      }
+      e.hint = null
+      yield e.patch ? { ...h, ...e.patch } : h
+    }
+    this.hintsOnDisk.clear()
+  }
+
+  /** Segments loaded from a sidecar whose hints `startupMetas` reads from it. */
+  private readonly hintsOnDisk = new Set<number>()
+
+  private readHints(seq: number): Map<string, ReplayHint> | null {
+    if (!this.handles.has(seq)) return null
+    const fd = this.handles.fd(seq)
+    const sc = readSidecar(this.opts.dir, seq, fd, fstatSync(fd).size, true)
+    if (!sc) return null
+    const out = new Map<string, ReplayHint>()
+    for (let i = 0; i < sc.ids.length; i++) out.set(sc.ids[i], sc.hint!(i))
+    return out
   }
 
   /** Metadata without headers, newest first. */
@@ -267,6 +406,7 @@ export class EventStore extends EventEmitter {
     await this.writer?.close()
     this.writer = null
     await Promise.all(this.dropping)
+    await this.sidecars.settle()
     this.handles.closeAll()
     await this.lock?.release()
     this.lock = null
@@ -282,9 +422,11 @@ export class EventStore extends EventEmitter {
     }
   }
 
-  private onRoll(seq: number): void {
+  private onRoll(seq: number, sealed?: { seq: number; size: number }): void {
     this.handles.openSync(seq, segmentFile(this.opts.dir, seq))
     this.index.touchSegment(seq)
+    this.sidecars.begin(seq)
+    if (sealed) this.sidecars.sealed(sealed.seq, sealed.size)
   }
 
   private requireWriter(): LogWriter {
@@ -305,6 +447,8 @@ export class EventStore extends EventEmitter {
   /** Unlinks a segment off the write path (thread pool); readers holding it keep reading. */
   private async dropSegment(seq: number): Promise<void> {
     this.handles.drop(seq)
+    // The sidecar first: a crash in between leaves a segment without one (scanned), no orphan.
+    await this.sidecars.drop(seq)
     try {
       await unlink(segmentFile(this.opts.dir, seq))
     } catch (err) {

@@ -12,6 +12,8 @@ export interface ScannedRecord {
   /** Line length without the newline. */
   length: number
   record: LogRecord
+  /** The line's bytes: valid only during the callback (the read buffer is reused). */
+  line: Buffer
 }
 
 export interface ScanProblem {
@@ -49,7 +51,7 @@ export async function scanLog(
   const take = (line: Buffer, offset: number) => {
     if (line.length === 0) return
     try {
-      onRecord({ offset, length: line.length, record: parseLine(line) })
+      onRecord({ offset, length: line.length, record: parseLine(line), line })
     } catch (err) {
       problems.push({ offset, length: line.length, torn: false, error: (err as Error).message })
     }

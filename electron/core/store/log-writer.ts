@@ -38,8 +38,11 @@ export interface WriterOptions {
   /** Roll once the segment holds this many bytes, or this many lines. */
   rollBytes: number
   rollLines: number
-  /** Told (synchronously) about each new segment, before any line in it is resolved. */
-  onRoll: (seq: number) => void
+  /**
+   * Told (synchronously) about each new segment, before any line in it is resolved, with the
+   * segment it sealed and that segment's final size.
+   */
+  onRoll: (seq: number, sealed: { seq: number; size: number }) => void
 }
 
 interface Pending {
@@ -156,12 +159,13 @@ export class LogWriter {
     const next = this.seq + 1
     const fd = openSync(segmentFile(this.opts.dir, next), 'wx', 0o600)
     const old = this.fd
+    const sealed = { seq: this.seq, size: this.size }
     this.fd = fd
     this.seq = next
     this.size = 0
     this.lines = 0
     closeSync(old)
-    this.opts.onRoll(next)
+    this.opts.onRoll(next, sealed)
   }
 
   private settle(batch: Pending[], base: number, length: number): void {

@@ -81,6 +81,11 @@ export class SegmentHandles {
     return this.handles.has(seq)
   }
 
+  /** The open file descriptor of a segment (to check a sidecar against). */
+  fd(seq: number): number {
+    return this.get(seq).fd
+  }
+
   /** Small synchronous read (headers): these bytes are in the page cache. */
   readSync(seq: number, offset: number, length: number): Buffer {
     const h = this.get(seq)

@@ -1,0 +1,243 @@
+/**
+ * Per-segment index sidecars: when a segment is sealed (rolled), a small file beside the log
+ * (`segment-index/000000000001.idx`) records where each of its event lines is and the few
+ * metadata fields start-up needs to rebuild the duplicate index, so a later open need not read
+ * the segment itself. A sidecar is only a cache: it is checked against its segment (format
+ * version, the segment's size, the ids of its first and last lines) and ignored — the segment is
+ * scanned instead — when it is missing, stale or corrupt. The log's line format does not change.
+ *
+ * File layout (three lines, so a reader parses only what it needs):
+ *   1. header  {"v":1,"size":<segment bytes>,"events":<n>,"places":<bytes of line 2>}
+ *   2. places  {"ids":[…],"pos":[offset,length,metaLength,headersAt,headersLength,…],"upd":[[id,patch],…]}
+ *   3. hints   {"shared":[…],"at":[[receivedAt,sha256,key,firstId,idempotencyRest,classification,findings],…]}
+ *      one per event; a key or firstId equal to the event's id is 0, and the idempotency fields
+ *      besides those and the classification — the same for most events — are indexes into
+ *      `shared` (smaller to read, and one object for all the events that share it).
+ */
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs'
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Classification, Finding, Idempotency } from '../../../shared/event'
+import type { DerivedPatch, EventMeta } from './log-format'
+
+export const SIDECAR_DIR = 'segment-index'
+const VERSION = 1
+
+/** What start-up's duplicate index (and the Agent lens) need of a stored event. */
+export interface ReplayHint {
+  id: string
+  receivedAt: string
+  sha256: string
+  idempotency: Idempotency
+  classification?: Classification
+  findings?: Finding[]
+}
+
+export interface SidecarEvent {
+  id: string
+  offset: number
+  length: number
+  metaLength: number
+  headersAt: number
+  headersLength: number
+  hint: ReplayHint | null
+}
+
+export type SidecarRecord = SidecarEvent | { update: string; patch: DerivedPatch }
+
+export function sidecarFile(dir: string, seq: number): string {
+  return join(dir, SIDECAR_DIR, `${String(seq).padStart(12, '0')}.idx`)
+}
+
+export function hintOf(meta: EventMeta): ReplayHint {
+  const { id, receivedAt, sha256, idempotency, classification, findings } = meta
+  return { id, receivedAt, sha256, idempotency, classification, findings }
+}
+
+/**
+ * A sealed segment's sidecar text; null when some event has no hint (its fields were not at
+ * hand), so no sidecar is written.
+ */
+export function sidecarText(size: number, records: SidecarRecord[]): string | null {
+  const ids: string[] = []
+  const pos: number[] = []
+  const upd: [string, DerivedPatch][] = []
+  const at: unknown[] = []
+  const shared = new Sharer()
+  for (const r of records) {
+    if ('update' in r) {
+      upd.push([r.update, r.patch])
+      continue
+    }
+    if (!r.hint) return null
+    const h = r.hint
+    ids.push(r.id)
+    pos.push(r.offset, r.length, r.metaLength, r.headersAt, r.headersLength)
+    const { key, firstId, ...rest } = h.idempotency
+    at.push([
+      h.receivedAt,
+      h.sha256,
+      key === r.id ? 0 : key,
+      firstId === r.id ? 0 : firstId,
+      shared.of(rest),
+      h.classification ? shared.of(h.classification) : -1,
+      h.findings ?? 0,
+    ])
+  }
+  const places = `${JSON.stringify({ ids, pos, upd })}\n`
+  const head = { v: VERSION, size, events: ids.length, places: Buffer.byteLength(places) }
+  return `${JSON.stringify(head)}\n${places}${JSON.stringify({ shared: shared.values, at })}\n`
+}
+
+/** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
+export async function writeSidecarFile(dir: string, seq: number, text: string): Promise<void> {
+  const file = sidecarFile(dir, seq)
+  await mkdir(join(dir, SIDECAR_DIR), { recursive: true, mode: 0o700 })
+  const tmp = `${file}.${process.pid}.tmp`
+  await writeFile(tmp, text, { mode: 0o600 })
+  await rename(tmp, file)
+}
+
+export interface LoadedSidecar {
+  /** Event ids in line order, and per event five numbers (see `event`). */
+  ids: string[]
+  pos: number[]
+  updates: [string, DerivedPatch][]
+  /** Event `i`'s hint (only when asked for). */
+  hint: ((i: number) => ReplayHint) | null
+}
+
+/** Event `i` of a loaded sidecar. */
+export function sidecarEvent(sc: LoadedSidecar, i: number): SidecarEvent {
+  const p = sc.pos
+  return {
+    id: sc.ids[i],
+    offset: p[i * 5],
+    length: p[i * 5 + 1],
+    metaLength: p[i * 5 + 2],
+    headersAt: p[i * 5 + 3],
+    headersLength: p[i * 5 + 4],
+    hint: sc.hint?.(i) ?? null,
+  }
+}
+
+/**
+ * Reads segment `seq`'s sidecar and checks it against the open segment (`fd`, `size` bytes);
+ * null when there is none or it does not describe this segment. Hints are parsed only if asked.
+ */
+export function readSidecar(
+  dir: string,
+  seq: number,
+  fd: number,
+  size: number,
+  withHints: boolean,
+): LoadedSidecar | null {
+  let sfd: number
+  try {
+    sfd = openSync(sidecarFile(dir, seq), 'r')
+  } catch {
+    return null
+  }
+  try {
+    // Only the lines needed are read: a reader skips the hints, most of the bytes.
+    const first = Buffer.allocUnsafe(512)
+    const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
+    if (l1 < 0) return null
+    const head = JSON.parse(first.toString('utf8', 0, l1)) as {
+      v?: unknown
+      size?: unknown
+      events?: unknown
+      places?: unknown
+    }
+    if (head.v !== VERSION || head.size !== size || typeof head.places !== 'number') return null
+    const want = withHints ? fstatSync(sfd).size - (l1 + 1) : head.places
+    const bytes = Buffer.allocUnsafe(want)
+    if (readSync(sfd, bytes, 0, want, l1 + 1) !== want) return null
+    const l2 = bytes.indexOf(10)
+    const l3 = withHints ? bytes.indexOf(10, l2 + 1) : -1
+    if (l2 !== head.places - 1 || (withHints && l3 !== want - 1)) return null
+    const text = (from: number, to: number) => bytes.toString('utf8', from, to)
+    const places = JSON.parse(text(0, l2)) as {
+      ids: string[]
+      pos: number[]
+      upd: [string, DerivedPatch][]
+    }
+    const n = places.ids.length
+    if (n !== head.events || places.pos.length !== n * 5 || !Array.isArray(places.upd)) return null
+    const hints = withHints
+      ? (JSON.parse(text(l2 + 1, l3)) as { shared: object[]; at: unknown[][] })
+      : null
+    if (hints && hints.at.length !== n) return null
+    if (hints && !Array.isArray(hints.shared)) return null
+    const sc: LoadedSidecar = {
+      ids: places.ids,
+      pos: places.pos,
+      updates: places.upd,
+      hint: hints ? (i) => hintFrom(places.ids[i], hints.at[i], hints.shared) : null,
+    }
+    // Entries are made straight from these arrays (no object per event here); the first and
+    // last lines are checked against the segment.
+    if (n > 0) {
+      const first = sidecarEvent(sc, 0)
+      const last = sidecarEvent(sc, n - 1)
+      if (!lineHasId(fd, first, size) || !lineHasId(fd, last, size)) return null
+      if (typeof first.offset !== 'number' || typeof last.headersLength !== 'number') return null
+    }
+    return sc
+  } catch {
+    return null // corrupt: scan the segment instead
+  } finally {
+    closeSync(sfd)
+  }
+}
+
+function hintFrom(id: string, h: unknown[], shared: object[]): ReplayHint {
+  const idempotency = {
+    key: h[2] === 0 ? id : h[2],
+    ...shared[h[4] as number],
+    firstId: h[3] === 0 ? id : h[3],
+  } as Idempotency
+  const hint: ReplayHint = { id, receivedAt: h[0] as string, sha256: h[1] as string, idempotency }
+  if ((h[5] as number) >= 0) hint.classification = shared[h[5] as number] as Classification
+  if (h[6]) hint.findings = h[6] as Finding[]
+  return hint
+}
+
+/** Numbers equal values (by their JSON) so each is written once. */
+class Sharer {
+  readonly values: unknown[] = []
+  private readonly seen = new Map<string, number>()
+  of(value: unknown): number {
+    const json = JSON.stringify(value)
+    let at = this.seen.get(json)
+    if (at === undefined) {
+      at = this.values.push(value) - 1
+      this.seen.set(json, at)
+    }
+    return at
+  }
+}
+
+/** Whether the line the sidecar places at `e.offset` is that event's (ends the line, has the id). */
+function lineHasId(fd: number, e: SidecarEvent, size: number): boolean {
+  if (e.offset + e.length + 1 > size || e.metaLength > e.length) return false
+  const buf = Buffer.allocUnsafe(e.metaLength)
+  if (readSync(fd, buf, 0, e.metaLength, e.offset) !== e.metaLength) return false
+  const nl = Buffer.allocUnsafe(1)
+  if (readSync(fd, nl, 0, 1, e.offset + e.length) !== 1 || nl[0] !== 10) return false
+  return buf[0] === 0x7b && buf.includes(`"id":${JSON.stringify(e.id)}`)
+}
+
+/** Removes a segment's sidecar, off the loop (before the segment itself: no orphan sidecar). */
+export async function removeSidecarFile(dir: string, seq: number): Promise<void> {
+  await unlink(sidecarFile(dir, seq)).catch(() => undefined)
+}
+
+/** Removes a segment's sidecar now (at open, before the writer continues that segment). */
+export function removeSidecar(dir: string, seq: number): void {
+  try {
+    unlinkSync(sidecarFile(dir, seq))
+  } catch {
+    // None written, or already gone.
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The writer's side of the segment sidecars (segment-sidecar.ts): keeps the place of every line
+ * of the segments not indexed yet, writes a segment's sidecar once it is sealed, invalidates one
+ * that a late line would make incomplete, and removes it before its segment is unlinked. File
+ * work goes through the thread pool, one job after another per segment, never on the write path.
+ */
+import {
+  removeSidecarFile,
+  sidecarText,
+  writeSidecarFile,
+  type SidecarRecord,
+} from './segment-sidecar'
+
+export class SidecarKeeper {
+  /** Records of segments whose sidecar is not written yet (the active one, one just sealed). */
+  private readonly pending = new Map<number, SidecarRecord[]>()
+  /** Sidecar file work per segment, one job after another (write, then maybe remove). */
+  private readonly jobs = new Map<number, Promise<void>>()
+  /** Sidecars this process wrote (so a late line in their segment can invalidate them). */
+  private readonly written = new Set<number>()
+
+  constructor(
+    private readonly dir: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Starts keeping the records of a segment being written (new, or continued at open). */
+  begin(seq: number, records: SidecarRecord[] = []): void {
+    this.pending.set(seq, records)
+  }
+
+  /** Keeps a line's place for its segment's sidecar; a sidecar already written without it goes. */
+  track(seq: number, record: SidecarRecord): void {
+    const records = this.pending.get(seq)
+    if (records) records.push(record)
+    else if (this.written.delete(seq)) void this.chain(seq, () => removeSidecarFile(this.dir, seq))
+  }
+
+  /**
+   * Segment `seq` is sealed at `size` bytes: its sidecar is written a turn later (acks already
+   * resolved by then come first: their records are in the list).
+   */
+  sealed(seq: number, size: number): void {
+    const records = this.pending.get(seq)
+    if (!records) return
+    void this.chain(seq, async () => {
+      await new Promise((r) => setImmediate(r))
+      if (this.pending.get(seq) !== records) return
+      this.pending.delete(seq)
+      await this.save(seq, size, records)
+    })
+  }
+
+  /** Writes the sidecar of a sealed segment read at open that had none. */
+  write(seq: number, size: number, records: SidecarRecord[]): void {
+    void this.chain(seq, () => this.save(seq, size, records))
+  }
+
+  /** Removes a segment's sidecar (before the segment itself: a crash leaves no orphan). */
+  drop(seq: number): Promise<void> {
+    this.pending.delete(seq)
+    return this.chain(seq, () => {
+      this.written.delete(seq)
+      return removeSidecarFile(this.dir, seq)
+    })
+  }
+
+  /** Waits for every sidecar write and removal started so far. */
+  async settle(): Promise<void> {
+    while (this.jobs.size > 0) await Promise.all(this.jobs.values())
+  }
+
+  private async save(seq: number, size: number, records: SidecarRecord[]): Promise<void> {
+    const text = sidecarText(size, records)
+    if (text === null) return
+    this.written.add(seq)
+    await writeSidecarFile(this.dir, seq, text)
+  }
+
+  private chain(seq: number, job: () => Promise<void>): Promise<void> {
+    const p = (this.jobs.get(seq) ?? Promise.resolve()).then(job).catch((err) => {
+      // Only a cache: the next open scans the segment instead.
+      this.warn(`event log: segment ${seq} index: ${(err as Error).message}`)
+    })
+    this.jobs.set(seq, p)
+    void p.finally(() => {
+      if (this.jobs.get(seq) === p) this.jobs.delete(seq)
+    })
+    return p
+  }
+}
