@@ -70,6 +70,8 @@ describe('inspector (live)', () => {
     await sendWebhook(listen.receiverUrl, valid.path, valid.body, valid.headers)
     await sendWebhook(listen.receiverUrl, invalid.path, invalid.body, invalid.headers)
     await ui.page.waitForSelector('[data-testid="idem-badge"][data-status="duplicate"]')
+    // The three events may reach the list in more than one push batch: wait for the last one.
+    await ui.page.waitForSelector('[data-testid="verify-badge"][data-status="invalid"]')
     const statuses = await ui.page.$$eval('[data-testid="verify-badge"]', (b) =>
       b.map((x) => x.getAttribute('data-status')),
     )
