@@ -3,25 +3,12 @@
  * bare array, as older docs show) becomes one row per event with its type, execution and
  * workflow ids, so a batch of 10 can be expanded and filtered like events.
  */
+import type { BatchItemsView } from '../../../../shared/api'
 import { get, isRec, parseJson, str } from '../context'
 
-export interface BatchItem {
-  index: number
-  eventType: string | null
-  executionId: string | null
-  workflowId: string | null
-  timestamp: string | null
-  source: string | null
-  /** The item as sent (parsed; shown, never re-sent). */
-  item: unknown
-}
-
-export interface BatchItems {
-  batchId: string | null
-  eventCount: number | null
-  total: number
-  items: BatchItem[]
-}
+/** The contract's shapes (shared/api.ts `BatchItemsView`): served as they are. */
+export type BatchItems = BatchItemsView
+export type BatchItem = BatchItemsView['items'][number]
 
 function field(e: unknown, key: string): string | null {
   return str(get(e, key)) ?? str(get(e, 'data', key)) ?? null

@@ -10,6 +10,7 @@ import type { Classification, Finding } from '../../../../shared/event'
 import { stateOf, subjectKey } from '../subjects'
 import { formatAgo } from './event-time'
 import { finding } from './types'
+import type { SubjectStall } from '../../../../shared/api'
 
 export interface LensSettings {
   stallAfterMs: number
@@ -33,17 +34,8 @@ export interface SequenceEvent {
   bodyTime?: number | null
 }
 
-export interface Stall {
-  platform: string
-  subject: string
-  /** 'task' (A2A) or 'execution'. */
-  noun: string
-  state: string
-  lastEventId: string
-  lastUpdateAt: string
-  idleMs: number
-  message: string
-}
+/** The contract's shape (shared/api.ts): the stall pushes and `listen` print as they are. */
+export type Stall = SubjectStall
 
 interface SubjectState {
   platform: string

@@ -3,31 +3,14 @@
  * carries, state changes, artifacts, redeliveries, the gap since the previous event, the
  * findings each raised, and whether the subject is finished, waiting or stalled.
  */
-import type { EventSummary, Finding } from '../../../../shared/event'
+import type { SubjectTimeline } from '../../../../shared/api'
+import type { EventSummary } from '../../../../shared/event'
 import { stateOf } from '../subjects'
 import { nounOf } from './sequence-tracker'
 
-export interface TimelineEntry {
-  id: string
-  receivedAt: string
-  eventType: string | null
-  state: string | null
-  /** 'state' (a state change), 'artifact', 'message', 'retry' (a redelivery) or 'update'. */
-  kind: 'state' | 'artifact' | 'message' | 'retry' | 'update'
-  /** ms since the previous event of the subject (null for the first). */
-  gapMs: number | null
-  findings: Finding[]
-}
-
-export interface Timeline {
-  platform: string
-  subject: string
-  noun: string
-  state: string | null
-  /** 'finished' (terminal), 'stalled' (a stall finding on its last event), else 'open'. */
-  status: 'finished' | 'stalled' | 'open'
-  entries: TimelineEntry[]
-}
+/** The contract's shapes (shared/api.ts `SubjectTimeline`): served as they are. */
+export type Timeline = SubjectTimeline
+export type TimelineEntry = SubjectTimeline['entries'][number]
 
 const TERMINAL = new Set([
   'completed',
