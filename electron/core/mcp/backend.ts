@@ -4,7 +4,7 @@
  * re-chosen on every call, so starting or stopping `hooklens listen` while the agent's MCP
  * server runs just works.
  */
-import type { DecodedBody, EventQuery, StatusInfo, TunnelStatus } from '../../../shared/api'
+import type { ApiArg, DecodedBody, EventQuery, StatusInfo, TunnelStatus } from '../../../shared/api'
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
 import type { Delivery } from '../replay/types'
 import type { ShareSnippets } from '../share/snippets'
@@ -25,18 +25,8 @@ export interface BackendStatus {
   note: string
 }
 
-export interface ReplayArg {
-  id: string
-  to: string
-  resign?: boolean
-  newId?: boolean
-  appendPath?: boolean
-  setHeaders?: [string, string][]
-  removeHeaders?: string[]
-  body?: string
-  bodyEncoding?: 'utf8' | 'base64'
-  timeoutMs?: number
-}
+/** `replayEvent`'s argument, as the API contract names it. */
+export type ReplayArg = ApiArg<'replayEvent'>
 
 export interface McpBackend {
   readonly mode: BackendMode

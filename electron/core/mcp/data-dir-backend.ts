@@ -9,9 +9,8 @@ import { diffEvents } from '../../../shared/diff'
 import { filterEvents } from '../hooklens/event-query'
 import { relatedDiffs } from '../inspect/related-diffs'
 import { decodeBodyView } from '../receiver/decoded-body'
-import { decodeBody } from '../replay/body-encoding'
 import { DeliveryStore } from '../replay/delivery-store'
-import { replayRequest } from '../replay/replay'
+import { replayStored } from '../replay/replay-service'
 import type { DeliveryStatus } from '../replay/types'
 import { readRuntimeInfo } from '../share/runtime-info'
 import { shareSnippets } from '../share/snippets'
@@ -72,21 +71,7 @@ export function dataDirBackend(dataDir: string): McpBackend {
         if (!event) throw new Error(`no event ${arg.id}`)
         const deliveries = await DeliveryStore.open({ dir: dataDir, compact: false })
         try {
-          return await replayRequest({
-            event,
-            body: decodeBody(event.body, event.bodyEncoding),
-            to: arg.to,
-            appendPath: arg.appendPath,
-            setHeaders: arg.setHeaders,
-            removeHeaders: arg.removeHeaders,
-            bodyOverride:
-              arg.body !== undefined ? decodeBody(arg.body, arg.bodyEncoding ?? 'utf8') : undefined,
-            timeoutMs: arg.timeoutMs,
-            resign: arg.resign,
-            newId: arg.newId,
-            secrets: { verifiers: savedVerifiers(dataDir) },
-            store: deliveries,
-          })
+          return await replayStored(event, arg, { verifiers: savedVerifiers(dataDir) }, deliveries)
         } finally {
           await deliveries.close()
         }

@@ -116,22 +116,12 @@ export class ReplayService {
   ): Promise<Delivery> {
     const event = await this.deps.events.getFull(arg.id)
     if (!event) throw new Error(`no event ${arg.id}`)
-    const body = decodeBody(event.body, event.bodyEncoding)
-    return replayRequest({
+    return replayStored(
       event,
-      body,
-      to: arg.to,
-      appendPath: arg.appendPath,
-      setHeaders: arg.setHeaders,
-      removeHeaders: arg.removeHeaders,
-      bodyOverride:
-        arg.body !== undefined ? decodeBody(arg.body, arg.bodyEncoding ?? 'utf8') : undefined,
-      timeoutMs: arg.timeoutMs,
-      resign: arg.resign,
-      newId: arg.newId,
-      secrets: { verifiers: this.deps.verifiers(), overrides },
-      store: this.deliveries,
-    })
+      arg,
+      { verifiers: this.deps.verifiers(), overrides },
+      this.deliveries,
+    )
   }
 
   async listDeliveries(arg: ApiArg<'listDeliveries'> = {}): Promise<Delivery[]> {
@@ -192,4 +182,31 @@ export class ReplayService {
     await this.forwarder.stop()
     await this.deliveries.close()
   }
+}
+
+/**
+ * A `replayEvent` call on a stored event: its exact bytes, or the edited body, to `arg.to`,
+ * recorded in `store`. The service and `hooklens mcp`'s read-only backend both replay this way.
+ */
+export function replayStored(
+  event: CapturedEvent,
+  arg: ApiArg<'replayEvent'>,
+  secrets: SecretSources,
+  store: DeliveryStore,
+): Promise<Delivery> {
+  return replayRequest({
+    event,
+    body: decodeBody(event.body, event.bodyEncoding),
+    to: arg.to,
+    appendPath: arg.appendPath,
+    setHeaders: arg.setHeaders,
+    removeHeaders: arg.removeHeaders,
+    bodyOverride:
+      arg.body !== undefined ? decodeBody(arg.body, arg.bodyEncoding ?? 'utf8') : undefined,
+    timeoutMs: arg.timeoutMs,
+    resign: arg.resign,
+    newId: arg.newId,
+    secrets,
+    store,
+  })
 }
