@@ -35,21 +35,36 @@ export interface A2ARegistration {
 
 export class A2ARegistrations {
   private readonly file: string
-  private cache: { stamp: string; list: A2ARegistration[] } | null = null
+  private cache: { stamp: string; list: A2ARegistration[]; checkedAt: number } | null = null
 
-  constructor(dataDir: string) {
+  /**
+   * `recheckMs`: how long a read is trusted before the file is stat'ed again. The capture path
+   * asks for every request (the lens's protocol check); `share a2a` in another process shows up
+   * within that time, this process's own writes at once.
+   */
+  constructor(
+    dataDir: string,
+    private readonly recheckMs = 1000,
+    private readonly now: () => number = Date.now,
+  ) {
     this.file = join(dataDir, REGISTRATIONS_FILE)
   }
 
   list(): A2ARegistration[] {
+    const now = this.now()
+    if (this.cache && now - this.cache.checkedAt < this.recheckMs) return this.cache.list
     let stamp: string
     try {
       const st = statSync(this.file)
       stamp = `${st.mtimeMs}:${st.size}:${st.ino}`
     } catch {
+      this.cache = { stamp: '', list: [], checkedAt: now }
       return []
     }
-    if (this.cache?.stamp === stamp) return this.cache.list
+    if (this.cache?.stamp === stamp) {
+      this.cache.checkedAt = now
+      return this.cache.list
+    }
     let list: A2ARegistration[] = []
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown
@@ -57,7 +72,7 @@ export class A2ARegistrations {
     } catch {
       list = [] // a torn or hand-broken file: treat as no registrations
     }
-    this.cache = { stamp, list }
+    this.cache = { stamp, list, checkedAt: now }
     return list
   }
 
