@@ -3,19 +3,19 @@
  * unique prefix of at least 4 characters (like a short git hash). An ambiguous prefix is a
  * usage error that says how many events it matches.
  */
-import type { EventSummary } from '../../shared/event'
 import { CliFailure, UsageError } from './errors'
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 const PREFIX = /^[0-9A-HJKMNP-TV-Z]{4,25}$/
 
 /** The full id the user meant, or a CliFailure (exit 1) naming what was not found. */
-export function resolveEventId(typed: string, list: () => EventSummary[], where: string): string {
+/** `ids`: every stored id, oldest first (asked only for `last` and prefixes). */
+export function resolveEventId(typed: string, ids: () => string[], where: string): string {
   const id = typed.trim().toUpperCase()
   if (id === 'LAST') {
-    const last = list().at(-1)
+    const last = ids().at(-1)
     if (!last) throw new CliFailure(`no events in ${where}`)
-    return last.id
+    return last
   }
   if (ULID.test(id)) return id
   if (!PREFIX.test(id)) {
@@ -23,8 +23,8 @@ export function resolveEventId(typed: string, list: () => EventSummary[], where:
       `no event ${typed} in ${where} (an id is 26 characters, a unique prefix of 4 or more, or "last")`,
     )
   }
-  const matches = list().filter((e) => e.id.startsWith(id))
-  if (matches.length === 1) return matches[0].id
+  const matches = ids().filter((e) => e.startsWith(id))
+  if (matches.length === 1) return matches[0]
   if (matches.length === 0) throw new CliFailure(`no event ${typed} in ${where}`)
   throw new UsageError(`"${typed}" matches ${matches.length} events: type more of the id`)
 }

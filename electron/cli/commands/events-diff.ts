@@ -37,7 +37,7 @@ export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff>
   // Read-only: works while `hooklens listen` or the app holds the log.
   const store = await openEventLogReader(dir)
   try {
-    const ids = [opts.a, opts.b].map((id) => resolveEventId(id, () => store.list(), dir))
+    const ids = [opts.a, opts.b].map((id) => resolveEventId(id, () => store.ids(), dir))
     const [a, b] = await Promise.all(ids.map((id) => store.getFull(id)))
     const missing = ids.filter((_, i) => !(i === 0 ? a : b))
     if (!a || !b) throw new CliFailure(`no event ${missing.join(' or ')} in ${dir}`)

@@ -95,7 +95,7 @@ export const registerEvents: RegisterCommand = (program) => {
     .action(async (typed: string, flags: { json?: boolean; body?: boolean; dataDir?: string }) => {
       const store = await openReadOnly(flags.dataDir)
       try {
-        const id = resolveEventId(typed, () => store.list(), store.file)
+        const id = resolveEventId(typed, () => store.ids(), store.file)
         const event = await store.getFull(id)
         if (!event) throw new CliFailure(`no event ${typed} in ${store.file}`)
         if (flags.body) {

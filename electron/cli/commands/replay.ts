@@ -81,7 +81,7 @@ async function runReplay(id: string, flags: ReplayFlags): Promise<Delivery> {
   const bodyOverride = flags.bodyFile ? await readBodyFile(flags.bodyFile) : undefined
   const events = await openEventLogReader(dir)
   try {
-    const eventId = resolveEventId(id, () => events.list(), dir)
+    const eventId = resolveEventId(id, () => events.ids(), dir)
     const event = await events.getFull(eventId)
     if (!event) throw new CliFailure(`no event ${id} in ${dir}`)
     const verifiers = readSettings(dir).verifiers

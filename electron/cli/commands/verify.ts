@@ -197,7 +197,7 @@ async function loadStoredEvent(
   const store = await openEventLogReader(dir)
   let event
   try {
-    event = await store.getFull(resolveEventId(typed, () => store.list(), dir))
+    event = await store.getFull(resolveEventId(typed, () => store.ids(), dir))
   } finally {
     await store.close()
   }

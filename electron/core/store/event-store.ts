@@ -304,6 +304,11 @@ export class EventStore extends EventEmitter {
     return Array.from(this.index.values(), (e) => this.toSummary(e))
   }
 
+  /** Every stored id, oldest first: nothing parsed or read from disk. */
+  ids(): string[] {
+    return Array.from(this.index.values(), (e) => e.id)
+  }
+
   /** Metadata without headers, oldest first: cheap, for scans over every event. */
   *metas(): IterableIterator<Omit<EventSummary, 'headers'>> {
     for (const e of this.index.values()) yield this.withFirst(this.metaOf(e))
