@@ -126,11 +126,14 @@ export interface A2ARegistrationView {
   rpcUrl: string
   taskId: string
   path: string
+  /** The webhook URL registered with the agent. */
   url: string
   protocol: '1.0' | '0.3'
   configId: string | null
   verifierId: string
+  /** The token header the agent's SDK sends (X-A2A-Notification-Token unless told). */
   tokenHeader?: string
+  /** Registered at the tunnel's URL: re-registered when that URL changes. */
   followTunnel?: boolean
   registeredAt: string
 }

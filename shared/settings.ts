@@ -16,11 +16,15 @@ export interface ResponseRule {
   delayMs?: number
 }
 
+/** A verifier as configured in settings (or on the command line). */
 export interface StoredVerifier {
   id: string
+  /** A catalog scheme id, 'hmac' (generic) or 'auto' (detect from headers). */
   scheme: string
   secrets: string[]
+  /** Seconds; overrides the scheme's default. 0 disables the timestamp check. */
   tolerance?: number
+  /** Receiver path glob the verifier applies to, e.g. '/hooks/*'. Absent: every path. */
   path?: string
   options?: Record<string, unknown>
   name?: string

@@ -107,15 +107,20 @@ export function eventView(e: CapturedEvent, decoded: DecodedBody | null, opts: E
   }
 }
 
-export function deliveryView(d: Delivery) {
-  const response = d.response
-  const excerpt = response
+/** The first RESPONSE_EXCERPT_CAP bytes of a target's answer (null when it never answered). */
+export function responseExcerpt(response: Delivery['response']) {
+  return response
     ? capBody(
         Buffer.from(response.body, response.bodyEncoding === 'base64' ? 'base64' : 'utf8'),
         RESPONSE_EXCERPT_CAP,
         response.bodyEncoding === 'utf8',
       )
     : null
+}
+
+export function deliveryView(d: Delivery) {
+  const response = d.response
+  const excerpt = responseExcerpt(response)
   return {
     id: d.id,
     eventId: d.eventId,

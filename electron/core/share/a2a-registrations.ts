@@ -9,29 +9,13 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { A2AProtocol } from './a2a-card'
+import type { A2ARegistrationView } from '../../../shared/api'
 
 export const REGISTRATIONS_FILE = 'a2a-registrations.json'
 const MAX_KEPT = 200
 
-export interface A2ARegistration {
-  id: string
-  agentUrl: string
-  agentName: string
-  rpcUrl: string
-  taskId: string
-  path: string
-  /** The webhook URL registered with the agent. */
-  url: string
-  protocol: A2AProtocol
-  configId: string | null
-  verifierId: string
-  /** The token header the agent's SDK sends (X-A2A-Notification-Token unless told). */
-  tokenHeader?: string
-  /** Registered at the tunnel's URL: re-registered when that URL changes. */
-  followTunnel?: boolean
-  registeredAt: string
-}
+/** The contract's shape (shared/api.ts): the API lists registrations as they are kept. */
+export type A2ARegistration = A2ARegistrationView
 
 export class A2ARegistrations {
   private readonly file: string

@@ -4,20 +4,10 @@
  */
 import type { KeyObject } from 'node:crypto'
 import type { HeaderPair } from '../../../shared/event'
+import type { StoredVerifier } from '../../../shared/settings'
 
-/** A verifier as configured in settings (or on the command line). */
-export interface VerifierConfig {
-  id: string
-  /** A catalog scheme id, 'hmac' (generic) or 'auto' (detect from headers). */
-  scheme: string
-  secrets: string[]
-  /** Seconds; overrides the scheme's default. 0 disables the timestamp check. */
-  tolerance?: number
-  /** Receiver path glob the verifier applies to, e.g. '/hooks/*'. Absent: every path. */
-  path?: string
-  options?: Record<string, unknown>
-  name?: string
-}
+/** A verifier as configured in settings (or on the command line): the contract's shape. */
+export type VerifierConfig = StoredVerifier
 
 export interface VerifyInput {
   method: string

@@ -4,12 +4,12 @@
  */
 import { z } from 'zod'
 import { SEND_PLATFORMS, sampleEvents, sendSample } from '../../replay/samples'
-import { capBody, capHeaders, RESPONSE_EXCERPT_CAP } from '../caps'
+import { capHeaders } from '../caps'
 import { NeedsReceiver } from '../backend'
 import { maskHeaders } from '../redact'
 import { checkTarget } from '../target-guard'
 import { untrusted } from '../untrusted'
-import { deliveryView } from '../views'
+import { deliveryView, responseExcerpt } from '../views'
 import { deliveryId, eventId, headerName, headerValueSchema, targetUrl } from './schemas'
 import { defineTool, jsonResult } from './tool-kit'
 
@@ -137,13 +137,7 @@ export const sendSampleTool = defineTool({
       timeoutMs: a.timeoutMs,
     })
     const response = attempt.response
-    const excerpt = response
-      ? capBody(
-          Buffer.from(response.body, response.bodyEncoding === 'base64' ? 'base64' : 'utf8'),
-          RESPONSE_EXCERPT_CAP,
-          response.bodyEncoding === 'utf8',
-        )
-      : null
+    const excerpt = responseExcerpt(response)
     return jsonResult(
       {
         platform: sample.platform,
