@@ -179,15 +179,8 @@ export class LogWriter {
   }
 
   private writeQueuedSync(): void {
-    if (this.queue.length === 0) return
-    let taken: ReturnType<LogWriter['takeBatch']>
-    try {
-      taken = this.takeBatch()
-    } catch (err) {
-      // Could not open the next segment (disk full, permissions): fail this batch, retry later.
-      for (const p of this.queue.splice(0)) p.reject(err as Error)
-      return
-    }
+    const taken = this.queue.length > 0 ? this.takeOrFail() : null
+    if (!taken) return
     const { batch, bufs, length } = taken
     const base = this.size
     try {
@@ -203,13 +196,8 @@ export class LogWriter {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const seqBefore = this.seq
-      let taken: ReturnType<LogWriter['takeBatch']>
-      try {
-        taken = this.takeBatch()
-      } catch (err) {
-        for (const p of this.queue.splice(0)) p.reject(err as Error)
-        return
-      }
+      const taken = this.takeOrFail()
+      if (!taken) return
       const { batch, bufs, length } = taken
       const buf = bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, length)
       const base = this.size
@@ -226,6 +214,19 @@ export class LogWriter {
         continue
       }
       this.settle(batch, base, buf.length)
+    }
+  }
+
+  /**
+   * The next batch, or null after failing every queued append: the next segment could not be
+   * opened (disk full, permissions); later appends try again.
+   */
+  private takeOrFail(): ReturnType<LogWriter['takeBatch']> | null {
+    try {
+      return this.takeBatch()
+    } catch (err) {
+      for (const p of this.queue.splice(0)) p.reject(err as Error)
+      return null
     }
   }
 
