@@ -5,6 +5,10 @@
  * events in order with their stored verdicts; observing an id again returns its earlier verdict.
  * Events dropped by retention are forgotten (memory stays bounded); a key whose first event was
  * dropped keeps pointing at it (`count` still counts it), so later duplicates stay duplicates.
+ *
+ * Compact on purpose: start-up feeds it every stored event (100k and more), so per event it
+ * holds only its key (the id's own string when the key is the id) and, for the few events that
+ * are not the plain first of their key, the verdict; a key with one event holds that id alone.
  */
 import type { Idempotency } from '../../../shared/event'
 
@@ -14,15 +18,18 @@ interface Entry {
   firstId: string
   /** The first event's digest; null when only a conflicting later event is known (restored). */
   firstSha256: string | null
-  /** Stored ids with this key, oldest first. */
-  ids: string[]
+  /** Stored ids with this key, oldest first: the id alone while there is one (most keys). */
+  ids: string | string[]
   /** Events seen with this key, dropped ones included. */
   seen: number
 }
 
 export class IdempotencyIndex {
   private readonly byKey = new Map<string, Entry>()
-  private readonly byId = new Map<string, { key: string; verdict: IdempotencyVerdict }>()
+  /** Every observed, still stored id → its key. */
+  private readonly keyOf = new Map<string, string>()
+  /** Verdicts other than "first of its key, count 1" (duplicates, conflicts, restored ones). */
+  private readonly verdicts = new Map<string, IdempotencyVerdict>()
 
   /**
    * Records an event and returns its verdict. `stored` (start-up replay) is the verdict the log
@@ -32,18 +39,17 @@ export class IdempotencyIndex {
     e: { id: string; key: string; sha256: string },
     stored?: IdempotencyVerdict,
   ): IdempotencyVerdict {
-    const known = this.byId.get(e.id)
-    if (known) return { ...known.verdict }
-    let verdict: IdempotencyVerdict
+    if (this.keyOf.has(e.id)) return this.verdictOf(e.id)
     let entry = this.byKey.get(e.key)
     if (!entry) {
       const firstId = stored?.firstId ?? e.id
       const firstSha256 = stored?.status === 'conflict' ? null : e.sha256
-      entry = { firstId, firstSha256, ids: [], seen: 0 }
+      entry = { firstId, firstSha256, ids: e.id, seen: 0 }
       this.byKey.set(e.key, entry)
-    }
-    entry.ids.push(e.id)
+    } else if (typeof entry.ids === 'string') entry.ids = [entry.ids, e.id]
+    else entry.ids.push(e.id)
     entry.seen = Math.max(entry.seen + 1, stored?.count ?? 0)
+    let verdict: IdempotencyVerdict
     if (stored) {
       verdict = { status: stored.status, firstId: stored.firstId, count: stored.count }
     } else if (entry.seen === 1) {
@@ -55,31 +61,38 @@ export class IdempotencyIndex {
         count: entry.seen,
       }
     }
-    this.byId.set(e.id, { key: e.key, verdict })
+    this.keyOf.set(e.id, e.key)
+    if (!isPlainFirst(e.id, verdict)) this.verdicts.set(e.id, verdict)
     return { ...verdict }
   }
 
   /** Forgets events retention dropped; a key with no stored event left is forgotten too. */
   forget(ids: Iterable<string>): void {
     for (const id of ids) {
-      const known = this.byId.get(id)
-      if (!known) continue
-      this.byId.delete(id)
-      const entry = this.byKey.get(known.key)
+      const key = this.keyOf.get(id)
+      if (key === undefined) continue
+      this.keyOf.delete(id)
+      this.verdicts.delete(id)
+      const entry = this.byKey.get(key)
       if (!entry) continue
+      if (typeof entry.ids === 'string') {
+        if (entry.ids === id) this.byKey.delete(key)
+        continue
+      }
       // Retention drops oldest first, so the id is nearly always the key's oldest.
       if (entry.ids[0] === id) entry.ids.shift()
       else {
         const at = entry.ids.indexOf(id)
         if (at !== -1) entry.ids.splice(at, 1)
       }
-      if (entry.ids.length === 0) this.byKey.delete(known.key)
+      if (entry.ids.length === 0) this.byKey.delete(key)
     }
   }
 
   /** Ids sharing a key, in arrival order (first, then duplicates and conflicts). */
   related(key: string): string[] {
-    return [...(this.byKey.get(key)?.ids ?? [])]
+    const ids = this.byKey.get(key)?.ids
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : [...ids]
   }
 
   /** How many events share the key so far, dropped ones included (0 when unseen). */
@@ -88,11 +101,21 @@ export class IdempotencyIndex {
   }
 
   get size(): number {
-    return this.byId.size
+    return this.keyOf.size
   }
 
   clear(): void {
     this.byKey.clear()
-    this.byId.clear()
+    this.keyOf.clear()
+    this.verdicts.clear()
   }
+
+  private verdictOf(id: string): IdempotencyVerdict {
+    const v = this.verdicts.get(id)
+    return v ? { ...v } : { status: 'first', firstId: id, count: 1 }
+  }
+}
+
+function isPlainFirst(id: string, v: IdempotencyVerdict): boolean {
+  return v.status === 'first' && v.firstId === id && v.count === 1
 }

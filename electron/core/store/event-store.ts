@@ -29,6 +29,7 @@ import {
   hintOf,
   readSidecar,
   removeSidecar,
+  sidecarEvent,
   type ReplayHint,
   type SidecarRecord,
 } from './segment-sidecar'
@@ -113,13 +114,12 @@ export class EventStore extends EventEmitter {
       // Every segment but the newest is sealed (and the legacy file, which the writer never
       // continues): its sidecar, if valid, replaces reading it.
       const sealed = i < segments.length - 1 || (writing && seg.seq === 0)
-      if (sealed) {
-        const size = fstatSync(fd).size
-        const lines = this.loadSidecar(seg.seq, fd, size)
-        if (lines !== null) {
-          last = { seg, goodEnd: size, size, lines }
-          continue
-        }
+      // The newest segment has the index a clean close left, if that index is still its own.
+      const size = fstatSync(fd).size
+      const lines = this.loadSidecar(seg.seq, fd, size, !sealed)
+      if (lines !== null) {
+        last = { seg, goodEnd: size, size, lines }
+        continue
       }
       last = await this.scanSegment(seg, fd, sealed)
     }
@@ -133,8 +133,10 @@ export class EventStore extends EventEmitter {
     }
     // The legacy file is adopted as it is (never appended to): new events start segment 1.
     const continueLast = last !== null && last.seg.seq > 0
-    // The continued segment grows: a sidecar of it (left by a crash mid-roll) is stale.
+    // The continued segment grows: a sidecar of it (left by a crash mid-roll) is stale, and so
+    // is the newest segment's index from the last close.
     if (continueLast) removeSidecar(this.opts.dir, last!.seg.seq)
+    removeSidecar(this.opts.dir, 0, true)
     const seq = continueLast ? last!.seg.seq : (last?.seg.seq ?? 0) + 1
     const writerOpts = {
       dir: this.opts.dir,
@@ -152,14 +154,23 @@ export class EventStore extends EventEmitter {
     this.enforceRetention()
   }
 
-  /** Adds a sealed segment's events from its sidecar; null (nothing added) when unusable. */
-  private loadSidecar(seq: number, fd: number, size: number): number | null {
-    // Hints are read later, a segment at a time, by `startupMetas` (not all held at once).
-    const sc = readSidecar(this.opts.dir, seq, fd, size, false)
+  /**
+   * Adds a segment's events from its sidecar (`head`: the newest segment's index from the last
+   * clean close); the number of lines it covers, or null (nothing added) when unusable.
+   */
+  private loadSidecar(seq: number, fd: number, size: number, head = false): number | null {
+    // The writer continues the newest segment: it needs its records (hints included) at once to
+    // write the sidecar when it seals it. Other hints are read later, a segment at a time, by
+    // `startupMetas` (not all held at once).
+    const continued = head && !this.opts.readOnly
+    const sc = readSidecar(this.opts.dir, seq, fd, size, continued, head)
     if (!sc) return null
-    if (!this.opts.readOnly) this.hintsOnDisk.add(seq)
+    if (!this.opts.readOnly && !head) this.hintsOnDisk.add(seq)
     const { ids, pos } = sc
+    const records: SidecarRecord[] | null = continued ? [] : null
     for (let i = 0; i < ids.length; i++) {
+      const hint = continued ? sc.hint!(i) : null
+      if (records) records.push(sidecarEvent(sc, i, hint))
       this.index.add({
         id: ids[i],
         meta: null,
@@ -169,10 +180,14 @@ export class EventStore extends EventEmitter {
         offset: pos[i * 5],
         length: pos[i * 5 + 1],
         headers: { at: pos[i * 5 + 3], length: pos[i * 5 + 4] },
-        hint: null,
+        hint,
       })
     }
-    for (const [id, patch] of sc.updates) this.index.patch(id, patch)
+    for (const [id, patch] of sc.updates) {
+      this.index.patch(id, patch)
+      records?.push({ update: id, patch })
+    }
+    if (records) this.sidecars.begin(seq, records)
     return ids.length + sc.updates.length
   }
 
@@ -232,8 +247,10 @@ export class EventStore extends EventEmitter {
       this.loadProblems.push(what)
       this.opts.logger?.warn(`event log: ${what}`)
     }
+    // A segment with a problem keeps being scanned, so the problem keeps being reported (a torn
+    // tail is cut off before the writer continues: nothing left to report).
+    if (!sealed && scan.problems.some((p) => !p.torn)) this.headScanOnly = true
     if (records && !foreign) {
-      // A sealed segment with a problem keeps being scanned, so the problem keeps being reported.
       if (!sealed) this.sidecars.begin(seg.seq, records)
       else if (scan.problems.length === 0) this.sidecars.write(seg.seq, scan.size, records)
     }
@@ -408,9 +425,15 @@ export class EventStore extends EventEmitter {
   }
 
   async close(): Promise<void> {
-    await this.writer?.close()
+    const writer = this.writer
+    await writer?.close()
     this.writer = null
     await Promise.all(this.dropping)
+    // The newest segment's index, so that the next open need not scan it.
+    if (writer && this.handles.has(writer.segment) && !this.headScanOnly) {
+      const seq = writer.segment
+      this.sidecars.saveHead(seq, fstatSync(this.handles.fd(seq)).size)
+    }
     await this.sidecars.settle()
     this.handles.closeAll()
     await this.lock?.release()
@@ -418,6 +441,8 @@ export class EventStore extends EventEmitter {
   }
 
   private dropping = new Set<Promise<void>>()
+  /** The newest segment had an unreadable line when opened: no index of it at close. */
+  private headScanOnly = false
 
   private segmentLimits(): { rollBytes: number; rollLines: number } {
     return {
@@ -432,6 +457,7 @@ export class EventStore extends EventEmitter {
     this.index.touchSegment(seq)
     this.sidecars.begin(seq)
     if (sealed) this.sidecars.sealed(sealed.seq, sealed.size)
+    this.headScanOnly = false
   }
 
   private requireWriter(): LogWriter {

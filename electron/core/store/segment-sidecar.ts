@@ -16,11 +16,17 @@
  */
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs'
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
 import type { DerivedPatch, EventMeta } from './log-format'
 
 export const SIDECAR_DIR = 'segment-index'
+/**
+ * The newest segment's index, written when the writer closes cleanly (same layout, plus the
+ * segment's number in the header): the next open reads it instead of scanning that segment, and
+ * the writer removes it before appending again (so it is never stale when used).
+ */
+export const HEAD_SIDECAR = 'segment-head.idx'
 const VERSION = 1
 
 /** What start-up's duplicate index (and the Agent lens) need of a stored event. */
@@ -58,7 +64,7 @@ export function hintOf(meta: EventMeta): ReplayHint {
  * A sealed segment's sidecar text; null when some event has no hint (its fields were not at
  * hand), so no sidecar is written.
  */
-export function sidecarText(size: number, records: SidecarRecord[]): string | null {
+export function sidecarText(size: number, records: SidecarRecord[], seq?: number): string | null {
   const ids: string[] = []
   const pos: number[] = []
   const upd: [string, DerivedPatch][] = []
@@ -85,14 +91,18 @@ export function sidecarText(size: number, records: SidecarRecord[]): string | nu
     ])
   }
   const places = `${JSON.stringify({ ids, pos, upd })}\n`
-  const head = { v: VERSION, size, events: ids.length, places: Buffer.byteLength(places) }
+  const head = { v: VERSION, size, events: ids.length, places: Buffer.byteLength(places), seq }
   return `${JSON.stringify(head)}\n${places}${JSON.stringify({ shared: shared.values, at })}\n`
 }
 
 /** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
-export async function writeSidecarFile(dir: string, seq: number, text: string): Promise<void> {
-  const file = sidecarFile(dir, seq)
-  await mkdir(join(dir, SIDECAR_DIR), { recursive: true, mode: 0o700 })
+export async function writeSidecarFile(
+  dir: string,
+  seq: number,
+  text: string,
+  file = sidecarFile(dir, seq),
+): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 })
   const tmp = `${file}.${process.pid}.tmp`
   await writeFile(tmp, text, { mode: 0o600 })
   await rename(tmp, file)
@@ -108,7 +118,11 @@ export interface LoadedSidecar {
 }
 
 /** Event `i` of a loaded sidecar. */
-export function sidecarEvent(sc: LoadedSidecar, i: number): SidecarEvent {
+export function sidecarEvent(
+  sc: LoadedSidecar,
+  i: number,
+  hint = sc.hint?.(i) ?? null,
+): SidecarEvent {
   const p = sc.pos
   return {
     id: sc.ids[i],
@@ -117,13 +131,14 @@ export function sidecarEvent(sc: LoadedSidecar, i: number): SidecarEvent {
     metaLength: p[i * 5 + 2],
     headersAt: p[i * 5 + 3],
     headersLength: p[i * 5 + 4],
-    hint: sc.hint?.(i) ?? null,
+    hint,
   }
 }
 
 /**
  * Reads segment `seq`'s sidecar and checks it against the open segment (`fd`, `size` bytes);
  * null when there is none or it does not describe this segment. Hints are parsed only if asked.
+ * `headFile`: read the newest segment's index (HEAD_SIDECAR) instead, if it is this segment's.
  */
 export function readSidecar(
   dir: string,
@@ -131,10 +146,11 @@ export function readSidecar(
   fd: number,
   size: number,
   withHints: boolean,
+  headFile = false,
 ): LoadedSidecar | null {
   let sfd: number
   try {
-    sfd = openSync(sidecarFile(dir, seq), 'r')
+    sfd = openSync(headFile ? join(dir, HEAD_SIDECAR) : sidecarFile(dir, seq), 'r')
   } catch {
     return null
   }
@@ -148,7 +164,9 @@ export function readSidecar(
       size?: unknown
       events?: unknown
       places?: unknown
+      seq?: unknown
     }
+    if ((headFile || head.seq !== undefined) && head.seq !== seq) return null
     if (head.v !== VERSION || head.size !== size || typeof head.places !== 'number') return null
     const want = withHints ? fstatSync(sfd).size - (l1 + 1) : head.places
     const bytes = Buffer.allocUnsafe(want)
@@ -233,10 +251,13 @@ export async function removeSidecarFile(dir: string, seq: number): Promise<void>
   await unlink(sidecarFile(dir, seq)).catch(() => undefined)
 }
 
-/** Removes a segment's sidecar now (at open, before the writer continues that segment). */
-export function removeSidecar(dir: string, seq: number): void {
+/**
+ * Removes a segment's sidecar now (at open, before the writer continues that segment), or the
+ * newest segment's index (`headFile`).
+ */
+export function removeSidecar(dir: string, seq: number, headFile = false): void {
   try {
-    unlinkSync(sidecarFile(dir, seq))
+    unlinkSync(headFile ? join(dir, HEAD_SIDECAR) : sidecarFile(dir, seq))
   } catch {
     // None written, or already gone.
   }

@@ -4,7 +4,9 @@
  * that a late line would make incomplete, and removes it before its segment is unlinked. File
  * work goes through the thread pool, one job after another per segment, never on the write path.
  */
+import { join } from 'node:path'
 import {
+  HEAD_SIDECAR,
   removeSidecarFile,
   sidecarText,
   writeSidecarFile,
@@ -54,6 +56,20 @@ export class SidecarKeeper {
   /** Writes the sidecar of a sealed segment read at open that had none. */
   write(seq: number, size: number, records: SidecarRecord[]): void {
     void this.chain(seq, () => this.save(seq, size, records))
+  }
+
+  /**
+   * Writes the newest segment's index (at `size` bytes) when the writer closes; nothing when its
+   * records are not all at hand (a segment continued without them).
+   */
+  saveHead(seq: number, size: number): void {
+    const records = this.pending.get(seq)
+    if (!records) return
+    this.pending.delete(seq)
+    void this.chain(seq, async () => {
+      const text = sidecarText(size, records, seq)
+      if (text !== null) await writeSidecarFile(this.dir, seq, text, join(this.dir, HEAD_SIDECAR))
+    })
   }
 
   /** Removes a segment's sidecar (before the segment itself: a crash leaves no orphan). */
