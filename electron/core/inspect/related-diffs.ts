@@ -4,7 +4,7 @@
  * conflict differs from the first delivery with its key". Reads through a store-like source.
  */
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
-import { diffEvents, type RelatedDiffs } from '../../../shared/diff'
+import type { RelatedDiffs } from '../../../shared/diff'
 import { previousOfSubject } from './subjects'
 
 export type { RelatedDiffs } from '../../../shared/diff'
@@ -18,6 +18,8 @@ export interface EventSource {
 export async function relatedDiffs(src: EventSource, id: string): Promise<RelatedDiffs | null> {
   const current = await src.getFull(id)
   if (!current) return null
+  // Loaded on first use: the diff libraries would otherwise load with every `hooklens listen`.
+  const { diffEvents } = await import('../../../shared/diff')
   const prevSummary = previousOfSubject(src.list(), current)
   const prev = prevSummary ? await src.getFull(prevSummary.id) : null
   const idem = current.idempotency

@@ -1,11 +1,21 @@
 /**
- * Settings persisted as settings.json in the data dir through `conf` (the library
- * electron-store is built on, so the desktop app reads the same file). An unreadable or
- * invalid file is backed up beside itself and reported — never silently dropped.
+ * Settings persisted as settings.json in the data dir: the same file and format `conf` (the
+ * library electron-store is built on) keeps, so the desktop app reads the same file — read and
+ * written here directly, because loading `conf` and its deep comparison of the defaults cost a
+ * large share of `hooklens listen`'s start. An unreadable or invalid file is backed up beside
+ * itself and reported — never silently dropped.
  */
-import Conf from 'conf'
-import { existsSync, mkdirSync, renameSync, watch, type FSWatcher } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  watch,
+  writeFileSync,
+  type FSWatcher,
+} from 'node:fs'
 import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { defaultSettings, type Settings } from './settings-types'
 import { validateSettings } from './validate-settings'
 
@@ -34,35 +44,36 @@ export function openSettings(
     problems.push(message)
     opts.logger?.warn(message)
   }
-  const conf = openConf(dataDir, report)
+  const file = openFile(dataDir, report)
   const listeners = new Set<(s: Settings) => void>()
 
   const read = (): Settings => {
-    const { settings, issues } = validateSettings(conf.store)
+    const { settings, issues } = validateSettings(file.read())
     for (const issue of issues) report(`settings.json: ${issue}; using the default`)
     return settings
   }
   let current = read()
-  if (problems.length > 0) conf.store = current as unknown as Record<string, unknown>
+  if (problems.length > 0) file.write(current)
 
   const reload = () => {
     current = read()
     for (const l of listeners) l(current)
   }
-  conf.onDidAnyChange(reload)
-  // conf polls the file on Linux (seconds); watch the folder so a `hooklens secrets add` in
-  // another terminal reaches a running listen before the agent's next request does.
+  // Watch the folder so a `hooklens secrets add` in another terminal reaches a running listen
+  // before the agent's next request does.
   const watcher = opts.watch ? watchFile(dataDir, SETTINGS_FILE, reload) : null
 
   return {
-    path: conf.path,
+    path: file.path,
     problems,
     get: () => current,
     update(patch) {
       const merged = { ...current, ...patch }
       const { settings, issues } = validateSettings(merged)
       if (issues.length > 0) throw new Error(`invalid settings: ${issues.join('; ')}`)
-      conf.store = settings as unknown as Record<string, unknown>
+      file.write(settings)
+      // Listeners hear of this process's own changes too (as they did through conf).
+      reload()
       current = settings
       return current
     },
@@ -72,39 +83,64 @@ export function openSettings(
     },
     close: () => {
       watcher?.close()
-      conf._closeWatcher()
     },
   }
 }
 
-type ConfWithWatcher = Conf<Record<string, unknown>>
+interface SettingsFile {
+  readonly path: string
+  /** The file's object with the defaults' missing top-level sections added (as conf did). */
+  read(): Record<string, unknown>
+  write(settings: Settings): void
+}
 
-function openConf(dataDir: string, report: (message: string) => void): ConfWithWatcher {
-  // Private: on the CLI, secrets are in this file in clear (12.8). conf writes atomically, so
-  // every save creates the file anew with this mode.
+function openFile(dataDir: string, report: (message: string) => void): SettingsFile {
+  // Private: on the CLI, secrets are in this file in clear (12.8). Every save creates the file
+  // anew (temp file + rename: a reader never sees half of it) with this mode.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const make = () =>
-    new Conf<Record<string, unknown>>({
-      cwd: dataDir,
-      configName: 'settings',
-      configFileMode: 0o600,
-      defaults: defaultSettings() as unknown as Record<string, unknown>,
-      clearInvalidConfig: false,
-    }) as ConfWithWatcher
+  const path = join(dataDir, SETTINGS_FILE)
+  const write = (value: unknown) => {
+    const tmp = `${path}.${process.pid}.tmp`
+    writeFileSync(tmp, JSON.stringify(value, undefined, '\t'), { mode: 0o600 })
+    renameSync(tmp, path)
+  }
+  const parse = (writeBack: boolean): Record<string, unknown> => {
+    let onDisk: unknown = {}
+    if (existsSync(path)) onDisk = JSON.parse(readFileSync(path, 'utf8'))
+    const merged = {
+      ...(defaultSettings() as unknown as Record<string, unknown>),
+      ...(onDisk as Record<string, unknown>),
+    }
+    // A new file, or one without some section, is written with the defaults filled in (when
+    // opened; a change seen by the watcher is only read).
+    if (writeBack && !isDeepStrictEqual(onDisk, merged)) write(merged)
+    return merged
+  }
+  let first: Record<string, unknown>
   try {
-    const conf = make()
-    void conf.store // parse now, so a broken file is caught here rather than on first use
-    return conf
+    first = parse(true)
   } catch (err) {
-    const file = join(dataDir, SETTINGS_FILE)
-    if (!existsSync(file)) throw err
-    const backup = `${file}.invalid-${Date.now()}`
-    renameSync(file, backup)
+    if (!existsSync(path)) throw err
+    const backup = `${path}.invalid-${Date.now()}`
+    renameSync(path, backup)
     report(
       `settings.json could not be read (${err instanceof Error ? err.message : String(err)}); ` +
         `it was moved to ${backup} and defaults are in use`,
     )
-    return make()
+    first = parse(true)
+  }
+  let pending: Record<string, unknown> | null = first
+  return {
+    path,
+    read() {
+      if (pending) {
+        const out = pending
+        pending = null
+        return out
+      }
+      return parse(false)
+    },
+    write,
   }
 }
 
