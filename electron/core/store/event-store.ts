@@ -28,6 +28,7 @@ import { SidecarKeeper } from './sidecar-keeper'
 import {
   hintOf,
   readSidecar,
+  readSidecarHints,
   removeSidecar,
   sidecarEvent,
   type ReplayHint,
@@ -165,7 +166,7 @@ export class EventStore extends EventEmitter {
     const continued = head && !this.opts.readOnly
     const sc = readSidecar(this.opts.dir, seq, fd, size, continued, head)
     if (!sc) return null
-    if (!this.opts.readOnly && !head) this.hintsOnDisk.add(seq)
+    if (!this.opts.readOnly && !head) this.hintsOnDisk.set(seq, sc.ids)
     const { ids, pos } = sc
     const records: SidecarRecord[] | null = continued ? [] : null
     for (let i = 0; i < ids.length; i++) {
@@ -337,16 +338,23 @@ export class EventStore extends EventEmitter {
    * The hints are dropped as they are used: call once, at start-up.
    */
   *startupMetas(): IterableIterator<ReplayHint> {
+    // A sidecar's hints are in its segment's line order, as its events were indexed: a cursor
+    // finds each kept event's hint (evicted ones are skipped over), no map by id is built.
     let seq = -1
-    let hints: Map<string, ReplayHint> | null = null
+    let hint: ((i: number, id: string) => ReplayHint) | null = null
+    let ids: string[] = []
+    let at = 0
     for (const e of this.index.values()) {
       let h = e.hint ?? null
       if (!h && this.hintsOnDisk.has(e.seq)) {
         if (e.seq !== seq) {
           seq = e.seq
-          hints = this.readHints(seq)
+          ids = this.hintsOnDisk.get(seq)!
+          hint = this.readHints(seq, ids.length)
+          at = 0
         }
-        h = hints?.get(e.id) ?? null
+        while (at < ids.length && ids[at] !== e.id) at++
+        if (hint && at < ids.length) h = hint(at, e.id)
       }
       if (!h) {
         yield this.metaOf(e)
@@ -358,17 +366,13 @@ export class EventStore extends EventEmitter {
     this.hintsOnDisk.clear()
   }
 
-  /** Segments loaded from a sidecar whose hints `startupMetas` reads from it. */
-  private readonly hintsOnDisk = new Set<number>()
+  /** Segments loaded from a sidecar whose hints `startupMetas` reads from it: their ids. */
+  private readonly hintsOnDisk = new Map<number, string[]>()
 
-  private readHints(seq: number): Map<string, ReplayHint> | null {
+  private readHints(seq: number, events: number): ((i: number, id: string) => ReplayHint) | null {
     if (!this.handles.has(seq)) return null
-    const fd = this.handles.fd(seq)
-    const sc = readSidecar(this.opts.dir, seq, fd, fstatSync(fd).size, true)
-    if (!sc) return null
-    const out = new Map<string, ReplayHint>()
-    for (let i = 0; i < sc.ids.length; i++) out.set(sc.ids[i], sc.hint!(i))
-    return out
+    const size = fstatSync(this.handles.fd(seq)).size
+    return readSidecarHints(this.opts.dir, seq, size, events)
   }
 
   /** Metadata without headers, newest first. */

@@ -209,12 +209,64 @@ export function readSidecar(
   }
 }
 
+/**
+ * Only the hints of segment `seq`'s sidecar (its third line: the places were read at open), for
+ * start-up's duplicate index: event `i`'s hint, given its id; null when the sidecar is gone or
+ * does not match the segment's size or its event count.
+ */
+export function readSidecarHints(
+  dir: string,
+  seq: number,
+  size: number,
+  events: number,
+): ((i: number, id: string) => ReplayHint) | null {
+  let sfd: number
+  try {
+    sfd = openSync(sidecarFile(dir, seq), 'r')
+  } catch {
+    return null
+  }
+  try {
+    const first = Buffer.allocUnsafe(512)
+    const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
+    if (l1 < 0) return null
+    const head = JSON.parse(first.toString('utf8', 0, l1)) as {
+      v?: unknown
+      size?: unknown
+      events?: unknown
+      places?: unknown
+    }
+    if (head.v !== VERSION || head.size !== size || head.events !== events) return null
+    if (typeof head.places !== 'number') return null
+    const from = l1 + 1 + head.places
+    const want = fstatSync(sfd).size - from
+    const bytes = Buffer.allocUnsafe(want)
+    if (want < 1 || readSync(sfd, bytes, 0, want, from) !== want || bytes[want - 1] !== 10)
+      return null
+    const hints = JSON.parse(bytes.toString('utf8', 0, want - 1)) as {
+      shared: object[]
+      at: unknown[][]
+    }
+    if (!Array.isArray(hints.at) || hints.at.length !== events || !Array.isArray(hints.shared))
+      return null
+    return (i, id) => hintFrom(id, hints.at[i], hints.shared)
+  } catch {
+    return null // corrupt: the events' lines are read instead
+  } finally {
+    closeSync(sfd)
+  }
+}
+
 function hintFrom(id: string, h: unknown[], shared: object[]): ReplayHint {
-  const idempotency = {
-    key: h[2] === 0 ? id : h[2],
-    ...shared[h[4] as number],
-    firstId: h[3] === 0 ? id : h[3],
-  } as Idempotency
+  const rest = shared[h[4] as number] as Omit<Idempotency, 'key' | 'firstId'>
+  const idempotency: Idempotency = {
+    key: h[2] === 0 ? id : (h[2] as string),
+    source: rest.source,
+    status: rest.status,
+    firstId: h[3] === 0 ? id : (h[3] as string),
+    count: rest.count,
+  }
+  if (rest.retry !== undefined) idempotency.retry = rest.retry
   const hint: ReplayHint = { id, receivedAt: h[0] as string, sha256: h[1] as string, idempotency }
   if ((h[5] as number) >= 0) hint.classification = shared[h[5] as number] as Classification
   if (h[6]) hint.findings = h[6] as Finding[]
