@@ -6,7 +6,8 @@ import { Command, Option } from 'commander'
 import type { EventQuery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
 import type { EventStore } from '../../core/store/event-store'
-import { openEventLogReader } from '../../core/store/open-reader'
+import type { EventMeta } from '../../core/store/log-format'
+import { openEventLogReader, selectNewest } from '../../core/store/open-reader'
 import { matchesQuery } from '../../core/inspect/query'
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
@@ -59,7 +60,6 @@ export const registerEvents: RegisterCommand = (program) => {
     .option('--no-color', 'no colour')
     .action(async (flags: ListFlags) => {
       const verification = flags.verification && parseVerification(flags.verification)
-      const store = await openReadOnly(flags.dataDir)
       const query: EventQuery = {
         subject: flags.subject,
         platform: flags.platform,
@@ -73,8 +73,20 @@ export const registerEvents: RegisterCommand = (program) => {
       }
       // No text search here, so matchesQuery never looks at headers: filter the index's
       // metadata and read headers only for the events printed.
-      const list = store.select((m) => matchesQuery(m as EventSummary, query), flags.limit)
-      await store.close()
+      const match = (m: EventMeta) => matchesQuery(m as EventSummary, query)
+      let list: EventSummary[]
+      if (flags.limit !== undefined) {
+        // Only the newest segments the answer needs are read, not every event's place.
+        list = await selectNewest(
+          cliDataDir(flags.dataDir, { mustExist: true }),
+          match,
+          flags.limit,
+        )
+      } else {
+        const store = await openReadOnly(flags.dataDir)
+        list = store.select(match)
+        await store.close()
+      }
       const color = colorFor(flags.color)
       const lines = list.map((e) =>
         flags.json ? terminalJson(JSON.stringify(e)) : summaryLine(e, { color }),

@@ -58,6 +58,12 @@ export interface EventStoreOptions {
   fsync?: boolean
   /** Open for reading only: no lock, no writes, no repair of a torn tail. */
   readOnly?: boolean
+  /**
+   * Read-only: load only the newest N segments (a reader that needs only the newest events).
+   * Retention applied to them keeps exactly the events of theirs the writer keeps; events of
+   * older segments are unknown to this store (`has` is false for them).
+   */
+  newestSegments?: number
   /** Segment size limits (default: a sixteenth of the retention limits, within bounds). */
   segmentBytes?: number
   segmentLines?: number
@@ -103,7 +109,9 @@ export class EventStore extends EventEmitter {
   }
 
   private async load(): Promise<void> {
-    const segments = await listSegments(this.opts.dir)
+    const all = await listSegments(this.opts.dir)
+    const n = this.opts.readOnly ? this.opts.newestSegments : undefined
+    const segments = n !== undefined && n < all.length ? all.slice(-n) : all
     const writing = !this.opts.readOnly
     let last: { seg: Segment; goodEnd: number; size: number; lines: number } | null = null
     for (let i = 0; i < segments.length; i++) {
