@@ -18,8 +18,13 @@ interface Entry {
   firstId: string
   /** The first event's digest; null when only a conflicting later event is known (restored). */
   firstSha256: string | null
-  /** Stored ids with this key, oldest first: the id alone while there is one (most keys). */
+  /**
+   * Stored ids with this key, oldest first from `head`: the id alone while there is one (most
+   * keys). Retention forgets from the front by moving `head` (no shift of a long array: one
+   * key can hold every stored event, e.g. a sender that reuses its webhook id).
+   */
   ids: string | string[]
+  head: number
   /** Events seen with this key, dropped ones included. */
   seen: number
 }
@@ -44,7 +49,7 @@ export class IdempotencyIndex {
     if (!entry) {
       const firstId = stored?.firstId ?? e.id
       const firstSha256 = stored?.status === 'conflict' ? null : e.sha256
-      entry = { firstId, firstSha256, ids: e.id, seen: 0 }
+      entry = { firstId, firstSha256, ids: e.id, head: 0, seen: 0 }
       this.byKey.set(e.key, entry)
     } else if (typeof entry.ids === 'string') entry.ids = [entry.ids, e.id]
     else entry.ids.push(e.id)
@@ -79,20 +84,26 @@ export class IdempotencyIndex {
         if (entry.ids === id) this.byKey.delete(key)
         continue
       }
+      const ids = entry.ids
       // Retention drops oldest first, so the id is nearly always the key's oldest.
-      if (entry.ids[0] === id) entry.ids.shift()
+      if (ids[entry.head] === id) entry.head++
       else {
-        const at = entry.ids.indexOf(id)
-        if (at !== -1) entry.ids.splice(at, 1)
+        const at = ids.indexOf(id, entry.head)
+        if (at !== -1) ids.splice(at, 1)
       }
-      if (entry.ids.length === 0) this.byKey.delete(key)
+      if (entry.head >= ids.length) this.byKey.delete(key)
+      else if (entry.head > 64 && entry.head * 2 > ids.length) {
+        entry.ids = ids.slice(entry.head)
+        entry.head = 0
+      }
     }
   }
 
   /** Ids sharing a key, in arrival order (first, then duplicates and conflicts). */
   related(key: string): string[] {
     const ids = this.byKey.get(key)?.ids
-    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : [...ids]
+    if (ids === undefined) return []
+    return typeof ids === 'string' ? [ids] : ids.slice(this.byKey.get(key)!.head)
   }
 
   /** How many events share the key so far, dropped ones included (0 when unseen). */

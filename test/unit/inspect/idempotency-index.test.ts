@@ -111,3 +111,30 @@ describe('IdempotencyIndex across retention', () => {
     expect(index.observe({ id: 'd', key: 'k', sha256: 'other' }).status).toBe('conflict')
   })
 })
+
+describe('IdempotencyIndex with one busy key', () => {
+  it('forgets from the front of a long key (retention) and keeps order, count and verdicts', () => {
+    const index = new IdempotencyIndex()
+    for (let i = 0; i < 200; i++) index.observe({ id: `e${i}`, key: 'k', sha256: 's' })
+    index.forget(Array.from({ length: 150 }, (_, i) => `e${i}`))
+    index.forget(['e160'])
+    expect(index.related('k')).toEqual(
+      Array.from({ length: 50 }, (_, i) => `e${i + 150}`).filter((id) => id !== 'e160'),
+    )
+    expect(index.count('k')).toBe(200)
+    expect(index.size).toBe(49)
+    expect(index.observe({ id: 'e170', key: 'k', sha256: 's' })).toEqual({
+      status: 'duplicate',
+      firstId: 'e0',
+      count: 171,
+    })
+    expect(index.observe({ id: 'e200', key: 'k', sha256: 'other' })).toEqual({
+      status: 'conflict',
+      firstId: 'e0',
+      count: 201,
+    })
+    index.forget(Array.from({ length: 201 }, (_, i) => `e${i}`))
+    expect(index.related('k')).toEqual([])
+    expect(index.size).toBe(0)
+  })
+})

@@ -207,10 +207,16 @@ export class SequenceTracker {
   private retryStorm(e: SequenceEvent, settings: LensSettings): Finding | null {
     const key = e.idempotency.key
     const since = e.receivedAt - settings.retryStormWindowMs
-    const seen = (this.keys.get(key) ?? []).filter((t) => t > since)
+    // Kept in place (no new array per request): a busy key arrives on every request.
+    const seen = this.keys.get(key) ?? []
+    let kept = 0
+    for (let i = 0; i < seen.length; i++) if (seen[i] > since) seen[kept++] = seen[i]
+    seen.length = kept
     seen.push(e.receivedAt)
+    const over = seen.length - Math.max(settings.retryStormCount, 50)
+    if (over > 0) seen.splice(0, over)
     this.keys.delete(key)
-    this.keys.set(key, seen.slice(-Math.max(settings.retryStormCount, 50)))
+    this.keys.set(key, seen)
     if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value as string)
     if (seen.length < settings.retryStormCount) return null
     return finding(
