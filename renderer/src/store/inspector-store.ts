@@ -7,7 +7,12 @@
 import { createStore } from 'zustand/vanilla'
 import type { ApiPush, HooklensApi } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
-import { createPushBatcher, type PushBatcher } from './push-batcher'
+import {
+  createPushBatcher,
+  pushKey,
+  systemClock,
+  type PushBatcher,
+} from '../../../shared/push-batcher'
 import { freeTextTerm, visibleEvents } from './filter'
 import { detailSlice } from './detail-slice'
 import { actionsSlice } from './actions-slice'
@@ -69,7 +74,12 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
 
       async init() {
         if (!batcher) {
-          batcher = createPushBatcher((items) => get().receive(items), deps.flushMs ?? 100)
+          batcher = createPushBatcher<ApiPush>({
+            deliver: (items) => get().receive(items),
+            windowMs: deps.flushMs ?? 100,
+            clock: deps.clock ?? systemClock,
+            keyOf: pushKey,
+          })
           unsubscribe = api.subscribe((push) => batcher?.add(push))
         }
         const firstPage = deps.firstPage ?? 300

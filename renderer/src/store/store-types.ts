@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
 import type { EventDiff } from '../../../shared/diff'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
+import type { Clock } from '../../../shared/push-batcher'
 import type { BodyHits } from './filter'
 
 export type View = 'events' | 'compare' | 'deliveries' | 'settings'
@@ -16,6 +17,8 @@ export interface StoreDeps {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null
   /** Push batching window in ms. */
   flushMs?: number
+  /** Time for the push batcher; real time by default. */
+  clock?: Clock
   /** Most events loaded at start. */
   initialLimit?: number
   /** Newest events loaded first, so the list shows before a large history arrives. */
