@@ -1,8 +1,8 @@
 /**
  * The inspector's state: one zustand store per window, created by a factory that takes the API
  * client (the desktop preload's `window.hooklens`, the HTTP client, or a fake in tests). The
- * list slice lives here; detail, compare, replay and admin actions are slices in their own
- * files and share this state.
+ * list slice lives here; the detail, compare, replay, deliveries, settings and toolbar controls
+ * are slices in their own files (one per view) and share this state.
  */
 import { createStore } from 'zustand/vanilla'
 import type { ApiPush, HooklensApi } from '../../../shared/api'
@@ -15,7 +15,11 @@ import {
 } from '../../../shared/push-batcher'
 import { freeTextTerm, visibleEvents } from './filter'
 import { detailSlice } from './detail-slice'
-import { actionsSlice } from './actions-slice'
+import { compareSlice } from './compare-slice'
+import { replaySlice } from './replay-slice'
+import { deliveriesSlice } from './deliveries-slice'
+import { settingsSlice } from './settings-slice'
+import { controlsSlice } from './controls-slice'
 import { applyPushes } from './apply-pushes'
 import type { InspectorState, InspectorStore, StoreDeps } from './store-types'
 
@@ -259,7 +263,11 @@ export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): In
       },
 
       ...detailSlice(api, set, get, store),
-      ...actionsSlice(api, set, get, deps),
+      ...compareSlice(api, set, get),
+      ...replaySlice(api, set, get, deps),
+      ...deliveriesSlice(api, set, get),
+      ...settingsSlice(api, set, get),
+      ...controlsSlice(api, set, get),
     }
   })
 }

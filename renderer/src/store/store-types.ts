@@ -1,7 +1,7 @@
 /**
  * The inspector state's types: each slice's fields and actions and the whole state they make.
- * Declared apart from the slices (inspector-store.ts, detail-slice.ts, actions-slice.ts) so a
- * slice reads the whole state's type without importing the store that imports it.
+ * Declared apart from the slices (inspector-store.ts and the *-slice.ts files, one per view) so
+ * a slice reads the whole state's type without importing the store that imports it.
  */
 import type { StoreApi } from 'zustand/vanilla'
 import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
@@ -105,27 +105,35 @@ export interface ReplayEdit {
   resign?: boolean
 }
 
-export interface ActionsSlice {
+export interface CompareSlice {
   compareA: string | null
   compareB: string | null
   compare: CompareState
+  setCompareA(id: string): void
+  compareWith(id: string): Promise<void>
+}
+
+export interface ReplaySlice {
   replayTarget: string
   replayResign: boolean
   replaySending: boolean
   replayError: string | null
   /** Deliveries per event id, newest first. */
   replayHistory: Record<string, Delivery[]>
-  deliveries: Delivery[]
-  settings: ApiSettings | null
-  notice: string | null
-  setCompareA(id: string): void
-  compareWith(id: string): Promise<void>
   setReplayTarget(url: string): void
   setReplayResign(on: boolean): void
   sendReplay(id: string, edit?: ReplayEdit): Promise<Delivery | null>
   loadReplayHistory(id: string): Promise<void>
+}
+
+export interface DeliveriesSlice {
+  deliveries: Delivery[]
   loadDeliveries(status?: string): Promise<void>
   redrive(target: { id: string } | { all: true }): Promise<number>
+}
+
+export interface SettingsSlice {
+  settings: ApiSettings | null
   loadSettings(): Promise<void>
   updateSettings(patch: Record<string, unknown>): Promise<void>
   addVerifier(v: {
@@ -136,6 +144,11 @@ export interface ActionsSlice {
     name?: string
   }): Promise<void>
   removeVerifier(id: string): Promise<void>
+}
+
+export interface ControlsSlice {
+  notice: string | null
+  notify(message: string | null): void
   exportEvents(
     format: 'har' | 'json' | 'curl',
     ids?: string[],
@@ -143,10 +156,15 @@ export interface ActionsSlice {
   clearAll(): Promise<void>
   setCapturePaused(paused: boolean): Promise<void>
   toggleTunnel(): Promise<void>
-  notify(message: string | null): void
 }
 
-export type InspectorState = ListSlice & DetailSlice & ActionsSlice
+export type InspectorState = ListSlice &
+  DetailSlice &
+  CompareSlice &
+  ReplaySlice &
+  DeliveriesSlice &
+  SettingsSlice &
+  ControlsSlice
 export type InspectorStore = StoreApi<InspectorState>
 export type SetState = StoreApi<InspectorState>['setState']
 export type GetState = StoreApi<InspectorState>['getState']

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createInspectorStore } from '../../../renderer/src/store/inspector-store'
-import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/actions-slice'
+import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/replay-slice'
 import { createFakeApi, fakeDelivery, fakeEvent, summary } from '../../e2e/support/fake-api'
 
 function memoryStorage() {
