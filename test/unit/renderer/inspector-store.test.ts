@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createInspectorStore } from '../../../renderer/src/store/inspector-store'
 import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/replay-slice'
-import { createFakeApi, fakeDelivery, fakeEvent, summary } from '../../e2e/support/fake-api'
+import { createFakeApi } from '../../helpers/fake-api'
+import { fakeDelivery, fakeEvent, summary } from '../../helpers/fake-events'
 
 function memoryStorage() {
   const m = new Map<string, string>()
