@@ -1,7 +1,8 @@
 /**
  * The inspector state's types: each slice's fields and actions and the whole state they make.
- * Declared apart from the slices (inspector-store.ts and the *-slice.ts files, one per view) so
- * a slice reads the whole state's type without importing the store that imports it.
+ * Declared apart from the slices (the *-slice.ts files, one job each, composed in
+ * inspector-store.ts) so a slice reads the whole state's type without importing the store that
+ * imports it.
  */
 import type { StoreApi } from 'zustand/vanilla'
 import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
@@ -29,7 +30,7 @@ export interface StoreDeps {
   searchDelayMs?: number
 }
 
-export interface ListSlice {
+export interface EventsSlice {
   ready: boolean
   error: string | null
   status: StatusInfo | null
@@ -39,33 +40,42 @@ export interface ListSlice {
   visible: EventSummary[]
   /** True while the older events are still loading behind the first page. */
   loadingMore: boolean
+  livePaused: boolean
+  /** Pushes held back while live updates are paused. */
+  held: ApiPush[]
+  init(): Promise<void>
+  /** Loads the whole history (after the first page). */
+  loadAll(): Promise<void>
+  /** Applies queued pushes now (tests, and the batcher's timer). */
+  flushPushes(): void
+  receive(pushes: ApiPush[]): void
+  setLivePaused(paused: boolean): void
+  refreshStatus(): Promise<void>
+  resync(): Promise<void>
+}
+
+export interface BrowseSlice {
   filterText: string
   /** Body matches of the filter's plain word, from the core. */
   bodyHits: BodyHits | null
   /** True while the core looks for the filter's word in bodies (more rows may come). */
   searching: boolean
   newestFirst: boolean
-  livePaused: boolean
-  /** Pushes held back while live updates are paused. */
-  held: ApiPush[]
   cursorId: string | null
   view: View
-  init(): Promise<void>
-  /** Loads the whole history (after the first page). */
-  loadAll(): Promise<void>
-  dispose(): void
-  /** Applies queued pushes now (tests, and the batcher's timer). */
-  flushPushes(): void
-  receive(pushes: ApiPush[]): void
   setFilter(text: string): void
   toggleNewestFirst(): void
-  setLivePaused(paused: boolean): void
   moveCursor(delta: number): void
   openCursor(): void
   setView(view: View): void
-  refreshStatus(): Promise<void>
-  resync(): Promise<void>
 }
+
+/** The list view: its events and how they are browsed, and the store's own release. */
+export type ListSlice = EventsSlice &
+  BrowseSlice & {
+    /** Unsubscribes from pushes and cancels pending timers (the window is closing). */
+    dispose(): void
+  }
 
 export interface DetailState {
   event: CapturedEvent | null
