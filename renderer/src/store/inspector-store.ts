@@ -29,14 +29,14 @@ export type {
 } from './store-types'
 
 export function createInspectorStore(api: HooklensApi, deps: StoreDeps = {}): InspectorStore {
-  return createStore<InspectorState>()((set, get, store) => {
+  return createStore<InspectorState>()((set, get) => {
     // Subscriptions and timers the slices hold, released together by dispose().
     const cleanups: (() => void)[] = []
     const onDispose = (cleanup: () => void) => void cleanups.push(cleanup)
     return {
       ...eventsSlice(api, set, get, deps, onDispose),
       ...browseSlice(api, set, get, deps, onDispose),
-      ...detailSlice(api, set, get, store),
+      ...detailSlice(api, set, get),
       ...compareSlice(api, set, get),
       ...replaySlice(api, set, get, deps),
       ...deliveriesSlice(api, set, get),
