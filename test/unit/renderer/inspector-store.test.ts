@@ -72,6 +72,24 @@ describe('inspector store', () => {
     expect(store.getState().events.map((e) => e.id)).toEqual(['01L'])
   })
 
+  it('an event captured and updated twice in one window shows once, in its last state', async () => {
+    const { store, api } = await ready([])
+    let updates = 0
+    store.subscribe(() => updates++)
+    const e = fakeEvent({ id: '01U' })
+    api.add(e)
+    for (const status of [500, 201]) {
+      api.push({
+        type: 'eventUpdated',
+        payload: summary({ ...e, response: { status, latencyMs: 1 } }),
+      })
+    }
+    store.getState().flushPushes()
+    expect(updates).toBe(1)
+    expect(store.getState().events.map((x) => [x.id, x.response.status])).toEqual([['01U', 201]])
+    expect(store.getState().status?.eventCount).toBe(1)
+  })
+
   it('filters by text, platform:, status:, path:, method: and negation', async () => {
     const { store } = await ready()
     const ids = (f: string) => {
