@@ -19,6 +19,7 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
 import type { DerivedPatch, EventMeta } from './log-format'
+import { SidecarBuilder, SIDECAR_VERSION } from './sidecar-builder'
 
 export const SIDECAR_DIR = 'segment-index'
 /**
@@ -27,7 +28,7 @@ export const SIDECAR_DIR = 'segment-index'
  * the writer removes it before appending again (so it is never stale when used).
  */
 export const HEAD_SIDECAR = 'segment-head.idx'
-const VERSION = 1
+const VERSION = SIDECAR_VERSION
 
 /** What start-up's duplicate index (and the Agent lens) need of a stored event. */
 export interface ReplayHint {
@@ -65,34 +66,9 @@ export function hintOf(meta: EventMeta): ReplayHint {
  * hand), so no sidecar is written.
  */
 export function sidecarText(size: number, records: SidecarRecord[], seq?: number): string | null {
-  const ids: string[] = []
-  const pos: number[] = []
-  const upd: [string, DerivedPatch][] = []
-  const at: unknown[] = []
-  const shared = new Sharer()
-  for (const r of records) {
-    if ('update' in r) {
-      upd.push([r.update, r.patch])
-      continue
-    }
-    if (!r.hint) return null
-    const h = r.hint
-    ids.push(r.id)
-    pos.push(r.offset, r.length, r.metaLength, r.headersAt, r.headersLength)
-    const { key, firstId, ...rest } = h.idempotency
-    at.push([
-      h.receivedAt,
-      h.sha256,
-      key === r.id ? 0 : key,
-      firstId === r.id ? 0 : firstId,
-      shared.of(rest),
-      h.classification ? shared.of(h.classification) : -1,
-      h.findings ?? 0,
-    ])
-  }
-  const places = `${JSON.stringify({ ids, pos, upd })}\n`
-  const head = { v: VERSION, size, events: ids.length, places: Buffer.byteLength(places), seq }
-  return `${JSON.stringify(head)}\n${places}${JSON.stringify({ shared: shared.values, at })}\n`
+  const builder = new SidecarBuilder()
+  for (const r of records) builder.add(r)
+  return builder.text(size, seq)
 }
 
 /** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
@@ -271,21 +247,6 @@ function hintFrom(id: string, h: unknown[], shared: object[]): ReplayHint {
   if ((h[5] as number) >= 0) hint.classification = shared[h[5] as number] as Classification
   if (h[6]) hint.findings = h[6] as Finding[]
   return hint
-}
-
-/** Numbers equal values (by their JSON) so each is written once. */
-class Sharer {
-  readonly values: unknown[] = []
-  private readonly seen = new Map<string, number>()
-  of(value: unknown): number {
-    const json = JSON.stringify(value)
-    let at = this.seen.get(json)
-    if (at === undefined) {
-      at = this.values.push(value) - 1
-      this.seen.set(json, at)
-    }
-    return at
-  }
 }
 
 /** Whether the line the sidecar places at `e.offset` is that event's (ends the line, has the id). */

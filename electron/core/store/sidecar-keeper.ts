@@ -8,14 +8,17 @@ import { join } from 'node:path'
 import {
   HEAD_SIDECAR,
   removeSidecarFile,
-  sidecarText,
   writeSidecarFile,
   type SidecarRecord,
 } from './segment-sidecar'
+import { SidecarBuilder } from './sidecar-builder'
 
 export class SidecarKeeper {
-  /** Records of segments whose sidecar is not written yet (the active one, one just sealed). */
-  private readonly pending = new Map<number, SidecarRecord[]>()
+  /**
+   * Sidecars being built, of segments whose sidecar is not written yet (the active one, one
+   * just sealed): each line is serialised as it is tracked, so sealing costs no burst.
+   */
+  private readonly pending = new Map<number, SidecarBuilder>()
   /** Sidecar file work per segment, one job after another (write, then maybe remove). */
   private readonly jobs = new Map<number, Promise<void>>()
   /** Sidecars this process wrote (so a late line in their segment can invalidate them). */
@@ -28,34 +31,34 @@ export class SidecarKeeper {
 
   /** Starts keeping the records of a segment being written (new, or continued at open). */
   begin(seq: number, records: SidecarRecord[] = []): void {
-    this.pending.set(seq, records)
+    this.pending.set(seq, builderOf(records))
   }
 
   /** Keeps a line's place for its segment's sidecar; a sidecar already written without it goes. */
   track(seq: number, record: SidecarRecord): void {
-    const records = this.pending.get(seq)
-    if (records) records.push(record)
+    const builder = this.pending.get(seq)
+    if (builder) builder.add(record)
     else if (this.written.delete(seq)) void this.chain(seq, () => removeSidecarFile(this.dir, seq))
   }
 
   /**
    * Segment `seq` is sealed at `size` bytes: its sidecar is written a turn later (acks already
-   * resolved by then come first: their records are in the list).
+   * resolved by then come first: their records are in it).
    */
   sealed(seq: number, size: number): void {
-    const records = this.pending.get(seq)
-    if (!records) return
+    const builder = this.pending.get(seq)
+    if (!builder) return
     void this.chain(seq, async () => {
       await new Promise((r) => setImmediate(r))
-      if (this.pending.get(seq) !== records) return
+      if (this.pending.get(seq) !== builder) return
       this.pending.delete(seq)
-      await this.save(seq, size, records)
+      await this.save(seq, builder.text(size))
     })
   }
 
   /** Writes the sidecar of a sealed segment read at open that had none. */
   write(seq: number, size: number, records: SidecarRecord[]): void {
-    void this.chain(seq, () => this.save(seq, size, records))
+    void this.chain(seq, () => this.save(seq, builderOf(records).text(size)))
   }
 
   /**
@@ -63,11 +66,11 @@ export class SidecarKeeper {
    * records are not all at hand (a segment continued without them).
    */
   saveHead(seq: number, size: number): void {
-    const records = this.pending.get(seq)
-    if (!records) return
+    const builder = this.pending.get(seq)
+    if (!builder) return
     this.pending.delete(seq)
     void this.chain(seq, async () => {
-      const text = sidecarText(size, records, seq)
+      const text = builder.text(size, seq)
       if (text !== null) await writeSidecarFile(this.dir, seq, text, join(this.dir, HEAD_SIDECAR))
     })
   }
@@ -86,8 +89,7 @@ export class SidecarKeeper {
     while (this.jobs.size > 0) await Promise.all(this.jobs.values())
   }
 
-  private async save(seq: number, size: number, records: SidecarRecord[]): Promise<void> {
-    const text = sidecarText(size, records)
+  private async save(seq: number, text: string | null): Promise<void> {
     if (text === null) return
     this.written.add(seq)
     await writeSidecarFile(this.dir, seq, text)
@@ -104,4 +106,10 @@ export class SidecarKeeper {
     })
     return p
   }
+}
+
+function builderOf(records: SidecarRecord[]): SidecarBuilder {
+  const builder = new SidecarBuilder()
+  for (const r of records) builder.add(r)
+  return builder
 }

@@ -1,0 +1,77 @@
+/**
+ * Builds a segment sidecar's text (layout in segment-sidecar.ts) record by record, as the
+ * writer appends lines: each record is serialised when it is tracked, so sealing a segment only
+ * joins strings. Serialising a whole segment's records at once (hundreds to thousands of them)
+ * held the event loop for milliseconds at every roll, in the middle of the senders' answers.
+ */
+import type { ReplayHint, SidecarRecord } from './segment-sidecar'
+
+export const SIDECAR_VERSION = 1
+
+export class SidecarBuilder {
+  private readonly ids: string[] = []
+  private readonly pos: string[] = []
+  private readonly upd: string[] = []
+  private readonly at: string[] = []
+  private readonly shared: string[] = []
+  private readonly seen = new Map<string, number>()
+  /** False once an event without its hint was added: no sidecar can be written. */
+  private complete = true
+
+  add(r: SidecarRecord): void {
+    if ('update' in r) {
+      this.upd.push(JSON.stringify([r.update, r.patch]))
+      return
+    }
+    if (!r.hint) {
+      this.complete = false
+      return
+    }
+    this.ids.push(JSON.stringify(r.id))
+    this.pos.push(`${r.offset},${r.length},${r.metaLength},${r.headersAt},${r.headersLength}`)
+    this.at.push(this.hintEntry(r.id, r.hint))
+  }
+
+  /** The sidecar of the segment at `size` bytes; null when some event had no hint. */
+  text(size: number, seq?: number): string | null {
+    if (!this.complete) return null
+    const places = `{"ids":[${this.ids.join(',')}],"pos":[${this.pos.join(',')}],"upd":[${this.upd.join(',')}]}\n`
+    const head = {
+      v: SIDECAR_VERSION,
+      size,
+      events: this.ids.length,
+      places: Buffer.byteLength(places),
+      seq,
+    }
+    const hints = `{"shared":[${this.shared.join(',')}],"at":[${this.at.join(',')}]}\n`
+    return `${JSON.stringify(head)}\n${places}${hints}`
+  }
+
+  /**
+   * [receivedAt, sha256, key, firstId, idempotency rest, classification, findings]: a key or
+   * firstId equal to the id is 0; the rest and the classification are indexes into `shared`.
+   */
+  private hintEntry(id: string, h: ReplayHint): string {
+    const { key, firstId, ...rest } = h.idempotency
+    return JSON.stringify([
+      h.receivedAt,
+      h.sha256,
+      key === id ? 0 : key,
+      firstId === id ? 0 : firstId,
+      this.share(rest),
+      h.classification ? this.share(h.classification) : -1,
+      h.findings ?? 0,
+    ])
+  }
+
+  /** Numbers equal values (by their JSON) so each is written once. */
+  private share(value: unknown): number {
+    const json = JSON.stringify(value)
+    let at = this.seen.get(json)
+    if (at === undefined) {
+      at = this.shared.push(json) - 1
+      this.seen.set(json, at)
+    }
+    return at
+  }
+}
