@@ -65,11 +65,7 @@ export function createInspectAnalyzers(): InspectAnalyzers {
       return out
     },
     replayIdempotency(e) {
-      const { status, firstId, count } = e.idempotency
-      index.observe(
-        { id: e.id, key: e.idempotency.key, sha256: e.sha256 },
-        { status, firstId, count },
-      )
+      index.restore({ id: e.id, key: e.idempotency.key, sha256: e.sha256 }, e.idempotency)
       if (e.classification) subjects.observe({ id: e.id, classification: e.classification })
     },
     forgetIdempotency(ids) {

@@ -71,6 +71,37 @@ export class IdempotencyIndex {
     return { ...verdict }
   }
 
+  /**
+   * Start-up replay of a stored event with its stored verdict: what `observe(e, stored)` records,
+   * without building the verdict it would return (start-up feeds every stored event here).
+   */
+  restore(e: { id: string; key: string; sha256: string }, stored: IdempotencyVerdict): void {
+    if (this.keyOf.has(e.id)) return
+    const entry = this.byKey.get(e.key)
+    if (!entry) {
+      const firstSha256 = stored.status === 'conflict' ? null : e.sha256
+      this.byKey.set(e.key, {
+        firstId: stored.firstId,
+        firstSha256,
+        ids: e.id,
+        head: 0,
+        seen: Math.max(1, stored.count),
+      })
+    } else {
+      if (typeof entry.ids === 'string') entry.ids = [entry.ids, e.id]
+      else entry.ids.push(e.id)
+      entry.seen = Math.max(entry.seen + 1, stored.count)
+    }
+    this.keyOf.set(e.id, e.key)
+    if (!isPlainFirst(e.id, stored)) {
+      this.verdicts.set(e.id, {
+        status: stored.status,
+        firstId: stored.firstId,
+        count: stored.count,
+      })
+    }
+  }
+
   /** Forgets events retention dropped; a key with no stored event left is forgotten too. */
   forget(ids: Iterable<string>): void {
     for (const id of ids) {

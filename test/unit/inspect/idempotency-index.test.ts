@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IdempotencyIndex } from '../../../electron/core/inspect'
+import { IdempotencyIndex, type IdempotencyVerdict } from '../../../electron/core/inspect'
 
 describe('IdempotencyIndex', () => {
   it('first, duplicate (same bytes) and conflict (different bytes) with firstId and count', () => {
@@ -136,5 +136,39 @@ describe('IdempotencyIndex with one busy key', () => {
     index.forget(Array.from({ length: 201 }, (_, i) => `e${i}`))
     expect(index.related('k')).toEqual([])
     expect(index.size).toBe(0)
+  })
+})
+
+describe('IdempotencyIndex.restore (start-up replay)', () => {
+  it('leaves the index as observing the stored events with their verdicts does', () => {
+    const stored: [string, string, string, IdempotencyVerdict][] = [
+      ['b', 'k', 's', { status: 'duplicate', firstId: 'a', count: 2 }],
+      ['c', 'k', 't', { status: 'conflict', firstId: 'a', count: 3 }],
+      ['d', 'j', 'u', { status: 'first', firstId: 'd', count: 1 }],
+      ['e', 'c2', 'v', { status: 'conflict', firstId: 'x', count: 4 }],
+      ['f', 'j', 'u', { status: 'duplicate', firstId: 'd', count: 2 }],
+    ]
+    const observed = new IdempotencyIndex()
+    const restored = new IdempotencyIndex()
+    for (const [id, key, sha256, verdict] of stored) {
+      observed.observe({ id, key, sha256 }, verdict)
+      restored.restore({ id, key, sha256 }, verdict)
+    }
+    for (const id of ['b', 'c', 'd', 'e', 'f']) {
+      const [, key, sha256] = stored.find((s) => s[0] === id)!
+      expect(restored.observe({ id, key, sha256 })).toEqual(observed.observe({ id, key, sha256 }))
+    }
+    for (const [id, key, sha256] of [
+      ['g', 'k', 's'],
+      ['h', 'k', 'zz'],
+      ['i', 'j', 'u'],
+      ['l', 'c2', 'v'],
+      ['m', 'new', 'w'],
+    ]) {
+      expect(restored.observe({ id, key, sha256 })).toEqual(observed.observe({ id, key, sha256 }))
+    }
+    expect(restored.related('k')).toEqual(observed.related('k'))
+    expect(restored.count('c2')).toBe(observed.count('c2'))
+    expect(restored.size).toBe(observed.size)
   })
 })

@@ -183,19 +183,34 @@ export class SequenceTracker {
   ): void {
     const t = e.bodyTime ?? null
     const later = t !== null && (prev?.maxBodyTime == null || t >= prev.maxBodyTime)
-    const nextState = state ?? prev?.state ?? null
-    const next: SubjectState = {
+    const terminal = prev?.terminal ?? terminalOf(e.classification, state)
+    const terminalId = prev?.terminalId ?? (terminal ? e.id : null)
+    const maxBodyTime = later ? t : (prev?.maxBodyTime ?? null)
+    const maxBodyTimeId = later ? e.id : (prev?.maxBodyTimeId ?? null)
+    // Updated in place (nothing else holds a subject's state): start-up replays every stored
+    // event through here, and a new object per event was most of its garbage.
+    const next: SubjectState = prev ?? {
       platform: e.classification.platform,
       subject: e.classification.subject as string,
       lastId: e.id,
       lastAt: e.receivedAt,
-      state: nextState,
-      terminal: prev?.terminal ?? terminalOf(e.classification, state),
-      terminalId: prev?.terminalId ?? (terminalOf(e.classification, state) ? e.id : null),
-      maxBodyTime: later ? t : (prev?.maxBodyTime ?? null),
-      maxBodyTimeId: later ? e.id : (prev?.maxBodyTimeId ?? null),
+      state: null,
+      terminal: null,
+      terminalId: null,
+      maxBodyTime: null,
+      maxBodyTimeId: null,
       stalled: false,
     }
+    next.platform = e.classification.platform
+    next.subject = e.classification.subject as string
+    next.lastId = e.id
+    next.lastAt = e.receivedAt
+    next.state = state ?? prev?.state ?? null
+    next.terminal = terminal
+    next.terminalId = terminalId
+    next.maxBodyTime = maxBodyTime
+    next.maxBodyTimeId = maxBodyTimeId
+    next.stalled = false
     // Re-insert so Map order is least recently updated first, for eviction.
     this.subjects.delete(key)
     this.subjects.set(key, next)
