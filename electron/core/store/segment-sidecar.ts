@@ -19,7 +19,13 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
 import type { DerivedPatch, EventMeta } from './log-format'
-import { SidecarBuilder, SIDECAR_VERSION } from './sidecar-builder'
+import {
+  SidecarBuilder,
+  SIDECAR_VERSION,
+  type ReplayHint,
+  type SidecarEvent,
+  type SidecarRecord,
+} from './sidecar-builder'
 
 export const SIDECAR_DIR = 'segment-index'
 /**
@@ -30,27 +36,7 @@ export const SIDECAR_DIR = 'segment-index'
 export const HEAD_SIDECAR = 'segment-head.idx'
 const VERSION = SIDECAR_VERSION
 
-/** What start-up's duplicate index (and the Agent lens) need of a stored event. */
-export interface ReplayHint {
-  id: string
-  receivedAt: string
-  sha256: string
-  idempotency: Idempotency
-  classification?: Classification
-  findings?: Finding[]
-}
-
-export interface SidecarEvent {
-  id: string
-  offset: number
-  length: number
-  metaLength: number
-  headersAt: number
-  headersLength: number
-  hint: ReplayHint | null
-}
-
-export type SidecarRecord = SidecarEvent | { update: string; patch: DerivedPatch }
+export type { ReplayHint, SidecarEvent, SidecarRecord } from './sidecar-builder'
 
 export function sidecarFile(dir: string, seq: number): string {
   return join(dir, SIDECAR_DIR, `${String(seq).padStart(12, '0')}.idx`)

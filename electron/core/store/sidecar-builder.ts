@@ -4,9 +4,32 @@
  * joins strings. Serialising a whole segment's records at once (hundreds to thousands of them)
  * held the event loop for milliseconds at every roll, in the middle of the senders' answers.
  */
-import type { ReplayHint, SidecarRecord } from './segment-sidecar'
+import type { Classification, Finding, Idempotency } from '../../../shared/event'
+import type { DerivedPatch } from './log-format'
 
 export const SIDECAR_VERSION = 1
+
+/** What start-up's duplicate index (and the Agent lens) need of a stored event. */
+export interface ReplayHint {
+  id: string
+  receivedAt: string
+  sha256: string
+  idempotency: Idempotency
+  classification?: Classification
+  findings?: Finding[]
+}
+
+export interface SidecarEvent {
+  id: string
+  offset: number
+  length: number
+  metaLength: number
+  headersAt: number
+  headersLength: number
+  hint: ReplayHint | null
+}
+
+export type SidecarRecord = SidecarEvent | { update: string; patch: DerivedPatch }
 
 export class SidecarBuilder {
   private readonly ids: string[] = []
