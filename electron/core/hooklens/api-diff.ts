@@ -2,18 +2,23 @@
  * API methods that compare events: any two (`diffEvents`), and an event against the previous
  * one of its subject and the first delivery of its idempotency key (`changesSincePrevious`).
  */
+import type { ApiHandlers } from '../../../shared/api'
 import { diffEvents } from '../../../shared/diff'
 import { relatedDiffs } from '../inspect/related-diffs'
-import type { Hooklens } from './hooklens'
-import { ApiError, type PartialApiImpl } from './api-types'
+import type { EventStore } from '../store/event-store'
+import { ApiError } from './api-types'
 
-export function diffApi(h: Hooklens): PartialApiImpl {
+export function diffApi({
+  store,
+}: {
+  store: Pick<EventStore, 'getFull' | 'list'>
+}): ApiHandlers<'diffEvents' | 'changesSincePrevious'> {
   return {
     diffEvents: async ({ a, b }) => {
-      const [ea, eb] = await Promise.all([h.store.getFull(a), h.store.getFull(b)])
+      const [ea, eb] = await Promise.all([store.getFull(a), store.getFull(b)])
       if (!ea || !eb) throw new ApiError(`no event ${ea ? b : a}`, 404)
       return diffEvents(ea, eb)
     },
-    changesSincePrevious: async ({ id }) => relatedDiffs(h.store, id),
+    changesSincePrevious: async ({ id }) => relatedDiffs(store, id),
   }
 }

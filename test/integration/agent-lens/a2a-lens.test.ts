@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiPush } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
-import { createApi } from '../../../electron/core/hooklens/api'
 import type { ApiImpl } from '../../../electron/core/hooklens/api-types'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
@@ -41,7 +40,7 @@ beforeEach(async () => {
     clock: () => Date.now() + offsetMs,
   })
   await h.start()
-  api = createApi(h)
+  api = h.api
   h.subscribe((p) => pushes.push(p))
 })
 
@@ -264,7 +263,7 @@ describe('Agent lens across a restart', () => {
       clock: () => Date.now() + offsetMs,
     })
     await h.start()
-    api = createApi(h)
+    api = h.api
     expect(await h.stallMonitor.check()).toEqual([])
     await post(
       '/a2a/new',
