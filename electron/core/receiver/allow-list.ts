@@ -74,7 +74,7 @@ export function checkSource(source: SourceInfo, allowList: AllowList): SourceDec
 }
 
 /**
- * A refusal hook for the capture path (`hooklens.captureHooks.refuse`): null lets the request
+ * The capture path's `refuse` hook (given by the composition root): null lets the request
  * in, a reason string refuses it with 403 and records it as rejected.
  */
 export function sourceRefusal(
