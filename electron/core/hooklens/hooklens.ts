@@ -10,7 +10,6 @@ import type { ApiHandlers, ApiPush, StatusInfo, TunnelStatus } from '../../../sh
 import { build as buildReceiver } from '../receiver/receiver'
 import { sourceRefusal } from '../receiver/allow-list'
 import { removeRuntimeInfo, writeRuntimeInfo } from '../share/runtime-info'
-import { SEALED_SECRET_PREFIX } from '../verify'
 import { makePrivateDir } from '../settings/private-dir'
 import { openSettings, type SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
@@ -21,6 +20,7 @@ import { emptyAnalyzers, type Analyzers } from './analyzers'
 import { createApi } from './api'
 import { createCapture } from './capture'
 import { routePushes, type CoreEvents } from './pushes'
+import { usableVerifiers, withSessionOverrides, type SessionOverrides } from './session-settings'
 import { Reverifier } from './reverify'
 import { A2AShareService } from './a2a-share-service'
 import { StallMonitor } from './stall-monitor'
@@ -32,16 +32,11 @@ export interface Logger {
   warn(message: string): void
 }
 
-export interface HooklensOptions {
+/** How to run; the SessionOverrides part is --max-body, the timeouts and --respond*. */
+export interface HooklensOptions extends SessionOverrides {
   dataDir: string
   port?: number
   host?: string
-  maxBodyBytes?: number
-  /** Session overrides of the receiver's time limits in seconds (CLI --headers-timeout, --body-timeout). */
-  headersTimeoutSec?: number
-  bodyTimeoutSec?: number
-  /** Session overrides of the default answer (CLI --respond*). */
-  respond?: { status?: number; body?: string; delayMs?: number; headers?: [string, string][] }
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
   sessionVerifiers?: StoredVerifier[]
   fsync?: boolean
@@ -69,17 +64,17 @@ export class Hooklens extends EventEmitter<CoreEvents> {
   control: { url: string; token: string } | null = null
   readonly startedAt = new Date().toISOString()
   private paused = false
-  private readonly warnedSealed = new Set<string>()
   readonly reverifier: Reverifier
   /** Agent lens: stall detection and `share a2a` from the API. */
   readonly stallMonitor: StallMonitor
   readonly a2aShare: A2AShareService
-  /** The public tunnel: created here like replay, opened on start when asked. */
+  /** The public tunnel: created here like replay, opened by `openTunnel()` once listening. */
   readonly tunnel: TunnelService
   /** Every method of the contract, built once from the parts above. */
   readonly api: ApiHandlers
   private lastOnlineUrl: string | null = null
   private tunnelStatus: TunnelStatus
+  private readonly usableVerifiers: ReturnType<typeof usableVerifiers>
 
   private constructor(
     readonly opts: HooklensOptions,
@@ -90,6 +85,7 @@ export class Hooklens extends EventEmitter<CoreEvents> {
     readonly replay: ReplayService,
   ) {
     super()
+    this.usableVerifiers = usableVerifiers((m) => logger.warn(m))
     this.reverifier = new Reverifier({
       store,
       analyzers,
@@ -203,47 +199,12 @@ export class Hooklens extends EventEmitter<CoreEvents> {
 
   /** Effective settings: saved settings with this session's overrides applied. */
   effectiveSettings(): Settings {
-    const s = this.settings.get()
-    const r = this.opts.respond
-    return {
-      ...s,
-      receiver: {
-        ...s.receiver,
-        ...(this.opts.maxBodyBytes ? { maxBodyBytes: this.opts.maxBodyBytes } : {}),
-        ...(this.opts.headersTimeoutSec !== undefined
-          ? { headersTimeoutSec: this.opts.headersTimeoutSec }
-          : {}),
-        ...(this.opts.bodyTimeoutSec !== undefined
-          ? { bodyTimeoutSec: this.opts.bodyTimeoutSec }
-          : {}),
-      },
-      defaultResponse: {
-        ...s.defaultResponse,
-        ...(r?.status !== undefined ? { status: r.status } : {}),
-        ...(r?.body !== undefined ? { body: r.body, contentType: guessType(r.body) } : {}),
-        ...(r?.delayMs !== undefined ? { delayMs: r.delayMs } : {}),
-        ...(r?.headers?.length ? { headers: r.headers } : {}),
-      },
-    }
+    return withSessionOverrides(this.settings.get(), this.opts)
   }
 
-  /**
-   * Session verifiers first, then saved ones. Secrets still sealed by the desktop app (the
-   * keychain could not open them here) are left out: trying them would only say "wrong secret".
-   */
+  /** The verifiers capture, re-verification and replay use (session ones first). */
   verifiers(): StoredVerifier[] {
-    const all = [...(this.opts.sessionVerifiers ?? []), ...this.settings.get().verifiers]
-    return all.flatMap((v) => {
-      const secrets = v.secrets.filter((s) => !s.startsWith(SEALED_SECRET_PREFIX))
-      if (secrets.length === v.secrets.length) return [v]
-      if (!this.warnedSealed.has(v.id)) {
-        this.warnedSealed.add(v.id)
-        this.logger.warn(
-          `verifier ${v.name ?? v.id}: secrets encrypted by the Hooklens desktop app cannot be opened here; re-add them with \`hooklens secrets add\``,
-        )
-      }
-      return secrets.length > 0 ? [{ ...v, secrets }] : []
-    })
+    return this.usableVerifiers(this.opts.sessionVerifiers ?? [], this.settings.get().verifiers)
   }
 
   async start(): Promise<void> {
@@ -384,11 +345,6 @@ export class Hooklens extends EventEmitter<CoreEvents> {
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
   return host.includes(':') ? `[${host}]` : host
-}
-
-function guessType(body: string): string {
-  const t = body.trim()
-  return t.startsWith('{') || t.startsWith('[') ? 'application/json' : 'text/plain'
 }
 
 export async function createHooklens(opts: HooklensOptions): Promise<Hooklens> {
