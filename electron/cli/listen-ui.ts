@@ -41,7 +41,7 @@ function assertPortFree(port: number): Promise<void> {
 
 /** Serves the inspector; a taken port is a CliFailure (listen stops and says so). */
 export async function startInspector(
-  h: Pick<Hooklens, 'api' | 'subscribe' | 'settings' | 'setUiUrl'>,
+  h: Pick<Hooklens, 'api' | 'subscribe' | 'settings' | 'setControl'>,
   opts: Pick<ListenOptions, 'uiPort' | 'open'>,
   log: (line: string) => void,
 ): Promise<ControlServer> {
@@ -56,7 +56,7 @@ export async function startInspector(
   } catch (err) {
     throw portError(err, port)
   }
-  h.setUiUrl(server.url, { url: server.origin, token: server.token })
+  h.setControl({ url: server.origin, token: server.token })
   log(`Inspector: ${server.url}`)
   if (opts.open) openBrowser(server.url)
   return server

@@ -41,7 +41,7 @@ export async function createDesktopCore(o: DesktopCoreOptions): Promise<CoreHand
       // running app. The window itself talks over IPC.
       try {
         control = await startControlServer({ api: full })
-        h.setUiUrl(null, { url: control.origin, token: control.token })
+        h.setControl({ url: control.origin, token: control.token })
       } catch (err) {
         logger.warn(`control API for hooklens mcp not started: ${(err as Error).message}`)
       }

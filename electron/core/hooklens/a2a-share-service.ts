@@ -22,7 +22,7 @@ import {
 import type { AgentEndpoint } from '../share/a2a-card'
 import { deletePushConfig, listPushConfigs } from '../share/a2a-configs'
 import { A2ARegistrations, type A2ARegistration } from '../share/a2a-registrations'
-import { ApiError } from './api-types'
+import { ApiError } from '../../../shared/api-error'
 
 export interface ShareServiceDeps {
   dataDir: string

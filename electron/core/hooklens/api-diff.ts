@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../../../shared/api'
 import { diffEvents } from '../../../shared/diff'
 import { relatedDiffs } from '../inspect/related-diffs'
 import type { EventStore } from '../store/event-store'
-import { ApiError } from './api-types'
+import { ApiError } from '../../../shared/api-error'
 
 export function diffApi({
   store,

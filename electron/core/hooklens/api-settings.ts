@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { ApiHandlers, ApiSettings } from '../../../shared/api'
 import type { SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
-import { ApiError } from './api-types'
+import { ApiError } from '../../../shared/api-error'
 import { maskedSettings, maskSecretValue } from './masked-settings'
 
 export interface SettingsParts {

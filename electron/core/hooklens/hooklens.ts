@@ -59,7 +59,6 @@ export class Hooklens extends EventEmitter<CoreEvents> {
   receiver!: FastifyInstance
   receiverUrl = ''
   receiverPort = 0
-  uiUrl: string | null = null
   /** The control API's origin and token, published in runtime.json for `hooklens mcp`. */
   control: { url: string; token: string } | null = null
   readonly startedAt = new Date().toISOString()
@@ -298,9 +297,9 @@ export class Hooklens extends EventEmitter<CoreEvents> {
     }
   }
 
-  setUiUrl(url: string | null, control?: { url: string; token: string } | null): void {
-    this.uiUrl = url
-    if (control !== undefined) this.control = control
+  /** The control API's origin and token (`hooklens mcp` finds them in the 0600 runtime.json). */
+  setControl(control: { url: string; token: string } | null): void {
+    this.control = control
     void this.writeRuntime()
   }
 

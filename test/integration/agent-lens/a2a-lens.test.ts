@@ -8,9 +8,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ApiPush } from '../../../shared/api'
+import type { ApiHandlers, ApiPush } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
-import type { ApiImpl } from '../../../electron/core/hooklens/api-types'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { tempDir } from '../../helpers/temp-dir'
@@ -18,7 +17,7 @@ import { quietA2ASdk, startTestAgent, type TestAgent } from '../tunnel/a2a-agent
 import { waitUntil } from '../tunnel/wait'
 
 let h: Hooklens
-let api: ApiImpl
+let api: ApiHandlers
 let agent: TestAgent | null = null
 let cleanup: () => Promise<void>
 let offsetMs = 0
