@@ -1,7 +1,7 @@
 /**
  * `hooklens listen`: runs the receiver and prints each event as it arrives — a readable line by
  * default, the whole contract object (body included) per line with --json — then, in this
- * order, forwarding, the tunnel and the browser inspector. Events go to stdout, everything else
+ * order, the tunnel, forwarding and the browser inspector. Events go to stdout, everything else
  * to stderr. When the reader of stdout goes away (`listen --json | head -1`) listen stops
  * cleanly: requests in flight are answered and stored, then it exits 0.
  */
@@ -205,19 +205,19 @@ export async function runListen(opts: ListenOptions): Promise<void> {
     opts.json ? log(`⚑ ${s.message}`) : print(safeLine(`⚑ ${s.message}`)),
   )
 
-  // 3. Forwarding: this session's --forward-to targets beside the saved rules.
-  stops.push(startForwarding(hooklens.replay, opts, log))
-
-  // 4. The tunnel: every status printed; not awaited, so a slow tunnel server holds up nothing.
+  // 3. The tunnel: every status printed; not awaited, so a slow tunnel server holds up nothing.
   if (opts.tunnel === false) log('Tunnel: off (--no-tunnel)')
   else {
+    // Kept to the end: stopping says "Tunnel: hooklens stopped" like every other change.
     const unwatch = hooklens.tunnel.onStatus(tunnelPrinter(log))
-    if (hooklens.openTunnel()) stops.push(unwatch)
-    else {
+    if (!hooklens.openTunnel()) {
       unwatch()
       log('Tunnel: off (disabled in settings)')
     }
   }
+
+  // 4. Forwarding: this session's --forward-to targets beside the saved rules.
+  stops.push(startForwarding(hooklens.replay, opts, log))
 
   // 5. The browser inspector, serving the API (the tunnel's toggle included, even with it off).
   if (opts.ui !== false) {
