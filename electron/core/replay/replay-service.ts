@@ -56,8 +56,8 @@ export class ReplayService {
     const forwarder = new Forwarder({
       ...deps.forwarder,
       store: deliveries,
-      // Records reference the event's bytes: the first attempt sends the bytes capture had in
-      // hand, later ones (retries, a restart, a redrive) read them from the event log.
+      // Records reference the event's bytes: a forward queued by capture sends the bytes it had
+      // in hand; one resumed after a restart, or redriven, reads them from the event log.
       readBody: (id) => deps.events.readBody(id),
       isKept: (id) => deps.events.get(id) !== undefined,
       verifiers: deps.verifiers,
