@@ -3,7 +3,7 @@
  * header, algorithm (sha1/sha256/sha512), encoding (hex/base64/base64url), prefix, signed-content
  * template over {body} {timestamp} {id} {url} {method}, timestamp and id headers.
  */
-import { headerValue as header, setHeader } from '../../../../shared/headers'
+import { headerValue, setHeader } from '../../../../shared/headers'
 import { anyMatches, decodeBase64, encode, hmac, isHex, macMatches, parseUnix } from '../crypto'
 import type { HmacAlgorithm, SigEncoding } from '../crypto'
 import type { SchemeDefinition, SignContext, SignResult } from '../scheme-definition'
@@ -67,12 +67,12 @@ export function genericHmac(raw: Record<string, unknown>): Scheme {
     keyDescription:
       o.secretEncoding === 'utf8' ? 'the secret as text' : `the ${o.secretEncoding}-decoded secret`,
     extract: (h) => {
-      const value = header(h, o.header)
+      const value = headerValue(h, o.header)
       if (value === undefined) return null
       const data: Record<string, string> = {}
       let timestamp: number | undefined
       if (o.timestampHeader) {
-        const ts = header(h, o.timestampHeader)
+        const ts = headerValue(h, o.timestampHeader)
         if (ts === undefined) return { problem: `${o.timestampHeader} header missing` }
         const n = parseUnix(ts)
         if (n === null) return { problem: `${o.timestampHeader} is not a Unix timestamp` }
@@ -81,7 +81,7 @@ export function genericHmac(raw: Record<string, unknown>): Scheme {
         data.ts = ts
       }
       if (o.idHeader) {
-        const id = header(h, o.idHeader)
+        const id = headerValue(h, o.idHeader)
         if (id === undefined) return { problem: `${o.idHeader} header missing` }
         data.id = id
       }
@@ -151,7 +151,7 @@ function signGeneric(ctx: SignContext): SignResult {
   const ts = String(ctx.nowSec)
   let headers = ctx.headers
   if (o.timestampHeader) headers = setHeader(headers, o.timestampHeader, ts)
-  const id = (o.idHeader && header(headers, o.idHeader)) || ''
+  const id = (o.idHeader && headerValue(headers, o.idHeader)) || ''
   const fields: SignedFields = { body: ctx.body, url: ctx.url, method: ctx.method, ts, id }
   const mac = encode(hmac(o.algorithm, key, render(placeholders(o.template), fields)), o.encoding)
   headers = setHeader(headers, o.header, o.prefix + mac)
