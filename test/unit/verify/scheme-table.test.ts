@@ -99,4 +99,21 @@ describe('the scheme list', () => {
       expect(c.platform, d.id).toBe(d.platform!.platform)
     }
   })
+
+  it('a secret the verifier could not use is not used to sign either, and the note says why', () => {
+    const r = resign({
+      method: 'POST',
+      headers: [['webhook-signature', 'v1,AAAA']],
+      body: Buffer.from('{}'),
+      scheme: 'standard-webhooks',
+      sources: { overrides: { 'standard-webhooks': 'whsec_!!not-base64!!' } },
+      nowSec: 5,
+      newId: false,
+      url: 'http://x',
+    })
+    expect(r.signed).toBe(false)
+    expect(r.notes[0]).toBe(
+      'not re-signed: the standard-webhooks secret from --secret cannot sign: the secret is not base64 after the whsec_ prefix',
+    )
+  })
 })
