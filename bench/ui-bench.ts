@@ -6,9 +6,11 @@
  */
 import type { Page } from 'playwright-core'
 import { ensureRendererBuilt, startControlServer } from '../electron/core/control'
-import { createFakeApi, fakeEvent, fakeId } from '../test/e2e/support/fake-api'
-import { launchChromium, openInspector } from '../test/e2e/support/browser'
-import { sendWebhook, startListen } from '../test/e2e/support/listen'
+import { createFakeApi } from '../test/helpers/fake-api'
+import { fakeEvent, fakeId } from '../test/helpers/fake-events'
+import { launchChromium, openInspector } from '../test/helpers/chromium'
+import { startListen } from '../test/helpers/inspector-listen'
+import { sendWebhook } from '../test/helpers/send-webhook'
 import type { CapturedEvent } from '../shared/event'
 import { createHttpClient } from '../shared/http-client'
 

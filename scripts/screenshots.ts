@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { ensureRendererBuilt } from '../electron/core/control'
 import { createHttpClient } from '../shared/http-client'
-import { launchChromium, openInspector } from '../test/e2e/support/browser'
-import { sendWebhook, startListen, type ListenProcess } from '../test/e2e/support/listen'
+import { launchChromium, openInspector } from '../test/helpers/chromium'
+import { startListen, type ListenProcess } from '../test/helpers/inspector-listen'
+import { sendWebhook } from '../test/helpers/send-webhook'
 import * as s from '../test/e2e/support/samples'
 
 const OUT = resolve(fileURLToPath(import.meta.url), '../../docs/screenshots')

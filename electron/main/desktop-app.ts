@@ -9,7 +9,7 @@ import type { EventSummary } from '../../shared/event'
 import { createInspectorWindow } from './inspector-window'
 import { hardenSession } from './content-security'
 import { registerIpcHandlers, PUSH_CHANNEL } from './ipc-adapter'
-import { PushBatcher } from './push-batcher'
+import { createPushBatcher, pushKey, systemClock, type Clock } from '../../shared/push-batcher'
 import { Notifier, isSignatureFailure, type NotifierOptions } from './notifier'
 import { createNotificationPresenter } from './notification-presenter'
 import { TrayController } from './tray-controller'
@@ -56,7 +56,10 @@ export interface DesktopAppOptions {
   notifier?: Partial<
     Pick<NotifierOptions, 'clock' | 'gatherMs' | 'minIntervalMs' | 'urgentMinIntervalMs'>
   >
+  /** Push batching window (ms); 300 by default. */
   pushIntervalMs?: number
+  /** Time for the push batcher; real time by default. */
+  clock?: Clock
 }
 
 export interface DesktopApp {
@@ -85,9 +88,11 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
     api,
     isOwnRenderer: (url) => isOwnRendererUrl(url, location),
   })
-  const batcher = new PushBatcher<DesktopPush>({
-    send: (batch) => alive()?.webContents.send(PUSH_CHANNEL, batch),
-    intervalMs: o.pushIntervalMs,
+  const batcher = createPushBatcher<DesktopPush>({
+    deliver: (batch) => alive()?.webContents.send(PUSH_CHANNEL, batch),
+    windowMs: o.pushIntervalMs ?? 300,
+    clock: o.clock ?? systemClock,
+    keyOf: pushKey,
   })
 
   const sendNow = (push: DesktopPush) => {
@@ -183,8 +188,8 @@ export async function startDesktopApp(o: DesktopAppOptions): Promise<DesktopApp>
     if (push.type === 'statusChanged') {
       // Keep the status the window holds complete: pushed statuses carry secretStorage too.
       const payload = { ...push.payload, secretStorage: settings.secretStatus() }
-      batcher.push({ type: 'statusChanged', payload })
-    } else batcher.push(push)
+      batcher.add({ type: 'statusChanged', payload })
+    } else batcher.add(push)
     if (push.type === 'eventCaptured') onCaptured(push.payload)
     else if (push.type === 'tunnelStatus') tray.update({ tunnel: push.payload })
     else if (push.type === 'subjectStalled') notifier.onStall(push.payload)

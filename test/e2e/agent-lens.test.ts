@@ -10,8 +10,9 @@ import { ensureRendererBuilt } from '../../electron/core/control'
 import { createHttpClient } from '../../shared/http-client'
 import { quietA2ASdk, startTestAgent, type TestAgent } from '../integration/tunnel/a2a-agent'
 import { agentFieldBatch10 } from '../fixtures/platforms/agentfield'
-import { launchChromium, openInspector, type Inspector } from './support/browser'
-import { sendWebhook, startListen, type ListenProcess } from './support/listen'
+import { launchChromium, openInspector, type Inspector } from '../helpers/chromium'
+import { startListen, type ListenProcess } from '../helpers/inspector-listen'
+import { sendWebhook } from '../helpers/send-webhook'
 
 let listen: ListenProcess
 let browser: Browser

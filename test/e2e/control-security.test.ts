@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'node:http'
-import { startListen, type ListenProcess } from './support/listen'
+import { startListen, type ListenProcess } from '../helpers/inspector-listen'
 
 let listen: ListenProcess
 

@@ -8,9 +8,10 @@ import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { ensureRendererBuilt } from '../../electron/core/control'
-import { launchChromium, openInspector, type Inspector } from './support/browser'
-import { sendWebhook, startListen, type ListenProcess } from './support/listen'
-import { validateHar } from './support/validate-har'
+import { launchChromium, openInspector, type Inspector } from '../helpers/chromium'
+import { startListen, type ListenProcess } from '../helpers/inspector-listen'
+import { sendWebhook } from '../helpers/send-webhook'
+import { validateHar } from '../helpers/validate-har'
 
 let listen: ListenProcess
 let browser: Browser

@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { ensureRendererBuilt } from '../../electron/core/control'
 import { createHttpClient } from '../../shared/http-client'
-import { launchChromium, openInspector, type Inspector } from './support/browser'
-import { sendWebhook, startListen, type ListenProcess } from './support/listen'
+import { launchChromium, openInspector, type Inspector } from '../helpers/chromium'
+import { startListen, type ListenProcess } from '../helpers/inspector-listen'
+import { sendWebhook } from '../helpers/send-webhook'
 import { github, SECRETS } from './support/samples'
 
 let listen: ListenProcess

@@ -3,7 +3,7 @@
  * back into the API's edit lists, so only what the user changed is sent as a change.
  */
 import type { HeaderPair } from '../../../shared/event'
-import type { ReplayEdit } from '../store/actions-slice'
+import type { ReplayEdit } from '../store/replay-slice'
 
 /** Headers that undici sets itself; editing them would only confuse the result. */
 const HOP = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive'])

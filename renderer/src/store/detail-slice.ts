@@ -6,7 +6,7 @@
 import type { HooklensApi } from '../../../shared/api'
 import { headerValue } from '../../../shared/event'
 import type { RelatedDiffs } from '../../../shared/diff'
-import type { DetailSlice, DetailState, GetState, InspectorStore, SetState } from './store-types'
+import type { DetailSlice, DetailState, GetState, SetState } from './store-types'
 
 export type { DetailSlice, DetailState } from './store-types'
 
@@ -28,12 +28,7 @@ export function readChanges(v: RelatedDiffs | null): DetailState['changes'] {
   return v?.previous ? { previousId: v.previous.id, diff: v.previous.diff } : null
 }
 
-export function detailSlice(
-  api: HooklensApi,
-  set: SetState,
-  get: GetState,
-  _store: InspectorStore,
-): DetailSlice {
+export function detailSlice(api: HooklensApi, set: SetState, get: GetState): DetailSlice {
   return {
     selectedId: null,
     detail: EMPTY,

@@ -1,12 +1,14 @@
 /**
  * The inspector state's types: each slice's fields and actions and the whole state they make.
- * Declared apart from the slices (inspector-store.ts, detail-slice.ts, actions-slice.ts) so a
- * slice reads the whole state's type without importing the store that imports it.
+ * Declared apart from the slices (the *-slice.ts files, one job each, composed in
+ * inspector-store.ts) so a slice reads the whole state's type without importing the store that
+ * imports it.
  */
 import type { StoreApi } from 'zustand/vanilla'
 import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
 import type { EventDiff } from '../../../shared/diff'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
+import type { Clock } from '../../../shared/push-batcher'
 import type { BodyHits } from './filter'
 
 export type View = 'events' | 'compare' | 'deliveries' | 'settings'
@@ -16,6 +18,8 @@ export interface StoreDeps {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null
   /** Push batching window in ms. */
   flushMs?: number
+  /** Time for the push batcher; real time by default. */
+  clock?: Clock
   /** Most events loaded at start. */
   initialLimit?: number
   /** Newest events loaded first, so the list shows before a large history arrives. */
@@ -26,7 +30,7 @@ export interface StoreDeps {
   searchDelayMs?: number
 }
 
-export interface ListSlice {
+export interface EventsSlice {
   ready: boolean
   error: string | null
   status: StatusInfo | null
@@ -36,33 +40,42 @@ export interface ListSlice {
   visible: EventSummary[]
   /** True while the older events are still loading behind the first page. */
   loadingMore: boolean
+  livePaused: boolean
+  /** Pushes held back while live updates are paused. */
+  held: ApiPush[]
+  init(): Promise<void>
+  /** Loads the whole history (after the first page). */
+  loadAll(): Promise<void>
+  /** Applies queued pushes now (tests, and the batcher's timer). */
+  flushPushes(): void
+  receive(pushes: ApiPush[]): void
+  setLivePaused(paused: boolean): void
+  refreshStatus(): Promise<void>
+  resync(): Promise<void>
+}
+
+export interface BrowseSlice {
   filterText: string
   /** Body matches of the filter's plain word, from the core. */
   bodyHits: BodyHits | null
   /** True while the core looks for the filter's word in bodies (more rows may come). */
   searching: boolean
   newestFirst: boolean
-  livePaused: boolean
-  /** Pushes held back while live updates are paused. */
-  held: ApiPush[]
   cursorId: string | null
   view: View
-  init(): Promise<void>
-  /** Loads the whole history (after the first page). */
-  loadAll(): Promise<void>
-  dispose(): void
-  /** Applies queued pushes now (tests, and the batcher's timer). */
-  flushPushes(): void
-  receive(pushes: ApiPush[]): void
   setFilter(text: string): void
   toggleNewestFirst(): void
-  setLivePaused(paused: boolean): void
   moveCursor(delta: number): void
   openCursor(): void
   setView(view: View): void
-  refreshStatus(): Promise<void>
-  resync(): Promise<void>
 }
+
+/** The list view: its events and how they are browsed, and the store's own release. */
+export type ListSlice = EventsSlice &
+  BrowseSlice & {
+    /** Unsubscribes from pushes and cancels pending timers (the window is closing). */
+    dispose(): void
+  }
 
 export interface DetailState {
   event: CapturedEvent | null
@@ -102,27 +115,35 @@ export interface ReplayEdit {
   resign?: boolean
 }
 
-export interface ActionsSlice {
+export interface CompareSlice {
   compareA: string | null
   compareB: string | null
   compare: CompareState
+  setCompareA(id: string): void
+  compareWith(id: string): Promise<void>
+}
+
+export interface ReplaySlice {
   replayTarget: string
   replayResign: boolean
   replaySending: boolean
   replayError: string | null
   /** Deliveries per event id, newest first. */
   replayHistory: Record<string, Delivery[]>
-  deliveries: Delivery[]
-  settings: ApiSettings | null
-  notice: string | null
-  setCompareA(id: string): void
-  compareWith(id: string): Promise<void>
   setReplayTarget(url: string): void
   setReplayResign(on: boolean): void
   sendReplay(id: string, edit?: ReplayEdit): Promise<Delivery | null>
   loadReplayHistory(id: string): Promise<void>
+}
+
+export interface DeliveriesSlice {
+  deliveries: Delivery[]
   loadDeliveries(status?: string): Promise<void>
   redrive(target: { id: string } | { all: true }): Promise<number>
+}
+
+export interface SettingsSlice {
+  settings: ApiSettings | null
   loadSettings(): Promise<void>
   updateSettings(patch: Record<string, unknown>): Promise<void>
   addVerifier(v: {
@@ -133,6 +154,11 @@ export interface ActionsSlice {
     name?: string
   }): Promise<void>
   removeVerifier(id: string): Promise<void>
+}
+
+export interface ControlsSlice {
+  notice: string | null
+  notify(message: string | null): void
   exportEvents(
     format: 'har' | 'json' | 'curl',
     ids?: string[],
@@ -140,10 +166,15 @@ export interface ActionsSlice {
   clearAll(): Promise<void>
   setCapturePaused(paused: boolean): Promise<void>
   toggleTunnel(): Promise<void>
-  notify(message: string | null): void
 }
 
-export type InspectorState = ListSlice & DetailSlice & ActionsSlice
+export type InspectorState = ListSlice &
+  DetailSlice &
+  CompareSlice &
+  ReplaySlice &
+  DeliveriesSlice &
+  SettingsSlice &
+  ControlsSlice
 export type InspectorStore = StoreApi<InspectorState>
 export type SetState = StoreApi<InspectorState>['setState']
 export type GetState = StoreApi<InspectorState>['getState']

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { ensureRendererBuilt } from '../../../electron/core/control'
 import { MCP_CONFIG_SNIPPETS } from '../../../shared/mcp-config'
-import { launchChromium, openInspector, type Inspector } from '../../e2e/support/browser'
-import { startListen, type ListenProcess } from '../../e2e/support/listen'
+import { launchChromium, openInspector, type Inspector } from '../../helpers/chromium'
+import { startListen, type ListenProcess } from '../../helpers/inspector-listen'
 
 let listen: ListenProcess
 let browser: Browser

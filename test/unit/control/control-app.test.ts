@@ -10,7 +10,8 @@ import {
   tokenMatches,
 } from '../../../electron/core/control'
 import { createHttpClient } from '../../../shared/http-client'
-import { createFakeApi, fakeEvent } from '../../e2e/support/fake-api'
+import { createFakeApi } from '../../helpers/fake-api'
+import { fakeEvent } from '../../helpers/fake-events'
 import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 const TOKEN = 'test-token-0123456789'

@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../../e2e/support/browser'
+import { launchChromium } from '../../helpers/chromium'
 
 let browser: Browser
 let bundle: string

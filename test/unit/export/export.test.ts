@@ -6,7 +6,7 @@ import { rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { exportEvents, toCurl, toHar } from '../../../electron/core/export'
-import { validateHar } from '../../e2e/support/validate-har'
+import { validateHar } from '../../helpers/validate-har'
 import { makeEvent } from './fixtures'
 
 const binary = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x27, 0x0a, 0x80])

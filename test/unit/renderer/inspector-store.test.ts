@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createInspectorStore } from '../../../renderer/src/store/inspector-store'
-import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/actions-slice'
-import { createFakeApi, fakeDelivery, fakeEvent, summary } from '../../e2e/support/fake-api'
+import { REPLAY_TARGET_KEY } from '../../../renderer/src/store/replay-slice'
+import { createFakeApi } from '../../helpers/fake-api'
+import { fakeDelivery, fakeEvent, summary } from '../../helpers/fake-events'
 
 function memoryStorage() {
   const m = new Map<string, string>()
@@ -69,6 +70,24 @@ describe('inspector store', () => {
     api.add(fakeEvent({ id: '01L' }))
     await new Promise((r) => setTimeout(r, 30))
     expect(store.getState().events.map((e) => e.id)).toEqual(['01L'])
+  })
+
+  it('an event captured and updated twice in one window shows once, in its last state', async () => {
+    const { store, api } = await ready([])
+    let updates = 0
+    store.subscribe(() => updates++)
+    const e = fakeEvent({ id: '01U' })
+    api.add(e)
+    for (const status of [500, 201]) {
+      api.push({
+        type: 'eventUpdated',
+        payload: summary({ ...e, response: { status, latencyMs: 1 } }),
+      })
+    }
+    store.getState().flushPushes()
+    expect(updates).toBe(1)
+    expect(store.getState().events.map((x) => [x.id, x.response.status])).toEqual([['01U', 201]])
+    expect(store.getState().status?.eventCount).toBe(1)
   })
 
   it('filters by text, platform:, status:, path:, method: and negation', async () => {

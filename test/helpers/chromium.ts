@@ -1,5 +1,5 @@
 /**
- * Real Chromium for the e2e tests, the UI bench and the screenshot script: Debian's
+ * Real Chromium for the browser tests, the UI bench and the screenshot script: Debian's
  * /usr/bin/chromium driven by playwright-core (no downloaded browsers), with everything that
  * would phone home switched off.
  */

@@ -1,14 +1,15 @@
 /**
  * An in-memory Hooklens API for tests and benches that do not need the real core: events are
  * held in an array, pushes go to subscribers at once, diff and export use the real shared
- * modules. It stands in for the composition root, not for anything in the browser.
+ * modules. It stands in for the composition root, not for anything in the browser. The events
+ * and deliveries it hands out are built by fake-events.ts.
  */
-import { createHash } from 'node:crypto'
-import type { ApiPush, Delivery, HooklensApi, StatusInfo } from '../../../shared/api'
-import type { CapturedEvent, EventSummary } from '../../../shared/event'
-import { diffEvents } from '../../../shared/diff'
-import { exportEvents } from '../../../electron/core/export'
-import { defaultSettings } from '../../../electron/core/settings/settings-types'
+import type { ApiPush, HooklensApi, StatusInfo } from '../../shared/api'
+import type { CapturedEvent } from '../../shared/event'
+import { diffEvents } from '../../shared/diff'
+import { exportEvents } from '../../electron/core/export'
+import { defaultSettings } from '../../electron/core/settings/settings-types'
+import { fakeDelivery, summary } from './fake-events'
 
 export interface FakeApi extends HooklensApi {
   events: CapturedEvent[]
@@ -16,75 +17,6 @@ export interface FakeApi extends HooklensApi {
   push(p: ApiPush): void
   add(e: CapturedEvent): void
   listenerCount(): number
-}
-
-export function summary(e: CapturedEvent): EventSummary {
-  const { body: _b, bodyEncoding: _e, ...rest } = e
-  return rest
-}
-
-let seq = 0
-/** ULID-like sortable id: time part then a counter, 26 chars. */
-export function fakeId(t = Date.now()): string {
-  return `${t.toString(36).toUpperCase().padStart(10, '0')}${(seq++).toString(36).toUpperCase().padStart(16, '0')}`
-}
-
-export function fakeEvent(over: Partial<CapturedEvent> = {}): CapturedEvent {
-  const body = over.body ?? '{"type":"ping"}'
-  const id = over.id ?? fakeId()
-  return {
-    id,
-    receivedAt: new Date().toISOString(),
-    method: 'POST',
-    path: '/hooks',
-    query: '',
-    headers: [['Content-Type', 'application/json']],
-    body,
-    bodyEncoding: 'utf8',
-    size: Buffer.byteLength(body),
-    sha256: createHash('sha256').update(body).digest('hex'),
-    remoteAddress: '127.0.0.1',
-    via: 'local',
-    forwardedFor: null,
-    verification: { scheme: null, status: 'none', reason: 'no verifier configured' },
-    idempotency: { key: id, source: 'sha256', status: 'first', firstId: id, count: 1 },
-    classification: { platform: 'unknown', eventType: null, subject: null },
-    response: { status: 200, latencyMs: 1 },
-    ...over,
-  }
-}
-
-/** A delivered replay record with every field of the contract; `fields` override. */
-export function fakeDelivery(
-  fields: Partial<Delivery> & Pick<Delivery, 'id' | 'eventId'>,
-): Delivery {
-  const at = fields.createdAt ?? new Date().toISOString()
-  return {
-    target: 'http://127.0.0.1:3000/webhook',
-    ruleId: null,
-    kind: 'replay',
-    status: 'delivered',
-    attempts: 1,
-    maxAttempts: 1,
-    lastError: null,
-    createdAt: at,
-    updatedAt: at,
-    deliveredAt: at,
-    nextAttemptAt: null,
-    request: {
-      method: 'POST',
-      url: fields.target ?? 'http://127.0.0.1:3000/webhook',
-      headers: [],
-      size: 0,
-      sha256: '',
-      bodySource: 'event',
-    },
-    response: null,
-    latencyMs: null,
-    notes: [],
-    redrives: 0,
-    ...fields,
-  }
 }
 
 export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {

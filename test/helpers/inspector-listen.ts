@@ -1,13 +1,14 @@
 /**
  * Spawns a real `hooklens listen --port 0 --no-tunnel --json --data-dir TMP` and reads the two
- * addresses it prints: the receiver and the inspector (the one carrying `?token=`).
+ * addresses it prints: the receiver and the inspector (the one carrying `?token=`). For the
+ * browser tests; hooklens-cli.ts starts `listen --no-ui` for tests that need the receiver only.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
+import { makeTempDir, removeTempDir } from './temp-dir'
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 
 export interface ListenProcess {
   child: ChildProcess
@@ -104,20 +105,4 @@ export async function startListen(
     await stop()
     throw err
   }
-}
-
-/** POSTs to the receiver with exact bytes and headers; returns the status. */
-export async function sendWebhook(
-  receiverUrl: string,
-  path: string,
-  body: string | Buffer,
-  headers: Record<string, string> = { 'content-type': 'application/json' },
-): Promise<number> {
-  const res = await fetch(`${receiverUrl}${path}`, {
-    method: 'POST',
-    headers,
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  })
-  await res.arrayBuffer()
-  return res.status
 }
