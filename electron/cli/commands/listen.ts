@@ -8,6 +8,7 @@
 import { STATUS_CODES } from 'node:http'
 import { Command, Option } from 'commander'
 import type { EventSummary } from '../../../shared/event'
+import { hasHeader } from '../../../shared/headers'
 import { createHooklens, type Hooklens } from '../../core/hooklens/hooklens'
 import { createAnalyzers } from '../../core/hooklens/default-analyzers'
 import { encodeBody } from '../../core/replay/body-encoding'
@@ -16,7 +17,15 @@ import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { summaryLine } from '../format-event'
 import { batchedLineWriter } from '../line-writer'
-import { collect, parseHeader, parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
+import {
+  collect,
+  httpUrl,
+  parseHeader,
+  parseIntFlag,
+  parsePort,
+  parseSize,
+  parseStatus,
+} from '../parse'
 import { sessionVerifiers } from '../session-secrets'
 import { listenFilter } from '../listen-filter'
 import { colorFor } from '../color'
@@ -26,7 +35,6 @@ import { startForwarding, validateForwardFlags } from '../listen-forward'
 import { tunnelPrinter, validateTunnelFlags } from '../listen-tunnel'
 import type { ListenOptions } from '../listen-types'
 import { startInspector } from '../listen-ui'
-import { httpUrl } from '../parse'
 import type { RegisterCommand } from './index'
 
 export type { ListenOptions } from '../listen-types'
@@ -253,8 +261,8 @@ function defaultAnswer(opts: ListenOptions) {
   if (status !== undefined && status >= 400 && body === undefined) {
     body = JSON.stringify({ error: STATUS_CODES[status] ?? `HTTP ${status}`, status })
   }
-  const hasRetryAfter = headers.some(([k]) => k.toLowerCase() === 'retry-after')
-  if ((status === 429 || status === 503) && !hasRetryAfter) headers.push(['Retry-After', '10'])
+  if ((status === 429 || status === 503) && !hasHeader(headers, 'retry-after'))
+    headers.push(['Retry-After', '10'])
   return { status, body, delayMs: opts.respondDelay, headers }
 }
 
