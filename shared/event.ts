@@ -117,8 +117,5 @@ export function emptyClassification(): Classification {
   return { platform: 'unknown', eventType: null, subject: null }
 }
 
-export function headerValue(headers: HeaderPair[], name: string): string | undefined {
-  const lower = name.toLowerCase()
-  for (const [k, v] of headers) if (k.toLowerCase() === lower) return v
-  return undefined
-}
+/** Case-insensitive header lookup: one helper for everyone (shared/headers.ts). */
+export { headerValue } from './headers'

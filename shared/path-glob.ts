@@ -1,7 +1,8 @@
 /**
  * Path globs, shared by the receiver's response rules, verifiers, event queries and forwarding
  * rules: `*` matches within one path segment, `**` across segments (a whole `/**` segment also
- * matches no segment: `/stripe/**` covers `/stripe`), anything else is literal.
+ * matches no segment: `/stripe/**` covers `/stripe`), anything else is literal. And the one
+ * meaning of a path filter (`pathFilterMatches`) for verifiers, forward rules and event queries.
  * Pure (no Node APIs) so the renderer may use it too.
  */
 
@@ -46,4 +47,22 @@ export function hasWildcard(pattern: string, options: GlobOptions = {}): boolean
 /** Whole-path match: a pattern without wildcards matches only that exact path. */
 export function pathMatches(pattern: string, path: string): boolean {
   return globToRegExp(pattern).test(path)
+}
+
+/** Filters give `?` its glob meaning: a request path never holds a literal `?` (that starts the query). */
+const FILTER: GlobOptions = { questionMark: true }
+
+/**
+ * The one meaning of a path filter: verifier paths, forward rules and event queries (so also
+ * `listen --path`, `events list --path`, mcp's `list_events`). With a wildcard (`*`, `**`, `?`)
+ * the pattern is a whole-path glob; without one it is a segment prefix: `/hooks` matches
+ * `/hooks` and `/hooks/x`, never `/hooksx` — nor `/hooks/`, which routers treat as another
+ * path. No pattern, or a lone `*`, `**` or `/**`, matches every path.
+ */
+export function pathFilterMatches(pattern: string | undefined, path: string): boolean {
+  if (!pattern || pattern === '*' || pattern === '**' || pattern === '/**') return true
+  if (hasWildcard(pattern, FILTER)) return globToRegExp(pattern, FILTER).test(path)
+  if (path === pattern) return true
+  const base = pattern.endsWith('/') ? pattern : `${pattern}/`
+  return path.length > base.length && path.startsWith(base)
 }

@@ -1,65 +1,31 @@
 /**
- * The tunnel as a `hooklens listen` extension: `--tunnel-host URL`, `--subdomain NAME`
- * (`--no-tunnel` is listen's own flag). Opens the tunnel once the receiver listens, prints
- * the public URL and every state change to stderr — loudly when the URL changes, because
- * agents registered with the old URL must be pointed at the new one.
+ * The tunnel's part of `hooklens listen`: checks `--tunnel-host` and `--subdomain`, and prints
+ * the public URL and every state change to stderr — loudly when the URL changes, because agents
+ * registered with the old URL must be pointed at the new one. The composition root creates and
+ * opens the tunnel; this only talks about it.
  */
-import type { Command } from 'commander'
 import type { TunnelStatus } from '../../shared/api'
-import type { PartialApiImpl } from '../core/hooklens/api-types'
-import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
 import { subdomainProblem } from '../core/tunnel/tunnel-rules'
 import { UsageError } from './errors'
 import { httpUrl } from './parse'
-import type { ListenContext, ListenExtension } from './listen-types'
+import type { ListenOptions } from './listen-types'
 
-export const tunnelExtension: ListenExtension = {
-  name: 'tunnel',
-  options: (cmd: Command) => {
-    cmd
-      .option('--tunnel-host <url>', 'localtunnel server to use (default https://localtunnel.me)')
-      .option('--subdomain <name>', 'ask the tunnel server for this subdomain')
-  },
-  validate: (opts) => {
-    const host = opts.tunnelHost as string | undefined
-    const subdomain = opts.subdomain as string | undefined
-    if (host !== undefined) httpUrl('--tunnel-host', host)
-    if (subdomain !== undefined) {
-      const problem = subdomainProblem(subdomain)
-      if (problem) throw new UsageError(`--subdomain: ${problem}`)
-    }
-  },
-  start: async (ctx: ListenContext) => {
-    const host = ctx.opts.tunnelHost as string | undefined
-    const subdomain = ctx.opts.subdomain as string | undefined
-    // Status changes are printed below; the manager's own log lines would repeat them.
-    const quiet = { info: () => undefined, warn: () => undefined }
-    const service = attachTunnel(ctx.hooklens, { host, subdomain, manager: { logger: quiet } })
-    ctx.stops.push(async () => {
-      service.stop('hooklens stopped')
-    })
-    // The inspector serves the API groups other extensions publish here (listen-ui.ts);
-    // published even with the tunnel off, so the inspector can switch it on.
-    const withGroups = ctx as ListenContext & { apiGroups?: PartialApiImpl[] }
-    withGroups.apiGroups = [...(withGroups.apiGroups ?? []), service.api()]
-    const enabled = ctx.opts.tunnel !== false && ctx.hooklens.settings.get().tunnel.enabled
-    if (!enabled) {
-      ctx.log(
-        ctx.opts.tunnel === false
-          ? 'Tunnel: off (--no-tunnel)'
-          : 'Tunnel: off (disabled in settings)',
-      )
-      return
-    }
-    let last: TunnelStatus | null = null
-    service.onStatus((s) => {
-      for (const line of describe(s, last)) ctx.log(line)
-      last = s
-    })
-    // Not awaited: a slow or unreachable tunnel server must not hold up the other extensions
-    // (the inspector); every outcome is printed by the status listener above.
-    service.start().catch((err: Error) => ctx.log(`Tunnel: OFFLINE — ${err.message}`))
-  },
+/** Throws a UsageError (exit 2) for a bad tunnel flag, before anything starts. */
+export function validateTunnelFlags(opts: Pick<ListenOptions, 'tunnelHost' | 'subdomain'>): void {
+  if (opts.tunnelHost !== undefined) httpUrl('--tunnel-host', opts.tunnelHost)
+  if (opts.subdomain !== undefined) {
+    const problem = subdomainProblem(opts.subdomain)
+    if (problem) throw new UsageError(`--subdomain: ${problem}`)
+  }
+}
+
+/** A status listener that prints each change once (for `tunnel.onStatus`). */
+export function tunnelPrinter(log: (line: string) => void): (s: TunnelStatus) => void {
+  let last: TunnelStatus | null = null
+  return (s) => {
+    for (const line of describe(s, last)) log(line)
+    last = s
+  }
 }
 
 /** Lines for a status change; nothing when only the timestamp moved. */

@@ -1,49 +1,39 @@
 /**
- * The types `hooklens listen` and its extensions share: the parsed flags, the running context
- * and the extension shape. Kept apart from the registry (listen-extensions.ts) and the command
- * (commands/listen.ts), which import the extensions, so no extension imports back into them.
+ * Every flag of `hooklens listen`, parsed, in one typed object (stripe-cli's single `Config`).
+ * Kept apart from commands/listen.ts so the helpers it starts (listen-tunnel.ts, listen-ui.ts,
+ * listen-forward.ts) can take it without importing the command back.
  */
-import type { Command } from 'commander'
-import type { Hooklens } from '../core/hooklens/hooklens'
-import type { PartialApiImpl } from '../core/hooklens/api-types'
-
 export interface ListenOptions {
+  // The receiver and its store.
   port?: number
   host?: string
   dataDir?: string
-  json?: boolean
   maxBody?: number
+  headersTimeout?: number
+  bodyTimeout?: number
+  fsync?: boolean
+  // The answer senders get.
   respond?: number
   respondBody?: string
   respondDelay?: number
   respondHeader?: [string, string][]
+  // Verification for this session.
   secret?: string[]
   secretEnv?: string[]
-  fsync?: boolean
-  headersTimeout?: number
-  bodyTimeout?: number
+  // What is printed (and forwarded).
+  json?: boolean
   events?: string
   path?: string
   color?: boolean
+  // The tunnel (`--no-tunnel` sets tunnel to false).
   tunnel: boolean
+  tunnelHost?: string
+  subdomain?: string
+  // Forwarding.
+  forwardTo?: string[]
+  forwardHeader?: [string, string][]
+  // The browser inspector (`--no-ui` sets ui to false).
   ui: boolean
-  [extension: string]: unknown
-}
-
-export interface ListenContext {
-  hooklens: Hooklens
-  opts: ListenOptions
-  log: (line: string) => void
-  /** Cleanup functions, run in reverse order on shutdown. */
-  stops: (() => Promise<void>)[]
-  /** API method groups extensions publish (the tunnel's) for the inspector to serve. */
-  apiGroups: PartialApiImpl[]
-}
-
-export interface ListenExtension {
-  name: string
-  options?: (cmd: Command) => void
-  /** Checks this extension's flags before anything starts (throw a UsageError: exit 2). */
-  validate?: (opts: ListenOptions) => void
-  start?: (ctx: ListenContext) => Promise<void>
+  uiPort?: number
+  open?: boolean
 }

@@ -1,24 +1,15 @@
 /**
- * The browser inspector as a `hooklens listen` extension: `--no-ui` (listen's own flag),
- * `--ui-port PORT`, `--open`. Builds the renderer on first use, serves it and the API on a
- * loopback port of its own (never the receiver's) and prints the one URL that carries the token.
+ * The browser inspector's part of `hooklens listen` (`--ui-port PORT`, `--open`; `--no-ui` skips
+ * it): builds the renderer on first use, serves it and the composition root's API on a loopback
+ * port of its own (never the receiver's) and prints the one URL that carries the token.
  */
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { Option, type Command } from 'commander'
-import type { ApiPush, HooklensApi } from '../../shared/api'
-import { ensureRendererBuilt, startControlServer } from '../core/control'
-import { createApi } from '../core/hooklens/api'
+import type { ApiPush } from '../../shared/api'
+import { ensureRendererBuilt, startControlServer, type ControlServer } from '../core/control'
+import type { Hooklens } from '../core/hooklens/hooklens'
 import { CliFailure } from './errors'
-import { parsePort } from './parse'
-import type { ListenContext, ListenExtension } from './listen-types'
-
-/** The full API for the inspector: the core's groups plus those extensions published (tunnel). */
-function inspectorApi(ctx: ListenContext): HooklensApi {
-  const h = ctx.hooklens
-  const api = createApi(h, ...ctx.apiGroups)
-  return { ...api, subscribe: (listener: (push: ApiPush) => void) => h.subscribe(listener) }
-}
+import type { ListenOptions } from './listen-types'
 
 function openBrowser(url: string) {
   const cmd =
@@ -48,31 +39,25 @@ function assertPortFree(port: number): Promise<void> {
   })
 }
 
-export const uiExtension: ListenExtension = {
-  name: 'inspector',
-  options: (cmd: Command) => {
-    cmd
-      .addOption(
-        new Option('--ui-port <port>', 'inspector port (default: a free one)').argParser(parsePort),
-      )
-      .option('--open', 'open the inspector in the default browser')
-  },
-  start: async (ctx: ListenContext) => {
-    if (ctx.opts.ui === false) return
-    const port =
-      (ctx.opts.uiPort as number | undefined) ?? ctx.hooklens.settings.get().ui?.port ?? 0
-    // Checked before the (possibly slow) first build, so a taken port is said at once.
-    if (port !== 0) await assertPortFree(port)
-    const staticDir = await ensureRendererBuilt(ctx.log)
-    let server: Awaited<ReturnType<typeof startControlServer>>
-    try {
-      server = await startControlServer({ api: inspectorApi(ctx), staticDir, port })
-    } catch (err) {
-      throw portError(err, port)
-    }
-    ctx.hooklens.setUiUrl(server.url, { url: server.origin, token: server.token })
-    ctx.log(`Inspector: ${server.url}`)
-    if (ctx.opts.open) openBrowser(server.url)
-    ctx.stops.push(() => server.close())
-  },
+/** Serves the inspector; a taken port is a CliFailure (listen stops and says so). */
+export async function startInspector(
+  h: Pick<Hooklens, 'api' | 'subscribe' | 'settings' | 'setControl'>,
+  opts: Pick<ListenOptions, 'uiPort' | 'open'>,
+  log: (line: string) => void,
+): Promise<ControlServer> {
+  const port = opts.uiPort ?? h.settings.get().ui?.port ?? 0
+  // Checked before the (possibly slow) first build, so a taken port is said at once.
+  if (port !== 0) await assertPortFree(port)
+  const staticDir = await ensureRendererBuilt(log)
+  const api = { ...h.api, subscribe: (listener: (push: ApiPush) => void) => h.subscribe(listener) }
+  let server: ControlServer
+  try {
+    server = await startControlServer({ api, staticDir, port })
+  } catch (err) {
+    throw portError(err, port)
+  }
+  h.setControl({ url: server.origin, token: server.token })
+  log(`Inspector: ${server.url}`)
+  if (opts.open) openBrowser(server.url)
+  return server
 }

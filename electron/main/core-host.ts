@@ -1,14 +1,12 @@
 /**
  * Builds the core for the desktop app, in-process: the Hooklens composition root over the data
  * dir, with the desktop's electron-store settings (secrets sealed by safeStorage) in place of the
- * CLI's conf store, the default analyzers, the tunnel, and the API the IPC adapter serves —
- * createApi's groups (events, diffs, exports, replay) plus the tunnel's, as `listen` serves them.
+ * CLI's conf store and the default analyzers. The composition root creates the tunnel and the
+ * API, as it does for `listen`; this adds the control server `hooklens mcp` reaches.
  */
 import type { ApiPush, HooklensApi } from '../../shared/api'
-import { createApi } from '../core/hooklens/api'
 import { createAnalyzers } from '../core/hooklens/default-analyzers'
 import { createHooklens } from '../core/hooklens/hooklens'
-import { attachTunnel } from '../core/tunnel/hooklens-tunnel'
 import { startControlServer, type ControlServer } from '../core/control/server'
 import type { CoreHandle } from './desktop-app'
 import type { DesktopSettings } from './desktop-settings'
@@ -30,10 +28,8 @@ export async function createDesktopCore(o: DesktopCoreOptions): Promise<CoreHand
     logger,
     version: o.version,
   })
-  const tunnel = attachTunnel(h, { manager: { logger } })
-  const api = createApi(h, tunnel.api())
   const full: HooklensApi = {
-    ...api,
+    ...h.api,
     subscribe: (listener: (push: ApiPush) => void) => h.subscribe(listener),
   }
   let control: ControlServer | null = null
@@ -45,19 +41,17 @@ export async function createDesktopCore(o: DesktopCoreOptions): Promise<CoreHand
       // running app. The window itself talks over IPC.
       try {
         control = await startControlServer({ api: full })
-        h.setUiUrl(null, { url: control.origin, token: control.token })
+        h.setControl({ url: control.origin, token: control.token })
       } catch (err) {
         logger.warn(`control API for hooklens mcp not started: ${(err as Error).message}`)
       }
-      if (h.settings.get().tunnel.enabled) {
-        // Not awaited: the window and tray come up while the tunnel registers.
-        void tunnel.start().catch((err: Error) => logger.warn(`tunnel: ${err.message}`))
-      }
+      // When settings say so; the window and tray come up while the tunnel registers.
+      h.openTunnel()
     },
     async stop() {
-      tunnel.stop('hooklens stopped')
       await control?.close()
       control = null
+      // Closes the tunnel too ('hooklens stopped'), then the receiver and the stores.
       await h.stop()
     },
   }

@@ -1,21 +1,13 @@
 /**
- * `hooklens deliveries`: the replay and forwarding log (status, attempts, last error), and the
- * `listen --forward-to URL` extension that forwards every captured event while listening.
+ * `hooklens deliveries`: the replay and forwarding log (status, attempts, last error). What
+ * `listen --forward-to` logs while forwarding is in listen-forward.ts.
  */
 import { Option, type Command } from 'commander'
-import {
-  DeliveryStore,
-  formatDuration,
-  type Delivery,
-  type DeliveryStatus,
-} from '../../core/replay'
+import { DeliveryStore, type Delivery, type DeliveryStatus } from '../../core/replay'
 import { readRuntimeInfo } from '../../core/share/runtime-info'
 import { cliDataDir } from '../data-dir'
-import { listenFilter } from '../listen-filter'
 import { safeLine, terminalJson } from '../terminal-text'
-import { collect, httpUrl, parseHeader, parseIntFlag } from '../parse'
-import { UsageError } from '../errors'
-import type { ListenExtension } from '../listen-types'
+import { parseIntFlag } from '../parse'
 import type { RegisterCommand } from './index'
 
 interface DeliveriesFlags {
@@ -88,59 +80,4 @@ function retryNote(d: Delivery, live?: { running: boolean; now: number }): strin
   if (!live.running) return `${base} — waiting: retries resume when hooklens listen runs again`
   const secs = Math.max(0, Math.round((Date.parse(d.nextAttemptAt) - live.now) / 1000))
   return `${base} — next attempt in ${secs} s`
-}
-
-/**
- * `hooklens listen --forward-to URL` (repeatable): forwards every captured event, plus the saved
- * forward rules, with retries and dead letters; results are logged on stderr.
- */
-export const forwardListenExtension: ListenExtension = {
-  name: 'forwarding',
-  options: (cmd) => {
-    cmd.option(
-      '--forward-to <url>',
-      'forward every event to this URL, in order, with retries (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, httpUrl('--forward-to', v)],
-    )
-    cmd.addOption(
-      new Option(
-        '-H, --forward-header <header>',
-        "set this header on every forwarded request, 'Name: value' (repeatable)",
-      ).argParser(collect(parseHeader('--forward-header'))),
-    )
-  },
-  validate: (opts) => {
-    if (
-      (opts.forwardHeader as unknown[] | undefined)?.length &&
-      !(opts.forwardTo as unknown[] | undefined)?.length
-    )
-      throw new UsageError(
-        '--forward-header needs --forward-to (the headers go on forwarded requests)',
-      )
-  },
-  start: async (ctx) => {
-    const targets = (ctx.opts.forwardTo as string[] | undefined) ?? []
-    // The composition root runs the one replay service of this data dir; add this session's
-    // targets to it and say what happens to each forward.
-    const service = ctx.hooklens.replay
-    const setHeaders = (ctx.opts.forwardHeader as [string, string][] | undefined) ?? []
-    service.setSessionTargets(targets, listenFilter(ctx.opts) ?? undefined, setHeaders)
-    const unsubscribe = service.subscribe((d) => {
-      const line = forwardLogLine(d)
-      if (line) ctx.log(line)
-    })
-    ctx.stops.push(async () => unsubscribe())
-    if (targets.length) ctx.log(`forwarding every event to ${targets.join(', ')}`)
-  },
-}
-
-function forwardLogLine(d: Delivery): string | null {
-  if (d.kind !== 'forward') return null
-  if (d.status === 'delivered') {
-    return `→ forwarded ${d.eventId} to ${d.target}: ${d.response?.status} in ${formatDuration(d.latencyMs ?? 0)}`
-  }
-  if (d.status === 'failed')
-    return `✗ forward of ${d.eventId} to ${d.target} (attempt ${d.attempts}/${d.maxAttempts}): ${d.lastError}`
-  if (d.status === 'dead') return `✗ dead letter ${d.id}: ${d.lastError} (hooklens redrive ${d.id})`
-  return null
 }

@@ -1,13 +1,14 @@
 /**
- * `hooklens listen`: runs the receiver (and, through listen extensions, the tunnel, the browser
- * inspector and forwarding) and prints each event as it arrives — a readable line by default,
- * the whole contract object (body included) per line with --json. Events go to stdout,
- * everything else to stderr. When the reader of stdout goes away (`listen --json | head -1`)
- * listen stops cleanly: requests in flight are answered and stored, then it exits 0.
+ * `hooklens listen`: runs the receiver and prints each event as it arrives — a readable line by
+ * default, the whole contract object (body included) per line with --json — then, in this
+ * order, the tunnel, forwarding and the browser inspector. Events go to stdout, everything else
+ * to stderr. When the reader of stdout goes away (`listen --json | head -1`) listen stops
+ * cleanly: requests in flight are answered and stored, then it exits 0.
  */
 import { STATUS_CODES } from 'node:http'
 import { Command, Option } from 'commander'
 import type { EventSummary } from '../../../shared/event'
+import { hasHeader } from '../../../shared/headers'
 import { createHooklens, type Hooklens } from '../../core/hooklens/hooklens'
 import { createAnalyzers } from '../../core/hooklens/default-analyzers'
 import { encodeBody } from '../../core/replay/body-encoding'
@@ -16,14 +17,24 @@ import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { summaryLine } from '../format-event'
 import { batchedLineWriter } from '../line-writer'
-import { collect, parseHeader, parseIntFlag, parsePort, parseSize, parseStatus } from '../parse'
+import {
+  collect,
+  httpUrl,
+  parseHeader,
+  parseIntFlag,
+  parsePort,
+  parseSize,
+  parseStatus,
+} from '../parse'
 import { sessionVerifiers } from '../session-secrets'
 import { listenFilter } from '../listen-filter'
 import { colorFor } from '../color'
 import { onStdoutClosed } from '../stdout-guard'
 import { safeLine, terminalJson } from '../terminal-text'
-import { LISTEN_EXTENSIONS } from '../listen-extensions'
-import type { ListenContext, ListenOptions } from '../listen-types'
+import { startForwarding, validateForwardFlags } from '../listen-forward'
+import { tunnelPrinter, validateTunnelFlags } from '../listen-tunnel'
+import type { ListenOptions } from '../listen-types'
+import { startInspector } from '../listen-ui'
 import type { RegisterCommand } from './index'
 
 export type { ListenOptions } from '../listen-types'
@@ -113,7 +124,23 @@ export const registerListen: RegisterCommand = (program) => {
     .option('--no-color', 'no colour')
     .option('--no-tunnel', 'do not open the public tunnel')
     .option('--no-ui', 'do not serve the browser inspector')
-  for (const ext of LISTEN_EXTENSIONS) ext.options?.(cmd)
+    .option('--tunnel-host <url>', 'localtunnel server to use (default https://localtunnel.me)')
+    .option('--subdomain <name>', 'ask the tunnel server for this subdomain')
+    .option(
+      '--forward-to <url>',
+      'forward every event to this URL, in order, with retries (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, httpUrl('--forward-to', v)],
+    )
+    .addOption(
+      new Option(
+        '-H, --forward-header <header>',
+        "set this header on every forwarded request, 'Name: value' (repeatable)",
+      ).argParser(collect(parseHeader('--forward-header'))),
+    )
+    .addOption(
+      new Option('--ui-port <port>', 'inspector port (default: a free one)').argParser(parsePort),
+    )
+    .option('--open', 'open the inspector in the default browser')
   cmd.addHelpText('after', '\nScheme ids for --secret: `hooklens schemes`.')
   cmd.action(async (opts: ListenOptions) => {
     await runListen(opts)
@@ -125,7 +152,10 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${safeLine(line)}\n`)
   const dataDir = cliDataDir(opts.dataDir)
   const verifiers = sessionVerifiers(opts.secret ?? [], opts.secretEnv ?? [])
-  for (const ext of LISTEN_EXTENSIONS) ext.validate?.(opts)
+  validateTunnelFlags(opts)
+  validateForwardFlags(opts)
+
+  // 1. The core: settings, event log, replay, tunnel (not yet open), the receiver.
   let hooklens: Hooklens
   try {
     hooklens = await createHooklens({
@@ -138,13 +168,19 @@ export async function runListen(opts: ListenOptions): Promise<void> {
       respond: defaultAnswer(opts),
       sessionVerifiers: verifiers,
       fsync: opts.fsync,
+      // Status changes are printed below; the manager's own log lines would repeat them.
+      tunnel: { host: opts.tunnelHost, subdomain: opts.subdomain, manager: { logger: quiet } },
       analyzers: createAnalyzers({ logger: { warn: (m) => log(`warning: ${m}`) } }),
       logger: { info: log, warn: (m) => log(`warning: ${m}`) },
     })
   } catch (err) {
     throw explainStartError(err, dataDir)
   }
-  const ctx: ListenContext = { hooklens, opts, log, stops: [], apiGroups: [] }
+  const stops: (() => Promise<void> | void)[] = []
+  const shutdown = async () => {
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined)
+    await hooklens.stop()
+  }
   try {
     await hooklens.start()
   } catch (err) {
@@ -156,6 +192,8 @@ export async function runListen(opts: ListenOptions): Promise<void> {
   log(
     `Hooklens is receiving on ${hooklens.receiverUrl}${boundNote(opts.host, hooklens)}  (data: ${dataDir})`,
   )
+
+  // 2. What is printed: every captured event (as filtered), and stalled subjects.
   const stdoutClosed = new Promise<string>((resolve) => {
     onStdoutClosed(() => resolve('the reader of stdout went away'))
   })
@@ -166,31 +204,50 @@ export async function runListen(opts: ListenOptions): Promise<void> {
     log(
       `printing and forwarding only${opts.events ? ` events ${opts.events}` : ''}${opts.path ? ` on ${opts.path}` : ''} (every event is still stored)`,
     )
-  hooklens.on('captured', (event: EventSummary, body: Buffer) => {
+  hooklens.on('captured', ({ event, body }) => {
     if (shown && !shown(event)) return
     print(opts.json ? contractLine(event, body) : summaryLine(event, { color }))
   })
   // Agent lens: a stalled task is news, not an event: stdout beside the events, stderr in --json.
-  hooklens.on('stalled', (s: { message: string }) =>
+  hooklens.on('stalled', (s) =>
     opts.json ? log(`⚑ ${s.message}`) : print(safeLine(`⚑ ${s.message}`)),
   )
-  for (const ext of LISTEN_EXTENSIONS) {
-    try {
-      await ext.start?.(ctx)
-    } catch (err) {
-      // A usage mistake or a clear failure (inspector port taken) stops listen; anything
-      // else only costs that extension.
-      if (err instanceof UsageError || err instanceof CliFailure) {
-        await shutdown(ctx)
-        throw err
-      }
-      log(`warning: ${ext.name}: ${(err as Error).message}`)
+
+  // 3. The tunnel: every status printed; not awaited, so a slow tunnel server holds up nothing.
+  if (opts.tunnel === false) log('Tunnel: off (--no-tunnel)')
+  else {
+    // Kept to the end: stopping says "Tunnel: hooklens stopped" like every other change.
+    const unwatch = hooklens.tunnel.onStatus(tunnelPrinter(log))
+    if (!hooklens.openTunnel()) {
+      unwatch()
+      log('Tunnel: off (disabled in settings)')
     }
   }
+
+  // 4. Forwarding: this session's --forward-to targets beside the saved rules.
+  stops.push(startForwarding(hooklens.replay, opts, log))
+
+  // 5. The browser inspector, serving the API (the tunnel's toggle included, even with it off).
+  if (opts.ui !== false) {
+    try {
+      const server = await startInspector(hooklens, opts, log)
+      stops.push(() => server.close())
+    } catch (err) {
+      // A clear failure (inspector port taken) stops listen; anything else only costs the UI.
+      if (err instanceof UsageError || err instanceof CliFailure) {
+        await shutdown()
+        throw err
+      }
+      log(`warning: inspector: ${(err as Error).message}`)
+    }
+  }
+
   const why = await Promise.race([waitForSignal(), stdoutClosed])
   log(`stopping (${why})…`)
-  await shutdown(ctx)
+  await shutdown()
 }
+
+const quiet = { info: () => undefined, warn: () => undefined }
 
 /**
  * The session's default answer. An error status without --respond-body answers a JSON error
@@ -204,19 +261,14 @@ function defaultAnswer(opts: ListenOptions) {
   if (status !== undefined && status >= 400 && body === undefined) {
     body = JSON.stringify({ error: STATUS_CODES[status] ?? `HTTP ${status}`, status })
   }
-  const hasRetryAfter = headers.some(([k]) => k.toLowerCase() === 'retry-after')
-  if ((status === 429 || status === 503) && !hasRetryAfter) headers.push(['Retry-After', '10'])
+  if ((status === 429 || status === 503) && !hasHeader(headers, 'retry-after'))
+    headers.push(['Retry-After', '10'])
   return { status, body, delayMs: opts.respondDelay, headers }
 }
 
 /** The event as `events show --json` prints it: every contract field, the body included. */
 function contractLine(event: EventSummary, body: Buffer): string {
   return terminalJson(JSON.stringify({ ...event, ...encodeBody(body) }))
-}
-
-async function shutdown(ctx: ListenContext): Promise<void> {
-  for (const stop of ctx.stops.reverse()) await stop().catch(() => undefined)
-  await ctx.hooklens.stop()
 }
 
 /** Where a wildcard bind is reachable from: the printed URL alone would hide it. */

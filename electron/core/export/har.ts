@@ -133,7 +133,7 @@ function safeDecode(s: string): string {
 function harResponse(r: EventResponse | undefined) {
   const headers = r?.headers ?? []
   const body = r?.body ?? ''
-  const type = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''
+  const type = headerValue(headers, 'content-type') ?? ''
   return {
     status: r?.status ?? 0,
     statusText: STATUS_CODES[r?.status ?? 0] ?? '',

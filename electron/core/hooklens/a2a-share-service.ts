@@ -4,7 +4,12 @@
  * and delete the configs Hooklens registered, and re-register every remembered config when
  * the tunnel URL changes — saying so, since the agent would otherwise push into the void.
  */
-import type { A2AAgentCheck, A2ARegistrationView, ApiPush, ShareA2AArg } from '../../../shared/api'
+import type {
+  A2AAgentCheck,
+  A2ARegistrationView,
+  ApiPushEvents,
+  ShareA2AArg,
+} from '../../../shared/api'
 import type { RegistrationFact } from '../inspect/lens'
 import type { SettingsStore } from '../settings/settings-store'
 import {
@@ -17,14 +22,15 @@ import {
 import type { AgentEndpoint } from '../share/a2a-card'
 import { deletePushConfig, listPushConfigs } from '../share/a2a-configs'
 import { A2ARegistrations, type A2ARegistration } from '../share/a2a-registrations'
-import { ApiError } from './api-types'
+import { ApiError } from '../../../shared/api-error'
 
 export interface ShareServiceDeps {
   dataDir: string
   settings: SettingsStore
   publicUrl: () => string | null
   verifiersChanged: () => void
-  emitPush: (push: ApiPush) => void
+  /** Each re-registration after a tunnel URL change, done or failed (pushed by the root). */
+  onReregistered: (note: ApiPushEvents['a2aReregistered']) => void
   logger: { info(m: string): void; warn(m: string): void }
   fetch?: typeof fetch
 }
@@ -148,7 +154,7 @@ export class A2AShareService {
       if (!r.followTunnel || r.url.startsWith(url.replace(/\/+$/, '') + '/')) continue
       const token = this.deps.settings.get().verifiers.find((v) => v.id === r.verifierId)
         ?.secrets[0]
-      let push: ApiPush
+      let note: ApiPushEvents['a2aReregistered']
       try {
         const result = await registerA2APush({
           agentUrl: r.agentUrl,
@@ -176,19 +182,13 @@ export class A2AShareService {
         }
         const text = `tunnel URL changed: re-registered A2A task ${r.taskId} with ${r.agentName} at ${result.url}`
         this.deps.logger.info(text)
-        push = {
-          type: 'a2aReregistered',
-          payload: { registrationId: r.id, taskId: r.taskId, ok: true, message: text },
-        }
+        note = { registrationId: r.id, taskId: r.taskId, ok: true, message: text }
       } catch (err) {
         const text = `tunnel URL changed, but re-registering A2A task ${r.taskId} with ${r.agentName} failed: ${message(err)}`
         this.deps.logger.warn(text)
-        push = {
-          type: 'a2aReregistered',
-          payload: { registrationId: r.id, taskId: r.taskId, ok: false, message: text },
-        }
+        note = { registrationId: r.id, taskId: r.taskId, ok: false, message: text }
       }
-      this.deps.emitPush(push)
+      this.deps.onReregistered(note)
     }
   }
 

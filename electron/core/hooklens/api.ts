@@ -1,36 +1,34 @@
 /**
- * Joins the API method groups into the one object every transport serves. A method whose
- * feature is not wired answers with a clear error rather than a silent empty result.
+ * Builds the one API object every transport serves (IPC, the control server, `hooklens mcp`)
+ * from narrow pieces: each group takes only the parts it uses. The type says every method of
+ * the contract is here, so a missing one is a compile error, not a 501 at run time.
  */
-import { API_METHODS, type ApiMethodName } from '../../../shared/api'
-import { exportApi } from '../export'
-import type { Hooklens } from './hooklens'
-import { eventsApi } from './api-events'
+import type { ApiHandlers } from '../../../shared/api'
+import { exportApi } from '../export/api'
+import type { ReplayService } from '../replay/replay-service'
+import type { EventStore } from '../store/event-store'
+import type { TunnelService } from '../tunnel/hooklens-tunnel'
+import { agentLensApi, type AgentLensParts } from './api-agent-lens'
 import { diffApi } from './api-diff'
-import { agentLensApi } from './api-agent-lens'
-import { ApiError, type ApiImpl, type PartialApiImpl } from './api-types'
+import { eventsApi, type EventsParts } from './api-events'
+import { settingsApi, type SettingsParts } from './api-settings'
 
-export function createApi(h: Hooklens, ...groups: PartialApiImpl[]): ApiImpl {
-  const exports = exportApi(h.store, { baseUrl: () => h.receiverUrl, version: h.status().version })
-  const joined: PartialApiImpl = Object.assign(
-    {},
-    eventsApi(h),
-    diffApi(h),
-    exports,
-    h.replay.api(),
-    agentLensApi(h),
-    ...groups,
-  )
-  const api: PartialApiImpl = {}
-  for (const name of API_METHODS) withFallback(api, joined, name)
-  // The loop above filled every name of API_METHODS, the contract's full list.
-  return api as ApiImpl
+export interface ApiParts extends EventsParts, SettingsParts, AgentLensParts {
+  store: EventStore
+  replay: Pick<ReplayService, 'api'>
+  tunnel: Pick<TunnelService, 'api'>
+  /** What exports need besides the events: the receiver's URL (for HAR and cURL) and version. */
+  exports: { baseUrl: () => string; version: string }
 }
 
-function withFallback<M extends ApiMethodName>(api: PartialApiImpl, from: PartialApiImpl, name: M) {
-  api[name] =
-    from[name] ??
-    (async () => {
-      throw new ApiError(`${name} is not available in this Hooklens process`, 501)
-    })
+export function createApi(p: ApiParts): ApiHandlers {
+  return {
+    ...eventsApi(p),
+    ...settingsApi(p),
+    ...diffApi(p),
+    ...exportApi(p.store, p.exports),
+    ...p.replay.api(),
+    ...agentLensApi(p),
+    ...p.tunnel.api(),
+  }
 }

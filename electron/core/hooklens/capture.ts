@@ -11,27 +11,41 @@ import type { ReceiverAnswer } from '../receiver/receiver'
 import { chooseAnswer } from '../receiver/response-rules'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import type { EventStore } from '../store/event-store'
-import type { AnalysisInput, Analyzers, LensContext } from './analyzers'
+import type { Analyzers, LensContext } from './analyzers'
+import { analysisInput, type ReceiverUrls } from './analysis-input'
 import { pooledRandom } from './pooled-random'
 
-export interface CaptureDeps {
-  store: EventStore
+/**
+ * What other parts add to the capture path, one function each, given by the composition root:
+ * the tunnel's self-check and body-cap warnings, the source allow-list's refusal.
+ */
+export interface CaptureHooks {
+  /** Requests answered without being stored (the tunnel's self-check), or null. */
+  selfCheck?: (raw: RawRequest) => ReceiverAnswer | null
+  /** Refusal (source allow-list): a reason string refuses with 403, recorded as rejected. */
+  refuse?: (raw: RawRequest) => string | null
+  /** Warnings to attach (e.g. near the tunnel's body cap). */
+  warnings?: (raw: RawRequest) => string[]
+}
+
+/** A stored event with its exact body bytes: what listen prints and forwarding sends. */
+export interface Captured {
+  event: EventSummary
+  body: Buffer
+}
+
+export interface CaptureDeps extends CaptureHooks {
+  store: Pick<EventStore, 'append'>
   analyzers: Analyzers
   settings: () => Settings
   verifiers: () => StoredVerifier[]
   /** Base URLs used to rebuild the URL a sender signed (twilio, square, ...). */
-  urls: () => { local: string; public: string | null }
-  /** Requests answered without being stored (the tunnel's self-check), or null. */
-  intercept?: (raw: RawRequest) => ReceiverAnswer | null
-  /** Extra refusal (source allow-list): a reason string refuses with 403. */
-  refuse?: (raw: RawRequest) => string | null
-  /** Warnings to attach (e.g. near the tunnel's body cap). */
-  warnings?: (raw: RawRequest) => string[]
+  urls: () => ReceiverUrls
   paused: () => boolean
   /** Agent lens settings and the share a2a registration for a receiver path. */
   lens?: (path: string) => LensContext
-  /** The stored event and its exact body bytes (listen --json prints both). */
-  onCaptured: (event: EventSummary, body: Buffer) => void
+  /** The stored event and the bytes in hand: nobody downstream reads them back from disk. */
+  onCaptured: (captured: Captured) => void
 }
 
 const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
@@ -39,7 +53,7 @@ const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
 export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<ReceiverAnswer> {
   const nextId = monotonicFactory(pooledRandom())
   return async (raw) => {
-    const intercepted = deps.intercept?.(raw)
+    const intercepted = deps.selfCheck?.(raw)
     if (intercepted) return intercepted
     const settings = deps.settings()
     let answer: ReceiverAnswer = chooseAnswer(settings, raw.method, raw.path)
@@ -68,20 +82,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
 
     const id = nextId(raw.receivedAt.getTime())
     const sha256 = createHash('sha256').update(raw.body).digest('hex')
-    const urls = deps.urls()
-    const target = raw.query ? `${raw.path}?${raw.query}` : raw.path
-    const input: AnalysisInput = {
-      id,
-      receivedAt: raw.receivedAt,
-      method: raw.method,
-      path: raw.path,
-      query: raw.query,
-      headers: raw.headers,
-      body: raw.body,
-      sha256,
-      url: urls.local + target,
-      publicUrl: raw.via === 'tunnel' && urls.public ? urls.public + target : null,
-    }
+    const input = analysisInput({ ...raw, id, sha256 }, deps.urls())
     const { analyzers } = deps
     const classification = analyzers.classify(input)
     const idempotency = analyzers.idempotency(input, classification)
@@ -114,7 +115,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       ...(findings.length > 0 ? { findings } : {}),
     }
     // The stored summary says when the first delivery is no longer stored (firstEvicted).
-    deps.onCaptured(await deps.store.append(event, raw.body), raw.body)
+    deps.onCaptured({ event: await deps.store.append(event, raw.body), body: raw.body })
     return answer
   }
 }

@@ -1,25 +1,26 @@
 /**
- * The composition root: opens settings and the event log in a data dir, builds the receiver
- * and the capture pipeline, and implements the Hooklens API over them. Transports (the CLI,
- * the control server, Electron IPC) only call `api` and `subscribe`.
+ * The composition root: opens settings and the event log in a data dir, creates the parts
+ * (receiver, capture, replay and forwarding, the tunnel, re-verification, the Agent lens), joins
+ * them with plain functions, builds the API once (`api`) and routes every push (`subscribe`).
+ * Transports (the CLI, the control server, Electron IPC) only call `api` and `subscribe`.
  */
 import { EventEmitter } from 'node:events'
 import type { FastifyInstance } from 'fastify'
-import type { ApiPush, StatusInfo, TunnelStatus } from '../../../shared/api'
-import type { EventSummary } from '../../../shared/event'
+import type { ApiHandlers, ApiPush, StatusInfo, TunnelStatus } from '../../../shared/api'
 import { build as buildReceiver } from '../receiver/receiver'
 import { sourceRefusal } from '../receiver/allow-list'
 import { removeRuntimeInfo, writeRuntimeInfo } from '../share/runtime-info'
-import { SEALED_SECRET_PREFIX } from '../verify'
-import type { RawRequest } from '../receiver/raw-request'
-import type { ReceiverAnswer } from '../receiver/receiver'
 import { makePrivateDir } from '../settings/private-dir'
 import { openSettings, type SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import { EventStore } from '../store/event-store'
 import { ReplayService } from '../replay/replay-service'
+import { TunnelService, type TunnelServiceOptions } from '../tunnel/hooklens-tunnel'
 import { emptyAnalyzers, type Analyzers } from './analyzers'
+import { createApi } from './api'
 import { createCapture } from './capture'
+import { routePushes, type CoreEvents } from './pushes'
+import { usableVerifiers, withSessionOverrides, type SessionOverrides } from './session-settings'
 import { Reverifier } from './reverify'
 import { A2AShareService } from './a2a-share-service'
 import { StallMonitor } from './stall-monitor'
@@ -31,16 +32,11 @@ export interface Logger {
   warn(message: string): void
 }
 
-export interface HooklensOptions {
+/** How to run; the SessionOverrides part is --max-body, the timeouts and --respond*. */
+export interface HooklensOptions extends SessionOverrides {
   dataDir: string
   port?: number
   host?: string
-  maxBodyBytes?: number
-  /** Session overrides of the receiver's time limits in seconds (CLI --headers-timeout, --body-timeout). */
-  headersTimeoutSec?: number
-  bodyTimeoutSec?: number
-  /** Session overrides of the default answer (CLI --respond*). */
-  respond?: { status?: number; body?: string; delayMs?: number; headers?: [string, string][] }
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
   sessionVerifiers?: StoredVerifier[]
   fsync?: boolean
@@ -48,6 +44,8 @@ export interface HooklensOptions {
   settings?: SettingsStore
   /** Forward every captured event to these URLs for this session (listen --forward-to). */
   forwardTo?: string[]
+  /** The tunnel's session options (listen --tunnel-host, --subdomain; tests: timings). */
+  tunnel?: TunnelServiceOptions
   analyzers?: Analyzers
   logger?: Logger
   version?: string
@@ -57,34 +55,25 @@ export interface HooklensOptions {
 
 const silent: Logger = { info: () => undefined, warn: () => undefined }
 
-export class Hooklens extends EventEmitter {
+export class Hooklens extends EventEmitter<CoreEvents> {
   receiver!: FastifyInstance
   receiverUrl = ''
   receiverPort = 0
-  paused = false
-  uiUrl: string | null = null
   /** The control API's origin and token, published in runtime.json for `hooklens mcp`. */
   control: { url: string; token: string } | null = null
   readonly startedAt = new Date().toISOString()
-  private readonly warnedSealed = new Set<string>()
+  private paused = false
   readonly reverifier: Reverifier
   /** Agent lens: stall detection and `share a2a` from the API. */
   readonly stallMonitor: StallMonitor
   readonly a2aShare: A2AShareService
+  /** The public tunnel: created here like replay, opened by `openTunnel()` once listening. */
+  readonly tunnel: TunnelService
+  /** Every method of the contract, built once from the parts above. */
+  readonly api: ApiHandlers
   private lastOnlineUrl: string | null = null
-  tunnel: TunnelStatus = {
-    state: 'disabled',
-    url: null,
-    reason: 'tunnel not started',
-    since: new Date().toISOString(),
-  }
-  /** Hooks other parts add to the capture path (tunnel self-check, allow-list, warnings). */
-  readonly captureHooks: {
-    intercept: ((raw: RawRequest) => ReceiverAnswer | null)[]
-    refuse: ((raw: RawRequest) => string | null)[]
-    warnings: ((raw: RawRequest) => string[])[]
-    isTunnel: ((raw: Pick<RawRequest, 'headers' | 'remoteAddress'>) => boolean)[]
-  } = { intercept: [], refuse: [], warnings: [], isTunnel: [] }
+  private tunnelStatus: TunnelStatus
+  private readonly usableVerifiers: ReturnType<typeof usableVerifiers>
 
   private constructor(
     readonly opts: HooklensOptions,
@@ -95,11 +84,12 @@ export class Hooklens extends EventEmitter {
     readonly replay: ReplayService,
   ) {
     super()
+    this.usableVerifiers = usableVerifiers((m) => logger.warn(m))
     this.reverifier = new Reverifier({
       store,
       analyzers,
       verifiers: () => this.verifiers(),
-      urls: () => ({ local: this.receiverUrl, public: this.tunnel.url }),
+      urls: () => this.urls(),
       logger,
     })
     this.stallMonitor = new StallMonitor({
@@ -107,20 +97,55 @@ export class Hooklens extends EventEmitter {
       store,
       settings: () => this.lensSettings(),
       now: opts.clock ?? Date.now,
-      onStall: (stall) => {
-        this.emit('stalled', stall)
-        this.emitPush({ type: 'subjectStalled', payload: stall })
-      },
+      onStall: (stall) => this.emit('stalled', stall),
       logger,
     })
     this.a2aShare = new A2AShareService({
       dataDir: opts.dataDir,
       settings,
-      publicUrl: () => this.tunnel.url,
+      publicUrl: () => this.tunnelStatus.url,
       verifiersChanged: () => this.reverifier.verifiersMaybeChanged(),
-      emitPush: (push) => this.emitPush(push),
+      onReregistered: (note) => this.emit('a2aReregistered', note),
       logger,
     })
+    this.tunnel = new TunnelService(
+      {
+        settings,
+        receiverPort: () => this.receiverPort,
+        receiverHost: () => this.receiverHost(),
+        logger,
+      },
+      opts.tunnel,
+    )
+    this.tunnelStatus = this.tunnel.status()
+    this.api = createApi({
+      store,
+      settings,
+      capture: { status: () => this.status(), setPaused: (p) => this.setPaused(p) },
+      sessionVerifiers: opts.sessionVerifiers ?? [],
+      verifiersChanged: () => this.reverifier.verifiersMaybeChanged(),
+      replay,
+      tunnel: this.tunnel,
+      exports: { baseUrl: () => this.receiverUrl, version: this.version() },
+      a2aShare: this.a2aShare,
+    })
+  }
+
+  /** Joins the parts: each reacts to the others' events; pushes go through one route. */
+  private wire(): void {
+    const { store, analyzers, replay, settings } = this
+    // Duplicate state stays bounded and in step with what the log keeps.
+    store.on('evicted', (ids: string[]) => analyzers.forgetIdempotency?.(ids))
+    store.on('cleared', () => analyzers.clearIdempotency())
+    // Forwarding only enqueues the bytes in hand: it never delays the answer to the sender.
+    this.on('captured', ({ event, body }) => replay.onCaptured(event, body))
+    this.tunnel.onStatus((s) => this.setTunnelStatus(s))
+    settings.onChange((next) => {
+      store.setRetention(next.retention)
+      this.reverifier.verifiersMaybeChanged()
+      this.emit('statusChanged')
+    })
+    routePushes({ core: this, store, deliveries: replay, status: () => this.status() })
   }
 
   /** What the Agent lens needs for a request on `path`. */
@@ -167,107 +192,70 @@ export class Hooklens extends EventEmitter {
     makePrivateDir(opts.dataDir)
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
     hooklens.stallMonitor.skipHistory()
-    // Optional source allow-list (settings.allowList): others get 403 and are recorded as rejected.
-    hooklens.captureHooks.refuse.push(sourceRefusal(() => settings.get().allowList))
-    // Forwarding only enqueues: it never delays the answer to the sender.
-    hooklens.on('captured', (event: EventSummary) => replay.onCaptured(event))
-    replay.subscribe((d) => hooklens.emitPush({ type: 'deliveryResult', payload: d }))
-    settings.onChange((next) => {
-      store.setRetention(next.retention)
-      hooklens.reverifier.verifiersMaybeChanged()
-      hooklens.emitPush({ type: 'statusChanged', payload: hooklens.status() })
-    })
-    store.on('evicted', (ids: string[]) => analyzers.forgetIdempotency?.(ids))
-    store.on('updated', (e: EventSummary) =>
-      hooklens.emitPush({ type: 'eventUpdated', payload: e }),
-    )
+    hooklens.wire()
     return hooklens
   }
 
   /** Effective settings: saved settings with this session's overrides applied. */
   effectiveSettings(): Settings {
-    const s = this.settings.get()
-    const r = this.opts.respond
-    return {
-      ...s,
-      receiver: {
-        ...s.receiver,
-        ...(this.opts.maxBodyBytes ? { maxBodyBytes: this.opts.maxBodyBytes } : {}),
-        ...(this.opts.headersTimeoutSec !== undefined
-          ? { headersTimeoutSec: this.opts.headersTimeoutSec }
-          : {}),
-        ...(this.opts.bodyTimeoutSec !== undefined
-          ? { bodyTimeoutSec: this.opts.bodyTimeoutSec }
-          : {}),
-      },
-      defaultResponse: {
-        ...s.defaultResponse,
-        ...(r?.status !== undefined ? { status: r.status } : {}),
-        ...(r?.body !== undefined ? { body: r.body, contentType: guessType(r.body) } : {}),
-        ...(r?.delayMs !== undefined ? { delayMs: r.delayMs } : {}),
-        ...(r?.headers?.length ? { headers: r.headers } : {}),
-      },
-    }
+    return withSessionOverrides(this.settings.get(), this.opts)
   }
 
-  /**
-   * Session verifiers first, then saved ones. Secrets still sealed by the desktop app (the
-   * keychain could not open them here) are left out: trying them would only say "wrong secret".
-   */
+  /** The verifiers capture, re-verification and replay use (session ones first). */
   verifiers(): StoredVerifier[] {
-    const all = [...(this.opts.sessionVerifiers ?? []), ...this.settings.get().verifiers]
-    return all.flatMap((v) => {
-      const secrets = v.secrets.filter((s) => !s.startsWith(SEALED_SECRET_PREFIX))
-      if (secrets.length === v.secrets.length) return [v]
-      if (!this.warnedSealed.has(v.id)) {
-        this.warnedSealed.add(v.id)
-        this.logger.warn(
-          `verifier ${v.name ?? v.id}: secrets encrypted by the Hooklens desktop app cannot be opened here; re-add them with \`hooklens secrets add\``,
-        )
-      }
-      return secrets.length > 0 ? [{ ...v, secrets }] : []
-    })
+    return this.usableVerifiers(this.opts.sessionVerifiers ?? [], this.settings.get().verifiers)
   }
 
   async start(): Promise<void> {
     const s = this.effectiveSettings()
-    const hooks = this.captureHooks
+    const tunnelHooks = this.tunnel.captureHooks()
     const capture = createCapture({
       store: this.store,
       analyzers: this.analyzers,
       settings: () => this.effectiveSettings(),
       verifiers: () => this.verifiers(),
-      urls: () => ({ local: this.receiverUrl, public: this.tunnel.url }),
-      intercept: (raw) => firstNonNull(hooks.intercept, raw),
-      refuse: (raw) => firstNonNull(hooks.refuse, raw),
-      warnings: (raw) => hooks.warnings.flatMap((w) => w(raw)),
+      urls: () => this.urls(),
+      selfCheck: tunnelHooks.selfCheck,
+      // Optional source allow-list (settings.allowList): others get 403, recorded as rejected.
+      refuse: sourceRefusal(() => this.settings.get().allowList),
+      warnings: tunnelHooks.warnings,
       paused: () => this.paused,
       lens: (path) => this.lensContext(path),
-      onCaptured: (event, body) => {
-        // The body rides along so `listen --json` prints the whole contract object.
-        this.emit('captured', event, body)
-        this.emitPush({ type: 'eventCaptured', payload: event })
-      },
+      // The body rides along: listen --json prints it, forwarding sends it, nobody re-reads it.
+      onCaptured: (captured) => this.emit('captured', captured),
     })
     this.receiver = buildReceiver({
       maxBodyBytes: s.receiver.maxBodyBytes,
       onRequest: capture,
       headersTimeoutMs: s.receiver.headersTimeoutSec * 1000,
       bodyTimeoutMs: s.receiver.bodyTimeoutSec * 1000,
-      isTunnel: (headers, remoteAddress) =>
-        hooks.isTunnel.some((f) => f({ headers, remoteAddress })),
+      isTunnel: this.tunnel.isTunnel,
       logger: this.logger,
     })
-    const host = this.opts.host ?? s.receiver.host
-    await this.receiver.listen({ port: this.opts.port ?? s.receiver.port, host })
+    await this.receiver.listen({
+      port: this.opts.port ?? s.receiver.port,
+      host: this.receiverHost(),
+    })
     const address = this.receiver.server.address()
     this.receiverPort = typeof address === 'object' && address ? address.port : 0
-    this.receiverUrl = `http://${urlHost(host)}:${this.receiverPort}`
+    this.receiverUrl = `http://${urlHost(this.receiverHost())}:${this.receiverPort}`
     await this.writeRuntime()
     this.stallMonitor.start()
   }
 
+  /**
+   * Opens the tunnel, once the receiver listens, when settings.tunnel.enabled says so; returns
+   * whether it did. Not awaited: a slow or unreachable tunnel server must not hold up the rest,
+   * and every outcome arrives as a status (`tunnel.onStatus`, the `tunnelStatus` push).
+   */
+  openTunnel(): boolean {
+    if (!this.settings.get().tunnel.enabled) return false
+    void this.tunnel.start().catch((err: Error) => this.logger.warn(`tunnel: ${err.message}`))
+    return true
+  }
+
   async stop(): Promise<void> {
+    this.tunnel.stop('hooklens stopped')
     this.stallMonitor.stop()
     await this.receiver?.close()
     this.reverifier.close()
@@ -282,18 +270,25 @@ export class Hooklens extends EventEmitter {
     return {
       receiverUrl: this.receiverUrl,
       receiverPort: this.receiverPort,
-      publicUrl: this.tunnel.url,
-      tunnel: this.tunnel,
+      publicUrl: this.tunnelStatus.url,
+      tunnel: this.tunnelStatus,
       eventCount: this.store.count,
       dataDir: this.opts.dataDir,
       paused: this.paused,
-      version: this.opts.version ?? '0.1.0',
+      version: this.version(),
     }
   }
 
+  /** Paused capture still answers senders (the same answer) but stores nothing. */
+  setPaused(paused: boolean): void {
+    this.paused = paused
+    this.emit('statusChanged')
+  }
+
+  /** What the tunnel reports (and tests stand in for it): runtime.json, the push, A2A. */
   setTunnelStatus(status: TunnelStatus): void {
-    this.tunnel = status
-    this.emitPush({ type: 'tunnelStatus', payload: status })
+    this.tunnelStatus = status
+    this.emit('tunnelStatus', status)
     void this.writeRuntime()
     if (status.state === 'online' && status.url && status.url !== this.lastOnlineUrl) {
       // A new URL (a rebuilt tunnel, or a restart): agents still push to the old one.
@@ -302,9 +297,9 @@ export class Hooklens extends EventEmitter {
     }
   }
 
-  setUiUrl(url: string | null, control?: { url: string; token: string } | null): void {
-    this.uiUrl = url
-    if (control !== undefined) this.control = control
+  /** The control API's origin and token (`hooklens mcp` finds them in the 0600 runtime.json). */
+  setControl(control: { url: string; token: string } | null): void {
+    this.control = control
     void this.writeRuntime()
   }
 
@@ -313,8 +308,16 @@ export class Hooklens extends EventEmitter {
     return () => this.off('push', listener)
   }
 
-  emitPush(push: ApiPush): void {
-    this.emit('push', push)
+  private urls(): { local: string; public: string | null } {
+    return { local: this.receiverUrl, public: this.tunnelStatus.url }
+  }
+
+  private receiverHost(): string {
+    return this.opts.host ?? this.settings.get().receiver.host
+  }
+
+  private version(): string {
+    return this.opts.version ?? '0.1.0'
   }
 
   /** Publishes where this process listens (for `share`, `send`), atomically. */
@@ -326,8 +329,8 @@ export class Hooklens extends EventEmitter {
         startedAt: this.startedAt,
         receiverUrl: this.receiverUrl,
         receiverPort: this.receiverPort,
-        publicUrl: this.tunnel.url,
-        tunnel: this.tunnel,
+        publicUrl: this.tunnelStatus.url,
+        tunnel: this.tunnelStatus,
         uiUrl: null, // the UI URL carries a token: other processes never get it from a file
         // …except local API clients (`hooklens mcp`) of the same user: the file is 0600.
         control: this.control,
@@ -338,22 +341,9 @@ export class Hooklens extends EventEmitter {
   }
 }
 
-function firstNonNull<T>(fns: ((raw: RawRequest) => T | null)[], raw: RawRequest): T | null {
-  for (const f of fns) {
-    const r = f(raw)
-    if (r !== null) return r
-  }
-  return null
-}
-
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
   return host.includes(':') ? `[${host}]` : host
-}
-
-function guessType(body: string): string {
-  const t = body.trim()
-  return t.startsWith('{') || t.startsWith('[') ? 'application/json' : 'text/plain'
 }
 
 export async function createHooklens(opts: HooklensOptions): Promise<Hooklens> {

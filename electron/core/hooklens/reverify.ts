@@ -7,12 +7,13 @@ import type { EventSummary, Verification } from '../../../shared/event'
 import type { StoredVerifier } from '../settings/settings-types'
 import type { EventStore } from '../store/event-store'
 import type { Analyzers } from './analyzers'
+import { analysisInput, type ReceiverUrls } from './analysis-input'
 
 export interface ReverifyDeps {
   store: EventStore
   analyzers: Analyzers
   verifiers: () => StoredVerifier[]
-  urls: () => { local: string; public: string | null }
+  urls: () => ReceiverUrls
   logger?: { info(message: string): void; warn(message: string): void }
 }
 
@@ -87,20 +88,8 @@ export class Reverifier {
   }
 
   private inputFor(e: EventSummary, body: Buffer) {
-    const urls = this.deps.urls()
-    const target = e.query ? `${e.path}?${e.query}` : e.path
-    return {
-      id: e.id,
-      receivedAt: new Date(e.receivedAt),
-      method: e.method,
-      path: e.path,
-      query: e.query,
-      headers: e.headers,
-      body,
-      sha256: e.sha256,
-      url: urls.local + target,
-      publicUrl: e.via === 'tunnel' && urls.public ? urls.public + target : null,
-    }
+    // As of the event's own arrival: a timestamped signature is judged against receivedAt.
+    return analysisInput({ ...e, receivedAt: new Date(e.receivedAt), body }, this.deps.urls())
   }
 }
 

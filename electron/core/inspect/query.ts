@@ -1,13 +1,17 @@
 /**
  * `matchesQuery()`: does an event summary match an EventQuery (shared/api.ts)? Exact match on
  * subject, platform (case-insensitive); eventType exact or glob (`execution.*`); idempotency and
- * verification statuses accept a comma-separated list (`duplicate,conflict`); path is a prefix
- * or a glob (`*` within a segment, `**` across); text is a case-insensitive substring search
+ * verification statuses accept a comma-separated list (`duplicate,conflict`); path is the one
+ * path-filter rule (shared/path-glob.ts: a segment prefix, or a glob with `*`, `**`, `?`); text is a case-insensitive substring search
  * over the summary and, only if that fails, the body text (read lazily).
  */
 import type { EventQuery } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
-import { globToRegExp as sharedGlobToRegExp, hasWildcard } from '../../../shared/path-glob'
+import {
+  globToRegExp as sharedGlobToRegExp,
+  hasWildcard,
+  pathFilterMatches,
+} from '../../../shared/path-glob'
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */
 export function globToRegExp(glob: string): RegExp {
@@ -16,9 +20,9 @@ export function globToRegExp(glob: string): RegExp {
 
 const isGlob = (s: string): boolean => hasWildcard(s, { questionMark: true })
 
-/** Queries are typed by hand: a pattern without wildcards is a plain prefix (`/webhooks`). */
+/** `/webhooks` takes `/webhooks/github`, not `/webhooksx`: the rule verifiers and forwards use. */
 export function matchesPath(path: string, pattern: string): boolean {
-  return isGlob(pattern) ? globToRegExp(pattern).test(path) : path.startsWith(pattern)
+  return pathFilterMatches(pattern, path)
 }
 
 function inList(value: string, list: string): boolean {

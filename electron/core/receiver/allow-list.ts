@@ -8,6 +8,7 @@
  * never let a request past an IP rule. Pure: the receiver calls it per request.
  */
 import { BlockList, isIP } from 'node:net'
+import { headerValue } from '../../../shared/headers'
 
 export interface SourceInfo {
   /** Peer address of the TCP connection (the tunnel client's, for tunnelled requests). */
@@ -74,7 +75,7 @@ export function checkSource(source: SourceInfo, allowList: AllowList): SourceDec
 }
 
 /**
- * A refusal hook for the capture path (`hooklens.captureHooks.refuse`): null lets the request
+ * The capture path's `refuse` hook (given by the composition root): null lets the request
  * in, a reason string refuses it with 403 and records it as rejected.
  */
 export function sourceRefusal(
@@ -86,7 +87,7 @@ export function sourceRefusal(
   headers: [string, string][]
 }) => string | null {
   return (raw) => {
-    const origin = raw.headers.find(([k]) => k.toLowerCase() === 'origin')?.[1] ?? null
+    const origin = headerValue(raw.headers, 'origin') ?? null
     // All X-Forwarded-For lines as received, so their last entry is the proxy's own.
     const xff = raw.headers
       .filter(([k]) => k.toLowerCase() === 'x-forwarded-for')

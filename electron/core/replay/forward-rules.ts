@@ -1,9 +1,9 @@
 /** Forwarding rules: which captured events go to which targets. */
 import type { Classification } from '../../../shared/event'
-import { hasWildcard, pathMatches as globMatches } from '../../../shared/path-glob'
+import { pathFilterMatches } from '../../../shared/path-glob'
 
 export interface ForwardFilter {
-  /** Path prefix ("/hooks") or glob ("/hooks/*", "/agents/ * /webhook" without spaces). */
+  /** Segment prefix ("/hooks": not "/hooksx") or glob ("/hooks/*"): shared/path-glob.ts. */
   path?: string
   platform?: string
   eventType?: string
@@ -59,12 +59,7 @@ export function ruleMatches(rule: ForwardRule, event: ForwardableEvent): boolean
   return true
 }
 
-/**
- * A filter without wildcards is a path prefix that ends at a segment boundary (`/hooks` takes
- * `/hooks/a`, not `/hooksx`); with wildcards it is a whole-path glob.
- */
+/** The one path-filter rule (shared/path-glob.ts): `/hooks` takes `/hooks/a`, not `/hooksx`. */
 export function pathMatches(pattern: string, path: string): boolean {
-  if (!hasWildcard(pattern))
-    return path === pattern || path.startsWith(pattern.replace(/\/?$/, '/'))
-  return globMatches(pattern, path)
+  return pathFilterMatches(pattern, path)
 }

@@ -3,8 +3,9 @@
  * and delivered in arrival order per target, retried with backoff on network errors, 5xx and
  * 429 (honouring Retry-After), and dead-lettered after the last attempt. Enqueueing is
  * synchronous and never waits on the network, so the receiver's answer is never delayed.
- * Records reference the event's bytes (read from the event log at each attempt) instead of
- * copying them, and a rule may re-sign each attempt with a fresh timestamp (`resign`).
+ * Records reference the event's bytes instead of copying them: a queued delivery sends the bytes
+ * capture had in hand (up to a memory budget), retries and redrives read them from the event log.
+ * A rule may re-sign each attempt with a fresh timestamp (`resign`).
  */
 import { createHash } from 'node:crypto'
 import type { Dispatcher } from 'undici'
@@ -43,9 +44,17 @@ export interface ForwarderOptions {
    * with no event log) the bytes given to `enqueue` are held in memory instead.
    */
   readBody?: (eventId: string) => Promise<Buffer | null>
+  /**
+   * Whether the event log still keeps an event (an index lookup, no disk read): bytes in hand
+   * are sent only while it does, so a forward of an evicted event dead-letters either way.
+   */
+  isKept?: (eventId: string) => boolean
   /** Verifiers with their secrets, for rules that re-sign (read at each attempt). */
   verifiers?: () => VerifierLike[]
 }
+
+/** Bytes in hand kept for queued deliveries at most; past it, deliveries read from the log. */
+export const IN_HAND_BUDGET = 32 * 1024 * 1024
 
 interface QueueItem {
   id: string
@@ -60,6 +69,9 @@ export class Forwarder {
   private readonly stopper = new AbortController()
   /** Bytes by event id when there is no event log to read them from. */
   private readonly held = new Map<string, Buffer>()
+  /** Capture's bytes by delivery id, until that delivery is done (bounded by IN_HAND_BUDGET). */
+  private readonly inHand = new Map<string, Buffer>()
+  private inHandBytes = 0
   private readonly now: () => Date
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
 
@@ -105,6 +117,10 @@ export class Forwarder {
         })
         d.resign = plan.resign
         if (!this.opts.readBody) this.held.set(event.id, body)
+        else if (this.inHandBytes + body.length <= IN_HAND_BUDGET) {
+          this.inHand.set(d.id, body)
+          this.inHandBytes += body.length
+        }
         created.push(d)
         this.push(d, this.opts.store.put(d))
       }
@@ -209,6 +225,8 @@ export class Forwarder {
         await this.deliver(item.id)
       } catch {
         // A failing store write must not stall the whole queue.
+      } finally {
+        this.release(item.id)
       }
       q.shift()
       this.queued.delete(item.id)
@@ -285,11 +303,27 @@ export class Forwarder {
     }
   }
 
+  private release(id: string): void {
+    const bytes = this.inHand.get(id)
+    if (!bytes) return
+    this.inHand.delete(id)
+    this.inHandBytes -= bytes.length
+  }
+
   /** The event's bytes, checked against the digest the record was queued with, or why not. */
   private async bodyOf(d: Delivery): Promise<Buffer | string> {
     // A replay's edited body is in the record itself (redriving a failed replay).
     if (d.request.bodySource === 'edited' && d.request.body !== undefined)
       return decodeBody(d.request.body, d.request.bodyEncoding ?? 'utf8')
+    const inHand = this.inHand.get(d.id)
+    if (inHand) {
+      // The very bytes the record's digest was taken from; only retention can make them stale.
+      if (this.opts.isKept?.(d.eventId) === false) {
+        this.release(d.id)
+        return `event ${d.eventId} was dropped by retention`
+      }
+      return inHand
+    }
     const bytes = this.opts.readBody
       ? await this.opts.readBody(d.eventId).catch(() => null)
       : (this.held.get(d.eventId) ?? null)

@@ -36,7 +36,6 @@ export interface ReplayServiceDeps {
 
 export class ReplayService {
   private sessionRules: ForwardRule[]
-  private bodyChain: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly deps: ReplayServiceDeps,
@@ -57,8 +56,10 @@ export class ReplayService {
     const forwarder = new Forwarder({
       ...deps.forwarder,
       store: deliveries,
-      // Records reference the event's bytes: each attempt reads them from the event log.
+      // Records reference the event's bytes: a forward queued by capture sends the bytes it had
+      // in hand; one resumed after a restart, or redriven, reads them from the event log.
       readBody: (id) => deps.events.readBody(id),
+      isKept: (id) => deps.events.get(id) !== undefined,
       verifiers: deps.verifiers,
     })
     const service = new ReplayService(deps, deliveries, forwarder)
@@ -84,30 +85,18 @@ export class ReplayService {
   }
 
   /**
-   * Call for every captured event. Never waits on the network; pass the body when at hand,
-   * else it is read from the log — in capture order, so per-target order is arrival order.
+   * Call for every captured event with the bytes capture has in hand. Never waits on the
+   * network and never reads the body back: it only queues, so per-target order is capture order.
    */
-  onCaptured(event: EventSummary, body?: Buffer): void {
+  onCaptured(event: EventSummary, body: Buffer): void {
     const rules = this.rules()
     if (rules.length === 0 || event.rejected) return
-    const enqueue = (bytes: Buffer) => {
-      try {
-        this.forwarder.setRules(this.rules())
-        this.forwarder.enqueue(event, bytes)
-      } catch (err) {
-        this.deps.logger?.warn(`forwarding ${event.id}: ${(err as Error).message}`)
-      }
+    try {
+      this.forwarder.setRules(rules)
+      this.forwarder.enqueue(event, body)
+    } catch (err) {
+      this.deps.logger?.warn(`forwarding ${event.id}: ${(err as Error).message}`)
     }
-    if (body) {
-      this.bodyChain = this.bodyChain.then(() => enqueue(body))
-      return
-    }
-    this.bodyChain = this.bodyChain
-      .then(() => this.deps.events.readBody(event.id))
-      .then((bytes) => {
-        if (bytes) enqueue(bytes)
-      })
-      .catch((err: Error) => this.deps.logger?.warn(`forwarding ${event.id}: ${err.message}`))
   }
 
   async replay(
@@ -163,7 +152,7 @@ export class ReplayService {
     return { redriven: 1 }
   }
 
-  /** The API methods this area implements, for `createApi(h, service.api())`. */
+  /** The API methods this area implements, for `createApi({ replay, ... })`. */
   api(): ApiHandlers<'replayEvent' | 'listDeliveries' | 'redrive'> {
     return {
       replayEvent: (arg) => this.replay(arg),
@@ -178,7 +167,6 @@ export class ReplayService {
   }
 
   async close(): Promise<void> {
-    await this.bodyChain
     await this.forwarder.stop()
     await this.deliveries.close()
   }

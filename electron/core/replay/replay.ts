@@ -4,6 +4,7 @@
  */
 import type { CapturedEvent, HeaderPair } from '../../../shared/event'
 import type { Dispatcher } from 'undici'
+import { headerValue } from '../../../shared/headers'
 import { attemptPatch, newDelivery, storedRequest } from './delivery-record'
 import { sendHttp } from './http-send'
 import { buildHeaders, targetUrl } from './request-build'
@@ -160,7 +161,7 @@ function formatAge(ms: number): string {
 
 /** The sender's signing time (ms) from the usual timestamp headers, when one is present. */
 function signedTimestamp(headers: HeaderPair[]): number | null {
-  const get = (n: string) => headers.find(([k]) => k.toLowerCase() === n)?.[1]
+  const get = (n: string) => headerValue(headers, n)
   const raw =
     get('webhook-timestamp') ??
     get('svix-timestamp') ??

@@ -4,6 +4,7 @@
  * connection, not the message) and with the caller's edits applied.
  */
 import type { HeaderPair } from '../../../shared/event'
+import { setHeader } from '../../../shared/headers'
 
 /** Headers that belong to one connection, plus those the HTTP client computes itself. */
 export const HOP_BY_HOP = new Set([
@@ -61,21 +62,8 @@ export function buildHeaders(original: HeaderPair[], edits: HeaderEdits = {}): H
   return headers
 }
 
-/** Sets a header keeping its position (and original name case) when present, else appends. */
-export function setHeader(headers: HeaderPair[], name: string, value: string): HeaderPair[] {
-  const lower = name.toLowerCase()
-  const out: HeaderPair[] = []
-  let done = false
-  for (const [k, v] of headers) {
-    if (k.toLowerCase() !== lower) out.push([k, v])
-    else if (!done) {
-      out.push([k, value])
-      done = true
-    }
-  }
-  if (!done) out.push([name, value])
-  return out
-}
+/** Sets a header keeping its position (one helper for everyone: shared/headers.ts). */
+export { setHeader }
 
 /**
  * The URL to send to: the target as given, or with the captured path (and query) appended

@@ -1,12 +1,14 @@
 /**
- * Joins the tunnel to a running Hooklens: answers self-checks before capture (never stored),
- * marks tunnelled requests, warns near the public server's body cap, mirrors every status
- * into `hooklens.setTunnelStatus` (pushed as `tunnelStatus`, written to runtime.json), and
- * implements the tunnel API methods (getTunnelStatus, startTunnel, stopTunnel, shareSnippets).
+ * The tunnel as the composition root uses it: gives the capture path its hooks (self-checks
+ * answered before capture and never stored, tunnelled requests marked, warnings near the public
+ * server's body cap), reports every status to `onStatus` listeners (the composition root pushes
+ * it as `tunnelStatus` and writes runtime.json), and implements the tunnel API methods
+ * (getTunnelStatus, startTunnel, stopTunnel, shareSnippets).
  */
-import type { TunnelStatus } from '../../../shared/api'
-import type { Hooklens } from '../hooklens/hooklens'
-import type { PartialApiImpl } from '../hooklens/api-types'
+import type { ApiHandlers, TunnelStatus } from '../../../shared/api'
+import type { HeaderPair } from '../../../shared/event'
+import type { CaptureHooks } from '../hooklens/capture'
+import type { SettingsStore } from '../settings/settings-store'
 import { shareSnippets } from '../share/snippets'
 import { SelfCheckRegistry } from './self-check'
 import { DEFAULT_TUNNEL_HOST, TunnelManager, type TunnelManagerOptions } from './tunnel-manager'
@@ -25,12 +27,18 @@ export interface TunnelServiceOptions {
   bodyCap?: number | null
 }
 
-const services = new WeakMap<Hooklens, TunnelService>()
-
-/** The tunnel service attached to this Hooklens, if any (for transports building the API). */
-export function tunnelServiceOf(h: Hooklens): TunnelService | undefined {
-  return services.get(h)
+/** What the tunnel needs of the rest of the core, and nothing more. */
+export interface TunnelServiceDeps {
+  settings: Pick<SettingsStore, 'get' | 'update'>
+  /** The receiver's port once it listens (0 before). */
+  receiverPort: () => number
+  /** The address the receiver is bound to (the session's --host, else settings). */
+  receiverHost: () => string
+  logger: { info(message: string): void; warn(message: string): void }
 }
+
+/** The receiver's side of the tunnel: marks tunnelled requests (given to the receiver). */
+export type IsTunnel = (headers: HeaderPair[], remoteAddress: string) => boolean
 
 export class TunnelService {
   private manager: TunnelManager | null = null
@@ -38,38 +46,44 @@ export class TunnelService {
   private readonly hosts = new Set<string>()
   private readonly listeners = new Set<(s: TunnelStatus) => void>()
   private currentHost: string | null = null
+  /** The last status when no manager runs (not started, or refused before starting one). */
+  private idle: TunnelStatus = {
+    state: 'disabled',
+    url: null,
+    reason: 'tunnel not started',
+    since: new Date().toISOString(),
+  }
 
   constructor(
-    private readonly h: Hooklens,
+    private readonly deps: TunnelServiceDeps,
     private readonly opts: TunnelServiceOptions = {},
   ) {}
 
-  /** Installs the capture hooks; call once, before or after the receiver started. */
-  attach(): this {
-    services.set(this.h, this)
-    const hooks = this.h.captureHooks
-    hooks.intercept.push((raw) => {
-      const a = this.selfChecks.answer(raw.method, raw.path, raw.headers)
-      return a
-        ? { status: a.status, headers: [['content-type', a.contentType]], body: a.body }
-        : null
-    })
-    hooks.isTunnel.push(
-      ({ headers, remoteAddress }) =>
-        classifyTunnelRequest(headers, remoteAddress, this.publicHosts(), this.active()).via ===
-        'tunnel',
-    )
-    hooks.warnings.push((raw) => {
-      if (raw.via !== 'tunnel') return []
-      const cap = this.bodyCap()
-      const w = cap ? tunnelBodyWarning(raw.declaredSize ?? raw.body.length, cap) : null
-      return w ? [w] : []
-    })
-    return this
+  /** The capture path's tunnel hooks: self-check answers and body-cap warnings. */
+  captureHooks(): Required<Pick<CaptureHooks, 'selfCheck' | 'warnings'>> {
+    return {
+      selfCheck: (raw) => {
+        const a = this.selfChecks.answer(raw.method, raw.path, raw.headers)
+        return a
+          ? { status: a.status, headers: [['content-type', a.contentType]], body: a.body }
+          : null
+      },
+      warnings: (raw) => {
+        if (raw.via !== 'tunnel') return []
+        const cap = this.bodyCap()
+        const w = cap ? tunnelBodyWarning(raw.declaredSize ?? raw.body.length, cap) : null
+        return w ? [w] : []
+      },
+    }
   }
 
+  /** Whether a request came through the tunnel (the receiver asks before capture). */
+  readonly isTunnel: IsTunnel = (headers, remoteAddress) =>
+    classifyTunnelRequest(headers, remoteAddress, this.publicHosts(), this.active()).via ===
+    'tunnel'
+
   status(): TunnelStatus {
-    return this.manager?.status() ?? this.h.tunnel
+    return this.manager?.status() ?? this.idle
   }
 
   /** Every status change, as the manager reports it. */
@@ -84,8 +98,9 @@ export class TunnelService {
   }
 
   async start(arg: { host?: string; subdomain?: string } = {}): Promise<TunnelStatus> {
-    if (!this.h.receiverPort) throw new Error('the receiver is not listening yet')
-    const bound = this.h.opts.host ?? this.h.settings.get().receiver.host
+    const localPort = this.deps.receiverPort()
+    if (!localPort) throw new Error('the receiver is not listening yet')
+    const bound = this.deps.receiverHost()
     if (!reachableAsLocalhost(bound)) {
       // The localtunnel client always dials "localhost"; its local_host option (the only way
       // to change that) corrupts binary bodies, so Hooklens never uses it.
@@ -95,11 +110,11 @@ export class TunnelService {
         reason: `the receiver listens on ${bound} only; the tunnel client connects to localhost, so bind the receiver to 127.0.0.1 or 0.0.0.0 to use the tunnel`,
         since: new Date().toISOString(),
       }
-      this.h.setTunnelStatus(status)
+      this.idle = status
       for (const l of this.listeners) l(status)
       return status
     }
-    const saved = this.h.settings.get().tunnel
+    const saved = this.deps.settings.get().tunnel
     const host = arg.host ?? this.opts.host ?? saved.host ?? undefined
     const subdomain = arg.subdomain ?? this.opts.subdomain ?? saved.subdomain ?? undefined
     this.currentHost = host ?? null
@@ -107,17 +122,16 @@ export class TunnelService {
     this.manager?.stop('restarting')
     this.manager?.removeAllListeners('status')
     const manager = new TunnelManager({
-      localPort: this.h.receiverPort,
+      localPort,
       host,
       subdomain: subdomain || undefined,
-      logger: this.h.logger,
+      logger: this.deps.logger,
       ...this.opts.manager,
       selfChecks: this.selfChecks,
     })
     this.manager = manager
     manager.on('status', (s) => {
       if (this.manager !== manager) return
-      this.h.setTunnelStatus(s)
       for (const l of this.listeners) l(s)
     })
     return manager.start()
@@ -133,12 +147,13 @@ export class TunnelService {
    * The API methods. startTunnel/stopTunnel are the desktop toggle: they also save the choice
    * (settings.tunnel) so the next start does the same; the CLI's own start/stop do not.
    */
-  api(): PartialApiImpl {
+  api(): ApiHandlers<'getTunnelStatus' | 'startTunnel' | 'stopTunnel' | 'shareSnippets'> {
+    const { settings } = this.deps
     return {
       getTunnelStatus: async () => this.status(),
       startTunnel: async (arg) => {
-        const saved = this.h.settings.get().tunnel
-        this.h.settings.update({
+        const saved = settings.get().tunnel
+        settings.update({
           tunnel: {
             enabled: true,
             host: arg?.host ?? saved.host,
@@ -148,7 +163,7 @@ export class TunnelService {
         return this.start(arg ?? {})
       },
       stopTunnel: async () => {
-        this.h.settings.update({ tunnel: { ...this.h.settings.get().tunnel, enabled: false } })
+        settings.update({ tunnel: { ...settings.get().tunnel, enabled: false } })
         return this.stop()
       },
       shareSnippets: async (arg) =>
@@ -170,8 +185,4 @@ export class TunnelService {
 function reachableAsLocalhost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase()
   return ['localhost', '127.0.0.1', '::1', '0.0.0.0', '::'].includes(h)
-}
-
-export function attachTunnel(h: Hooklens, opts: TunnelServiceOptions = {}): TunnelService {
-  return new TunnelService(h, opts).attach()
 }

@@ -6,6 +6,7 @@
  * the header to hide requests from capture.
  */
 import { randomBytes } from 'node:crypto'
+import { headerValue } from '../../../shared/headers'
 import { BYPASS_REMINDER_HEADER, REMINDER_EXPLANATION, isReminderPage } from './tunnel-rules'
 
 export const SELF_CHECK_PATH = '/.well-known/hooklens-self-check'
@@ -22,7 +23,7 @@ type HeaderLike = [string, string][] | Record<string, string | string[] | undefi
 
 function nonceFrom(headers: HeaderLike): string | undefined {
   if (Array.isArray(headers)) {
-    return headers.find(([k]) => k.toLowerCase() === SELF_CHECK_HEADER)?.[1]
+    return headerValue(headers, SELF_CHECK_HEADER)
   }
   const v = headers[SELF_CHECK_HEADER] ?? headers['X-Hooklens-Self-Check']
   return Array.isArray(v) ? v[0] : v

@@ -4,6 +4,7 @@
  * tells a request that came through the tunnel from a local one.
  */
 import type { HeaderPair } from '../../../shared/event'
+import { headerValue as pairValue } from '../../../shared/headers'
 
 /** The rule localtunnel's server applies to a requested subdomain (server.js `GET /:id`). */
 const SUBDOMAIN_RULE = /^(?:[a-z0-9][a-z0-9-]{4,63}[a-z0-9]|[a-z0-9]{4,63})$/
@@ -74,10 +75,7 @@ type Headers = HeaderPair[] | Record<string, string | string[] | undefined>
 
 function headerValue(headers: Headers, name: string): string | undefined {
   const lower = name.toLowerCase()
-  if (Array.isArray(headers)) {
-    const hit = headers.find(([k]) => k.toLowerCase() === lower)
-    return hit?.[1]
-  }
+  if (Array.isArray(headers)) return pairValue(headers, name)
   for (const [k, v] of Object.entries(headers)) {
     if (k.toLowerCase() === lower) return Array.isArray(v) ? v.join(', ') : v
   }

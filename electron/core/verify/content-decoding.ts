@@ -6,6 +6,7 @@
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import type { HeaderPair } from '../../../shared/event'
+import { headerValue } from '../../../shared/headers'
 
 /** Most bytes a body may inflate to before it is not decoded at all. */
 export const DECODE_CAP = 10 * 1024 * 1024
@@ -22,7 +23,7 @@ export function decodeContent(
   body: Buffer,
   cap = DECODE_CAP,
 ): DecodedContent | null {
-  const raw = headers.find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
+  const raw = headerValue(headers, 'content-encoding')
   const encoding = raw?.trim().toLowerCase()
   if (!encoding || body.length === 0) return null
   const opts = { maxOutputLength: cap }

@@ -1,9 +1,8 @@
 /**
  * Small crypto helpers for the schemes: HMAC, constant-time comparison of encoded signatures,
- * strict decoders, and header lookup.
+ * strict decoders and timestamp parsing (header lookup is shared/headers.ts).
  */
 import { createHmac, createHash, timingSafeEqual } from 'node:crypto'
-import type { HeaderPair } from '../../../shared/event'
 
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512'
 export type SigEncoding = 'hex' | 'base64' | 'base64url'
@@ -69,20 +68,6 @@ export function isBase64(s: string): boolean {
 export function decodeBase64(s: string): Buffer | null {
   const clean = s.replace(/-/g, '+').replace(/_/g, '/')
   return isBase64(clean) ? Buffer.from(clean, 'base64') : null
-}
-
-export function header(headers: HeaderPair[], name: string): string | undefined {
-  const lower = name.toLowerCase()
-  for (const [k, v] of headers) if (k.toLowerCase() === lower) return v
-  return undefined
-}
-
-export function firstHeader(headers: HeaderPair[], names: string[]): [string, string] | null {
-  for (const n of names) {
-    const v = header(headers, n)
-    if (v !== undefined) return [n, v]
-  }
-  return null
 }
 
 /** Parses a decimal Unix timestamp; null when it is not one. */

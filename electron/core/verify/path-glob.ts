@@ -1,8 +1,9 @@
 /**
- * Receiver path patterns for verifiers: `*` matches within one segment, `**` across segments;
- * a pattern without wildcards matches that exact path (globs: shared/path-glob.ts).
+ * Which verifiers apply to a request's path: the raw path of its URL, and the one path-filter
+ * rule of shared/path-glob.ts (a glob with wildcards, else a segment prefix: `/hooks` covers
+ * `/hooks/x`, not `/hooksx`).
  */
-import { pathMatches as globMatches } from '../../../shared/path-glob'
+import { pathFilterMatches } from '../../../shared/path-glob'
 
 /** The raw path of a URL (not normalised or decoded), '/' when empty. */
 export function requestPath(url: string): string {
@@ -11,11 +12,7 @@ export function requestPath(url: string): string {
   return path || '/'
 }
 
-/**
- * A verifier with no path, or with a lone `*`, applies to every path: unlike a glob `*`, which
- * would stop at the first `/`.
- */
+/** Does a verifier's path apply? The one path-filter rule (shared/path-glob.ts). */
 export function pathMatches(pattern: string | undefined, path: string): boolean {
-  if (!pattern || pattern === '*' || pattern === '**' || pattern === '/**') return true
-  return globMatches(pattern, path)
+  return pathFilterMatches(pattern, path)
 }

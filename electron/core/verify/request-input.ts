@@ -4,7 +4,7 @@
  * Bodies are taken as bytes (utf8 text or base64), never re-serialised.
  */
 import type { CapturedEvent, HeaderPair } from '../../../shared/event'
-import { header } from './crypto'
+import { headerValue } from '../../../shared/headers'
 import type { VerifyInput } from './types'
 
 /** A request file's problems are the user's to fix: the CLI maps this to exit code 2. */
@@ -58,7 +58,7 @@ export function parseRequestFile(
   const headers = headersFrom(d.headers)
   let url = opts.url ?? (typeof d.url === 'string' ? d.url : undefined)
   if (!url && typeof d.path === 'string') {
-    const host = header(headers, 'host') ?? 'localhost'
+    const host = headerValue(headers, 'host') ?? 'localhost'
     url = `http://${host}${d.path}${d.query ? `?${d.query}` : ''}`
   }
   if (!url) throw new RequestFileError('the request file needs a url (or give --url)')
@@ -81,8 +81,8 @@ export function parseRequestFile(
  */
 export function inputFromEvent(event: CapturedEvent, localOrigin: string): VerifyInput {
   const pathAndQuery = `${event.path}${event.query ? `?${event.query}` : ''}`
-  const host = header(event.headers, 'x-forwarded-host') ?? header(event.headers, 'host')
-  const proto = header(event.headers, 'x-forwarded-proto') ?? 'https'
+  const host = headerValue(event.headers, 'x-forwarded-host') ?? headerValue(event.headers, 'host')
+  const proto = headerValue(event.headers, 'x-forwarded-proto') ?? 'https'
   return {
     method: event.method,
     url: `${localOrigin.replace(/\/$/, '')}${pathAndQuery}`,

@@ -10,6 +10,9 @@ import { AgentLensSettings } from './agent-lens/AgentLensSettings'
 import { ResponseRulesEditor } from './ResponseRulesEditor'
 import { AllowListSettings } from './AllowListSettings'
 
+/** The API sends secrets masked (verify/mask.ts), the same mask the CLI prints. */
+const MASK_RULE = 'Masked: nothing of a secret under 16 characters, else only its last four'
+
 const SCHEMES = [
   'standard-webhooks',
   'svix',
@@ -67,8 +70,8 @@ export function SettingsView() {
               </td>
               <td>{v.scheme}</td>
               <td className="mono">{v.path ?? 'any'}</td>
-              <td className="mono" title="Secrets are never shown">
-                {(v.secrets ?? []).map(() => '••••••••').join(', ') || '—'}
+              <td className="mono" title={MASK_RULE}>
+                {(v.secrets ?? []).join(', ') || '—'}
               </td>
               <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
               <td className="dim" title="Given on the command line; gone when listen stops">
@@ -84,8 +87,8 @@ export function SettingsView() {
               </td>
               <td>{v.scheme}</td>
               <td className="mono">{v.path ?? 'any'}</td>
-              <td className="mono" title="Secrets are never shown">
-                {(v.secrets ?? []).map(() => '••••••••').join(', ') || '—'}
+              <td className="mono" title={MASK_RULE}>
+                {(v.secrets ?? []).join(', ') || '—'}
               </td>
               <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
               <td>

@@ -7,6 +7,7 @@
  * each summary's lower-cased search text is computed once and cached).
  */
 import type { EventSummary } from '../../../shared/event'
+import { pathFilterMatches } from '../../../shared/path-glob'
 
 export type EventPredicate = (e: EventSummary) => boolean
 
@@ -35,14 +36,6 @@ function haystack(e: EventSummary): string {
   return h
 }
 
-function globToRegExp(glob: string): RegExp {
-  const src = glob
-    .split('*')
-    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*')
-  return new RegExp(`^${src}`, 'i')
-}
-
 function statusMatches(e: EventSummary, want: string): boolean {
   if (e.verification.status === want || e.idempotency.status === want) return true
   const code = String(e.response?.status ?? '')
@@ -62,10 +55,9 @@ function termPredicate(key: string, value: string): EventPredicate | null {
     }
     case 'status':
       return (e) => statusMatches(e, v)
-    case 'path': {
-      const re = globToRegExp(value)
-      return (e) => re.test(e.path)
-    }
+    case 'path':
+      // The one meaning of a path filter, as `events list --path` and verifier paths read it.
+      return (e) => pathFilterMatches(value, e.path)
     case 'method':
       return (e) => e.method.toLowerCase() === v
     case 'type':

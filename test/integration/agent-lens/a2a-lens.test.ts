@@ -8,10 +8,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ApiPush } from '../../../shared/api'
+import type { ApiHandlers, ApiPush } from '../../../shared/api'
 import type { EventSummary } from '../../../shared/event'
-import { createApi } from '../../../electron/core/hooklens/api'
-import type { ApiImpl } from '../../../electron/core/hooklens/api-types'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { tempDir } from '../../helpers/temp-dir'
@@ -19,7 +17,7 @@ import { quietA2ASdk, startTestAgent, type TestAgent } from '../tunnel/a2a-agent
 import { waitUntil } from '../tunnel/wait'
 
 let h: Hooklens
-let api: ApiImpl
+let api: ApiHandlers
 let agent: TestAgent | null = null
 let cleanup: () => Promise<void>
 let offsetMs = 0
@@ -41,7 +39,7 @@ beforeEach(async () => {
     clock: () => Date.now() + offsetMs,
   })
   await h.start()
-  api = createApi(h)
+  api = h.api
   h.subscribe((p) => pushes.push(p))
 })
 
@@ -264,7 +262,7 @@ describe('Agent lens across a restart', () => {
       clock: () => Date.now() + offsetMs,
     })
     await h.start()
-    api = createApi(h)
+    api = h.api
     expect(await h.stallMonitor.check()).toEqual([])
     await post(
       '/a2a/new',

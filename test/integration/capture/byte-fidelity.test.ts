@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import { gzipSync as gzip } from 'node:zlib'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
-import { createApi } from '../../../electron/core/hooklens/api'
 import { EventStore } from '../../../electron/core/store/event-store'
 import { rawRequest } from '../../helpers/raw-http'
 import { tempDir } from '../../helpers/temp-dir'
@@ -84,7 +83,7 @@ describe('the stored body is the exact bytes sent', () => {
   it('the gzip view decodes on demand while the stored bytes stay compressed', async () => {
     const text = '{"event":"execution.completed"}'
     const event = await post(gzip(Buffer.from(text)), { 'content-encoding': 'gzip' })
-    const api = createApi(h)
+    const api = h.api
     const view = await api.getDecodedBody({ id: event.id })
     expect(view).toMatchObject({ encoding: 'gzip', body: text, truncated: false, bomb: false })
     expect((await h.store.readBody(event.id))![0]).toBe(0x1f)

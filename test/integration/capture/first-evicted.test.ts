@@ -4,7 +4,6 @@
  * "first delivery no longer stored") — over real HTTP, and again after a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from '../../../electron/core/hooklens/api'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import type { CapturedEvent } from '../../../shared/event'
@@ -47,7 +46,7 @@ describe('firstId of an evicted event', () => {
     })
     expect(pushed.at(-1)).toMatchObject({ idempotency: { firstEvicted: true } })
     expect(
-      ((await createApi(h).getEvent({ id: last.id })) as CapturedEvent).idempotency.firstEvicted,
+      ((await h.api.getEvent({ id: last.id })) as CapturedEvent).idempotency.firstEvicted,
     ).toBe(true)
     await h.stop()
 

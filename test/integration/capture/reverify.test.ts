@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHmac } from 'node:crypto'
 import type { ApiPush } from '../../../shared/api'
-import { createApi } from '../../../electron/core/hooklens/api'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { tempDir } from '../../helpers/temp-dir'
@@ -45,7 +44,7 @@ describe('re-verification', () => {
     const id = h.store.list().at(-1)!.id
     expect(h.store.get(id)!.verification.status).toBe('unverifiable')
 
-    const api = createApi(h)
+    const api = h.api
     const added = (await api.addVerifier({ scheme: 'github', secrets: ['gh-secret-1'] })) as {
       id: string
       secrets: string[]
@@ -66,7 +65,7 @@ describe('re-verification', () => {
   })
 
   it('the re-verified verdict survives a restart', async () => {
-    const api = createApi(h)
+    const api = h.api
     await api.addVerifier({ scheme: 'github', secrets: ['gh-secret-1'] })
     await h.reverifier.idle()
     const id = h.store.list()[0].id

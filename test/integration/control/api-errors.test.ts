@@ -10,7 +10,6 @@ import type { HooklensApi } from '../../../shared/api'
 import { ApiError } from '../../../shared/api-error'
 import { createHttpClient } from '../../../shared/http-client'
 import { startControlServer, type ControlServer } from '../../../electron/core/control'
-import { createApi } from '../../../electron/core/hooklens/api'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { registerIpcHandlers } from '../../../electron/main/ipc-adapter'
@@ -30,7 +29,7 @@ beforeAll(async () => {
   dir = await tempDir()
   h = await createHooklens({ dataDir: dir.dir, port: 0, analyzers: createAnalyzers() })
   await h.start()
-  const api = createApi(h)
+  const api = h.api
   server = await startControlServer({
     api: { ...api, subscribe: (l) => h.subscribe(l) },
     staticDir: dir.dir,

@@ -1,12 +1,11 @@
 /**
- * The source allow-list on a real receiver: the refusal hook the composition root installs
- * (`captureHooks.refuse.push(sourceRefusal(() => settings.allowList))`) answers 403 to senders
+ * The source allow-list on a real receiver: the refusal the composition root gives capture
+ * (`refuse: sourceRefusal(() => settings.allowList)`) answers 403 to senders
  * not on the list and records them as rejected; allowed origins and an empty list pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'undici'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
-import { sourceRefusal } from '../../../electron/core/receiver/allow-list'
 import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
 
 let dir: string
@@ -15,7 +14,6 @@ let h: Hooklens
 beforeAll(async () => {
   dir = await makeTempDir('hooklens-allow-')
   h = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.1' })
-  h.captureHooks.refuse.push(sourceRefusal(() => h.settings.get().allowList))
   await h.start()
 })
 afterAll(async () => {

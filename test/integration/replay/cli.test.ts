@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
-import { forwardListenExtension } from '../../../electron/cli/commands/deliveries'
-import type { ListenContext } from '../../../electron/cli/listen-extensions'
+import { startForwarding } from '../../../electron/cli/listen-forward'
 import { DeliveryStore, Forwarder, sendSample, type Delivery } from '../../../electron/core/replay'
 import { openSettings } from '../../../electron/core/settings/settings-store'
 import { startHandler, type Handler } from './handler-server'
@@ -39,7 +38,6 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 const SECRET = 's3cret'
 let dir: string
 let hooklens: Hooklens
-let ctx: ListenContext
 let verifying: Handler
 let forwardTarget: Handler
 let eventId: string
@@ -62,14 +60,11 @@ beforeAll(async () => {
   forwardTarget = await startHandler()
   hooklens = await createHooklens({ dataDir: dir, port: 0, host: '127.0.0.1' })
   await hooklens.start()
-  ctx = {
-    hooklens,
-    opts: { forwardTo: [`${forwardTarget.url}/local`], tunnel: false, ui: false },
-    log: (l) => logs.push(l),
-    stops: [],
-    apiGroups: [],
-  }
-  await forwardListenExtension.start!(ctx)
+  const stopForwarding = startForwarding(
+    hooklens.replay,
+    { forwardTo: [`${forwardTarget.url}/local`] },
+    (l) => logs.push(l),
+  )
   const hourAgo = new Date(Date.now() - 3600_000)
   const { sample, attempt } = await sendSample('agent-gateway', {
     to: `${hooklens.receiverUrl}/hooks/agents`,
@@ -81,7 +76,7 @@ beforeAll(async () => {
   eventId = hooklens.store.list().at(-1)!.id
   // Wait for the forward's outcome (logged once the handler answered), not just its arrival.
   while (!logs.some((l) => l.startsWith('→ forwarded'))) await new Promise((r) => setTimeout(r, 10))
-  for (const stop of ctx.stops.reverse()) await stop()
+  stopForwarding()
   await hooklens.stop()
 })
 

@@ -88,7 +88,7 @@ describe('delivery records reference the event (12.1)', () => {
     for (let i = 0; i < 8; i++) {
       const e = captured(body, [['Content-Type', 'text/plain']])
       events.set(e.id, e)
-      svc.onCaptured(e)
+      svc.onCaptured(e, Buffer.from(e.body, 'base64'))
     }
     await new Promise((r) => setTimeout(r, 50))
     await svc.forwarder.idle()
@@ -108,7 +108,7 @@ describe('delivery records reference the event (12.1)', () => {
     const svc = await service(events, { sessionTargets: [h.url] })
     const e = captured(Buffer.from('{"a":1}'), [['Content-Type', 'application/json']])
     events.set(e.id, e)
-    svc.onCaptured(e)
+    svc.onCaptured(e, Buffer.from(e.body, 'base64'))
     await new Promise((r) => setTimeout(r, 30))
     await svc.forwarder.idle()
     const [dead] = await svc.listDeliveries({ status: 'dead' })
@@ -172,7 +172,7 @@ describe('forwarding re-signs (13.5)', () => {
     const svc = await service(events, { sessionTargets: [h.url], verifiers })
     const e = stripeEvent()
     events.set(e.id, e)
-    svc.onCaptured(e)
+    svc.onCaptured(e, Buffer.from(e.body, 'base64'))
     await new Promise((r) => setTimeout(r, 30))
     await svc.forwarder.idle()
     expect(h.received).toHaveLength(1)
@@ -195,7 +195,7 @@ describe('forwarding re-signs (13.5)', () => {
       },
     })
     events.set(e.id, e)
-    svc.onCaptured(e)
+    svc.onCaptured(e, Buffer.from(e.body, 'base64'))
     await new Promise((r) => setTimeout(r, 30))
     await svc.forwarder.idle()
     expect(h.received[0].headers.some(([k]) => k.toLowerCase() === 'stripe-signature')).toBe(false)
@@ -210,7 +210,7 @@ describe('forwarding re-signs (13.5)', () => {
     })
     const e = stripeEvent()
     events.set(e.id, e)
-    svc.onCaptured(e)
+    svc.onCaptured(e, Buffer.from(e.body, 'base64'))
     await new Promise((r) => setTimeout(r, 30))
     await svc.forwarder.idle()
     expect(h.received[0].headers.find(([k]) => k === 'Stripe-Signature')?.[1]).toBe(stale)
@@ -229,7 +229,7 @@ describe('hop-by-hop headers named in Connection (12.10)', () => {
       ['X-Kept', '1'],
     ])
     events.set(e.id, e)
-    svc.onCaptured(e)
+    svc.onCaptured(e, Buffer.from(e.body, 'base64'))
     await new Promise((r) => setTimeout(r, 30))
     await svc.forwarder.idle()
     const names = h.received[0].headers.map(([k]) => k.toLowerCase())

@@ -90,9 +90,9 @@ describe('ReplayService', () => {
     for (const n of [1, 2, 3]) {
       const e = captured(`01E${n}`, `{"n":${n}}`)
       events.set(e.id, e)
-      svc.onCaptured(e, n === 2 ? Buffer.from(e.body) : undefined)
+      svc.onCaptured(e, Buffer.from(e.body))
     }
-    svc.onCaptured({ ...captured('01R', 'x'), rejected: 'source not allowed' })
+    svc.onCaptured({ ...captured('01R', 'x'), rejected: 'source not allowed' }, Buffer.from('x'))
     await new Promise((r) => setTimeout(r, 50))
     await svc.forwarder.idle()
     const byPath = (p: string) =>

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { createAnalyzers } from '../../../electron/core/hooklens/default-analyzers'
-import { attachTunnel, type TunnelService } from '../../../electron/core/tunnel/hooklens-tunnel'
+import type { TunnelService } from '../../../electron/core/tunnel/hooklens-tunnel'
 import { readRuntimeInfo, registerA2APush, saveA2AVerifier } from '../../../electron/core/share'
 import {
   FakeLocaltunnelServer,
@@ -32,14 +32,20 @@ beforeEach(async () => {
   undoDns = resolveLocalhostSubdomains()
   dataDir = await makeTempDir('hooklens-tunnel-')
   lt = await FakeLocaltunnelServer.start()
-  h = await createHooklens({ dataDir, port: 0, host: '127.0.0.1', analyzers: createAnalyzers() })
-  await h.start()
-  service = attachTunnel(h, {
-    host: lt.url,
-    // The fixture stands in for localtunnel.me here, cap included.
-    bodyCap: 1024 * 1024,
-    manager: { selfCheckIntervalMs: 100, backoff: [100] },
+  h = await createHooklens({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    analyzers: createAnalyzers(),
+    tunnel: {
+      host: lt.url,
+      // The fixture stands in for localtunnel.me here, cap included.
+      bodyCap: 1024 * 1024,
+      manager: { selfCheckIntervalMs: 100, backoff: [100] },
+    },
   })
+  await h.start()
+  service = h.tunnel
   const s = await service.start()
   expect(s.state).toBe('online')
   publicUrl = s.url!

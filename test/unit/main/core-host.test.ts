@@ -161,7 +161,7 @@ describe('desktop core host', () => {
     const { core } = await startCore()
     let control: { url: string; token: string } | undefined
     try {
-      // writeRuntime is not awaited by setUiUrl: give it a moment.
+      // writeRuntime is not awaited by setControl: give it a moment.
       for (let i = 0; i < 50 && !control; i++) {
         control = readRuntimeInfo(dir)?.control ?? undefined
         if (!control) await new Promise((r) => setTimeout(r, 20))

@@ -104,6 +104,9 @@ describe('inspector store', () => {
     expect(ids('status:4xx')).toEqual(['01A'])
     expect(ids('status:valid')).toEqual(['01B', '01C'])
     expect(ids('path:/hooks/*')).toEqual(['01B', '01C'])
+    // The one path-filter meaning: a segment prefix, so `/hook` is not a prefix of `/hooks/…`.
+    expect(ids('path:/hooks')).toEqual(['01B', '01C'])
+    expect(ids('path:/hook')).toEqual([])
     expect(ids('x-github-event')).toEqual(['01A'])
     expect(ids('platform:stripe,github')).toEqual(['01A', '01B', '01C'])
     expect(ids('platform:github,slack')).toEqual(['01A'])

@@ -5,14 +5,9 @@
  */
 import type { HeaderPair } from '../../../../shared/event'
 import { detectScheme as detectVerifiedScheme, SEALED_SECRET_PREFIX } from '../../verify'
-import { SIGNERS, UNSIGNABLE } from './schemes'
-import type { VerifierLike } from './types'
-
-/** Schemes that share key material and wire format: a secret for one signs the others. */
-const FAMILIES: string[][] = [
-  ['standard-webhooks', 'svix', 'clerk', 'resend'],
-  ['github', 'github-sha1'],
-]
+import { KeyError } from '../../verify/types'
+import { FAMILIES, SIGNERS, UNSIGNABLE } from './schemes'
+import type { SignResult, VerifierLike } from './types'
 
 /** Detection is the verifier's (CATALOG.md "Recommended detection order"), so both agree. */
 export function detectScheme(headers: HeaderPair[], body?: Buffer): string | null {
@@ -140,16 +135,27 @@ export function resign(input: ResignInput): ResignOutput {
       notes: [noSecretReason(scheme, input.sources)],
     }
   }
-  const result = signer.sign({
-    method: input.method,
-    headers: input.headers,
-    body: input.body,
-    secret: found.secret,
-    nowSec: input.nowSec,
-    newId: input.newId,
-    url: input.url,
-    options: found.options,
-  })
+  let result: SignResult
+  try {
+    result = signer.sign({
+      method: input.method,
+      headers: input.headers,
+      body: input.body,
+      secret: found.secret,
+      nowSec: input.nowSec,
+      newId: input.newId,
+      url: input.url,
+      options: found.options,
+    })
+  } catch (e) {
+    // The verifier's key derivation refused the secret (e.g. not base64 after whsec_): the
+    // message says why and never holds the secret.
+    if (!(e instanceof KeyError)) throw e
+    const notes = [
+      `not re-signed: the ${scheme} secret from ${found.from} cannot sign: ${e.message}`,
+    ]
+    return { headers: input.headers, scheme, signed: false, secretHeaders: [], notes }
+  }
   const when = signer.timestamped ? ` with timestamp ${input.nowSec}` : ''
   const secret = found.secret.trim()
   const secretHeaders = result.headers

@@ -4,9 +4,11 @@
  * `iat` (300 s) and `request_body_sha256` = sha256 of the body's compact JSON re-serialisation.
  */
 import { constants, verify as cryptoVerify, KeyObject } from 'node:crypto'
-import { header, safeEqual, sha256Hex } from '../crypto'
+import { headerValue } from '../../../../shared/headers'
+import { safeEqual, sha256Hex } from '../crypto'
 import { parseJson, writeJson } from '../json-text'
 import { parseInlineKeys, pickKey } from '../jwks'
+import type { SchemeDefinition } from '../scheme-definition'
 import type { CheckResult, Content, Extracted, JwtKeySource, Scheme, VerifyContext } from '../types'
 import { KeyError } from '../types'
 
@@ -114,7 +116,7 @@ async function check(
   return { ok: true }
 }
 
-export const a2aJwt: Scheme = {
+const verifier: Scheme = {
   id: 'a2a-jwt',
   label: 'A2A JWT',
   headers: [],
@@ -123,7 +125,7 @@ export const a2aJwt: Scheme = {
   direction: 'past',
   keyDescription: "the agent's JWKS",
   extract: (h) => {
-    const auth = header(h, 'Authorization')
+    const auth = headerValue(h, 'Authorization')
     if (auth === undefined) return null
     const m = JWT.exec(auth.trim())
     if (!m)
@@ -154,6 +156,13 @@ export const a2aJwt: Scheme = {
 }
 
 /** True when the Authorization header holds a bearer JWT (for detection). */
-export function isBearerJwt(value: string | undefined): boolean {
+function isBearerJwt(value: string | undefined): boolean {
   return value !== undefined && JWT.test(value.trim())
+}
+
+export const a2aJwt: SchemeDefinition = {
+  id: verifier.id,
+  verifier,
+  signing: { unsignable: 'the JWT is signed with the agent’s private key' },
+  detect: (h) => isBearerJwt(headerValue(h, 'authorization')),
 }

@@ -2,10 +2,12 @@
  * Mailgun: the signature lives in the body (`signature: {timestamp, token, signature}` in JSON
  * webhooks, form fields in legacy ones) and covers only `{timestamp}{token}` — not event-data.
  */
-import { header, parseUnix } from '../crypto'
-import type { Extracted, ExtractProblem } from '../types'
 import type { HeaderPair } from '../../../../shared/event'
-import { hmacScheme } from './hmac-scheme'
+import { headerValue } from '../../../../shared/headers'
+import { idStr, isRec, str } from '../../inspect/context'
+import { parseUnix } from '../crypto'
+import type { Extracted, ExtractProblem } from '../types'
+import { defineHmac } from './parts/hmac-scheme'
 
 interface MailgunSig {
   timestamp?: unknown
@@ -16,7 +18,7 @@ interface MailgunSig {
 function readSignature(headers: HeaderPair[], body: Buffer): MailgunSig | null {
   const text = body.toString('utf8')
   if (
-    /urlencoded|multipart/i.test(header(headers, 'content-type') ?? '') &&
+    /urlencoded|multipart/i.test(headerValue(headers, 'content-type') ?? '') &&
     !text.trimStart().startsWith('{')
   ) {
     const p = new URLSearchParams(text)
@@ -52,7 +54,7 @@ export function extractMailgun(
   }
 }
 
-export const mailgun = hmacScheme({
+export const mailgun = defineHmac({
   id: 'mailgun',
   label: 'Mailgun',
   headers: [],
@@ -63,5 +65,17 @@ export const mailgun = hmacScheme({
   encoding: 'hex',
   derivation: 'utf8',
   extract: extractMailgun,
-  content: (ex) => [String(ex.data?.ts), String(ex.data?.token)],
+  signed: (f) => [String(f.ts), String(f.token)],
+  unsignable: 'Mailgun’s signature lives inside the body',
+  // Read from the body, so only bodies of a sane size are looked at.
+  detect: (h, body) => body !== undefined && body.length < 1_000_000 && !!extractMailgun(h, body),
+  platform: {
+    platform: 'mailgun',
+    matches: (ctx) => {
+      const b = ctx.json
+      return isRec(b) && isRec(b.signature) && !!str(b.signature.token) && isRec(b['event-data'])
+    },
+    eventType: (_c, b) => (isRec(b['event-data']) ? str(b['event-data'].event) : undefined),
+    subject: (b) => (isRec(b['event-data']) ? idStr(b['event-data'].id) : undefined),
+  },
 })

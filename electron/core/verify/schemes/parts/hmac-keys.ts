@@ -1,72 +1,19 @@
 /**
- * Builds an HMAC scheme from a declarative spec (which headers, what is signed, how the key is
- * derived), and the secret-decoding variants the diagnosis tries for HMAC keys.
+ * How a secret string becomes HMAC key bytes (utf8, trimmed utf8, Standard Webhooks' whsec_),
+ * used the same way to verify and to sign, and the wrong-but-plausible derivations the
+ * diagnosis tries.
  */
-import { anyMatches, decodeBase64, encode, hmac, isHex, macMatches } from '../crypto'
-import type { HmacAlgorithm, SigEncoding } from '../crypto'
-import type { Content, Extracted, KeyVariant, Scheme } from '../types'
-import { KeyError } from '../types'
+import { decodeBase64, isHex } from '../../crypto'
+import type { KeyVariant } from '../../types'
+import { KeyError } from '../../types'
 
 /** How a secret string becomes HMAC key bytes. */
 export type KeyDerivation = 'utf8' | 'utf8-trim' | 'whsec'
 
-export interface HmacSpec extends Omit<Scheme, 'key' | 'keyVariants' | 'check' | 'keyDescription'> {
-  alg: HmacAlgorithm
-  encoding: SigEncoding
-  derivation: KeyDerivation
-  /** The signed bytes, in order. */
-  content(ex: Extracted, c: Content): (Buffer | string)[]
-}
-
-const ENCODINGS: SigEncoding[] = ['hex', 'base64', 'base64url']
-
-const KEY_DESCRIPTIONS: Record<KeyDerivation, string> = {
+export const KEY_DESCRIPTIONS: Record<KeyDerivation, string> = {
   utf8: 'the secret as text',
   'utf8-trim': 'the whitespace-trimmed secret as text',
   whsec: 'the base64-decoded bytes after whsec_',
-}
-
-export function hmacScheme(spec: HmacSpec): Scheme {
-  const { alg, encoding, derivation, content, ...rest } = spec
-  return {
-    ...rest,
-    extract: (headers, body, options) => malformed(rest.extract(headers, body, options), alg),
-    encoding,
-    keyDescription: KEY_DESCRIPTIONS[derivation],
-    key: (secret) => deriveKey(secret, derivation),
-    keyVariants: (secret) => keyVariants(secret, derivation),
-    check: (ex, key, c) => ({
-      ok: Buffer.isBuffer(key) && macMatches(alg, encoding, key, content(ex, c), ex.signatures),
-    }),
-    otherEncoding: (ex, key, c) => {
-      if (!Buffer.isBuffer(key)) return null
-      const mac = hmac(alg, key, content(ex, c))
-      for (const other of ENCODINGS) {
-        if (other !== encoding && anyMatches(encode(mac, other), ex.signatures, other)) return other
-      }
-      return null
-    },
-  }
-}
-
-/** Shortest signature text any HMAC digest encodes to (a SHA-1 digest in base64 is 27+). */
-const MIN_SIGNATURE_CHARS = 16
-
-/**
- * A header whose every value is far too short for an HMAC (`sha256=00`) is malformed — worth
- * saying so rather than blaming the secret.
- */
-function malformed(
-  ex: ReturnType<Scheme['extract']>,
-  alg: HmacAlgorithm,
-): ReturnType<Scheme['extract']> {
-  if (!ex || 'problem' in ex || ex.signatures.length === 0) return ex
-  if (ex.signatures.some((sig) => sig.length >= MIN_SIGNATURE_CHARS)) return ex
-  const sig = ex.signatures[0]
-  const where = ex.source ?? 'the signature header'
-  return {
-    problem: `${where} is malformed: "${sig.slice(0, 16)}" is ${sig.length} characters, far too short for an HMAC-${alg.toUpperCase()} signature`,
-  }
 }
 
 export function deriveKey(secret: string, derivation: KeyDerivation): Buffer {

@@ -1,22 +1,13 @@
 /**
- * Schemes whose signature covers the URL the sender called: Twilio (URL + sorted POST params,
- * HMAC-SHA1; JSON bodies via bodySHA256 in the URL) and Square (notification URL + raw body).
+ * Twilio: `X-Twilio-Signature` = base64 HMAC-SHA1 of the URL Twilio called followed by the
+ * sorted POST parameters (JSON bodies: `bodySHA256` in the URL instead), Auth Token as text.
  */
-import type { HeaderPair } from '../../../../shared/event'
-import { header, macMatches, sha256Hex, safeEqual } from '../crypto'
-import type { Extracted, ExtractProblem, Scheme } from '../types'
-import { deriveKey, keyVariants } from './hmac-scheme'
-import { hmacScheme } from './hmac-scheme'
-
-function single(headers: HeaderPair[], name: string): Extracted | ExtractProblem | null {
-  const value = header(headers, name)
-  if (value === undefined) return null
-  return {
-    signatures: [value.trim()],
-    source: name,
-    data: { contentType: header(headers, 'content-type') ?? '' },
-  }
-}
+import { hasHeader } from '../../../../shared/headers'
+import { macMatches, safeEqual, sha256Hex } from '../crypto'
+import type { SchemeDefinition } from '../scheme-definition'
+import type { Scheme } from '../types'
+import { single } from './parts/extract'
+import { deriveKey, keyVariants } from './parts/hmac-keys'
 
 const URL_PARTS = /^(https?):\/\/([^/:?#]+)(?::(\d+))?(.*)$/i
 
@@ -53,7 +44,7 @@ function bodySha256Param(url: string): string | null {
   return new URLSearchParams(url.slice(q + 1)).get('bodySHA256')
 }
 
-export const twilio: Scheme = {
+const verifier: Scheme = {
   id: 'twilio',
   label: 'Twilio',
   headers: ['x-twilio-signature'],
@@ -86,15 +77,12 @@ export const twilio: Scheme = {
   },
 }
 
-export const square = hmacScheme({
-  id: 'square',
-  label: 'Square',
-  headers: ['x-square-hmacsha256-signature'],
-  signsBody: true,
-  usesUrl: true,
-  alg: 'sha256',
-  encoding: 'base64',
-  derivation: 'utf8',
-  extract: (h) => single(h, 'x-square-hmacsha256-signature'),
-  content: (_ex, c) => [c.url, c.body],
-})
+export const twilio: SchemeDefinition = {
+  id: verifier.id,
+  verifier,
+  signing: {
+    unsignable: 'Twilio re-signing is not supported (it signs the full URL and form parameters)',
+  },
+  detect: (h) => hasHeader(h, 'x-twilio-signature'),
+  platform: { platform: 'twilio' },
+}

@@ -3,20 +3,14 @@
  * header, algorithm (sha1/sha256/sha512), encoding (hex/base64/base64url), prefix, signed-content
  * template over {body} {timestamp} {id} {url} {method}, timestamp and id headers.
  */
-import {
-  anyMatches,
-  decodeBase64,
-  encode,
-  header,
-  hmac,
-  isHex,
-  macMatches,
-  parseUnix,
-} from '../crypto'
+import { headerValue, setHeader } from '../../../../shared/headers'
+import { anyMatches, decodeBase64, encode, hmac, isHex, macMatches, parseUnix } from '../crypto'
 import type { HmacAlgorithm, SigEncoding } from '../crypto'
+import type { SchemeDefinition, SignContext, SignResult } from '../scheme-definition'
 import type { Content, Extracted, Scheme } from '../types'
 import { KeyError } from '../types'
-import { keyVariants } from './hmac-scheme'
+import { keyVariants } from './parts/hmac-keys'
+import { fieldsOf, type SignedFields } from './parts/hmac-scheme'
 
 export interface GenericHmacOptions {
   header: string
@@ -62,7 +56,7 @@ export function genericOptions(raw: Record<string, unknown>): GenericHmacOptions
 export function genericHmac(raw: Record<string, unknown>): Scheme {
   const o = genericOptions(raw)
   const pieces = placeholders(o.template)
-  const signed = (ex: Extracted, c: Content) => render(pieces, ex, c)
+  const signed = (ex: Extracted, c: Content) => render(pieces, fieldsOf(ex, c))
   return {
     id: 'hmac',
     label: `HMAC-${o.algorithm.toUpperCase()} (${o.header})`,
@@ -73,12 +67,12 @@ export function genericHmac(raw: Record<string, unknown>): Scheme {
     keyDescription:
       o.secretEncoding === 'utf8' ? 'the secret as text' : `the ${o.secretEncoding}-decoded secret`,
     extract: (h) => {
-      const value = header(h, o.header)
+      const value = headerValue(h, o.header)
       if (value === undefined) return null
       const data: Record<string, string> = {}
       let timestamp: number | undefined
       if (o.timestampHeader) {
-        const ts = header(h, o.timestampHeader)
+        const ts = headerValue(h, o.timestampHeader)
         if (ts === undefined) return { problem: `${o.timestampHeader} header missing` }
         const n = parseUnix(ts)
         if (n === null) return { problem: `${o.timestampHeader} is not a Unix timestamp` }
@@ -87,7 +81,7 @@ export function genericHmac(raw: Record<string, unknown>): Scheme {
         data.ts = ts
       }
       if (o.idHeader) {
-        const id = header(h, o.idHeader)
+        const id = headerValue(h, o.idHeader)
         if (id === undefined) return { problem: `${o.idHeader} header missing` }
         data.id = id
       }
@@ -138,13 +132,36 @@ function placeholders(template: string): string[] {
   return template.split(/(\{(?:body|timestamp|id|url|method)\})/)
 }
 
-function render(pieces: string[], ex: Extracted, c: Content): (string | Buffer)[] {
+/** The template's base string over a request's fields: what is verified and what is signed. */
+function render(pieces: string[], f: SignedFields): (string | Buffer)[] {
   return pieces.map((p) => {
-    if (p === '{body}') return c.body
-    if (p === '{url}') return c.url
-    if (p === '{method}') return c.method
-    if (p === '{timestamp}') return String(ex.data?.ts)
-    if (p === '{id}') return String(ex.data?.id)
+    if (p === '{body}') return f.body
+    if (p === '{url}') return f.url
+    if (p === '{method}') return f.method
+    if (p === '{timestamp}') return String(f.ts)
+    if (p === '{id}') return String(f.id)
     return p
   })
+}
+
+/** Signs with the same options, key and template the verifier checks; a fresh timestamp. */
+function signGeneric(ctx: SignContext): SignResult {
+  const o = genericOptions(ctx.options ?? {})
+  const key = genericHmac(ctx.options ?? {}).key(ctx.secret, {}) as Buffer
+  const ts = String(ctx.nowSec)
+  let headers = ctx.headers
+  if (o.timestampHeader) headers = setHeader(headers, o.timestampHeader, ts)
+  const id = (o.idHeader && headerValue(headers, o.idHeader)) || ''
+  const fields: SignedFields = { body: ctx.body, url: ctx.url, method: ctx.method, ts, id }
+  const mac = encode(hmac(o.algorithm, key, render(placeholders(o.template), fields)), o.encoding)
+  headers = setHeader(headers, o.header, o.prefix + mac)
+  return { headers, notes: [] }
+}
+
+export const genericHmacDefinition: SchemeDefinition = {
+  id: 'hmac',
+  verifier: genericHmac,
+  signing: { timestamped: false, sign: signGeneric },
+  // Never guessed from headers: a verifier names the header in its options.
+  detect: null,
 }
