@@ -25,6 +25,7 @@ import {
 import { scanLog } from './log-reader'
 import { LogWriter } from './log-writer'
 import { SidecarKeeper } from './sidecar-keeper'
+import { startupHints, type HintReader } from './startup-hints'
 import {
   hintOf,
   readSidecar,
@@ -346,38 +347,19 @@ export class EventStore extends EventEmitter {
    * The hints are dropped as they are used: call once, at start-up.
    */
   *startupMetas(): IterableIterator<ReplayHint> {
-    // A sidecar's hints are in its segment's line order, as its events were indexed: a cursor
-    // finds each kept event's hint (evicted ones are skipped over), no map by id is built.
-    let seq = -1
-    let hint: ((i: number, id: string) => ReplayHint) | null = null
-    let ids: string[] = []
-    let at = 0
-    for (const e of this.index.values()) {
-      let h = e.hint ?? null
-      if (!h && this.hintsOnDisk.has(e.seq)) {
-        if (e.seq !== seq) {
-          seq = e.seq
-          ids = this.hintsOnDisk.get(seq)!
-          hint = this.readHints(seq, ids.length)
-          at = 0
-        }
-        while (at < ids.length && ids[at] !== e.id) at++
-        if (hint && at < ids.length) h = hint(at, e.id)
-      }
-      if (!h) {
-        yield this.metaOf(e)
-        continue
-      }
-      e.hint = null
-      yield e.patch ? { ...h, ...e.patch } : h
-    }
+    yield* startupHints(
+      this.index.values(),
+      this.hintsOnDisk,
+      (seq, events) => this.readHints(seq, events),
+      (e) => this.metaOf(e),
+    )
     this.hintsOnDisk.clear()
   }
 
   /** Segments loaded from a sidecar whose hints `startupMetas` reads from it: their ids. */
   private readonly hintsOnDisk = new Map<number, string[]>()
 
-  private readHints(seq: number, events: number): ((i: number, id: string) => ReplayHint) | null {
+  private readHints(seq: number, events: number): ReturnType<HintReader> {
     if (!this.handles.has(seq)) return null
     const size = fstatSync(this.handles.fd(seq)).size
     return readSidecarHints(this.opts.dir, seq, size, events)
