@@ -7,12 +7,12 @@
 import type { Delivery } from './delivery'
 import type { EventDiff, RelatedDiffs } from './diff'
 import type { CapturedEvent, EventSummary, Finding } from './event'
-import type { ApiSettings, StoredVerifier } from './settings'
+import type { ApiSettings, SchemeInfo, StoredVerifier } from './settings'
 import type { ShareSnippets } from './snippets'
 
 export { ApiError } from './api-error'
 export type { Delivery, DeliveryStatus, DeliveryKind } from './delivery'
-export type { ApiSettings, Settings, StoredVerifier } from './settings'
+export type { ApiSettings, SchemeInfo, Settings, StoredVerifier } from './settings'
 export type { ShareSnippet, ShareSnippets } from './snippets'
 
 export interface EventQuery {
@@ -193,6 +193,8 @@ export interface ApiMethods {
     StoredVerifier | null,
   ]
   removeVerifier: [{ id: string }, { removed: boolean }]
+  /** The signature schemes a verifier may name (the verifier form's choices). */
+  listSchemes: [Record<string, never>, SchemeInfo[]]
   replayEvent: [
     {
       id: string
@@ -253,6 +255,7 @@ export const API_METHODS = [
   'updateSettings',
   'addVerifier',
   'removeVerifier',
+  'listSchemes',
   'replayEvent',
   'listDeliveries',
   'redrive',
