@@ -102,6 +102,10 @@ export interface SubjectTimeline {
   }[]
 }
 
+/** Any value JSON.parse yields: what a sender put in a body. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
 /** An AgentField observability batch's items (filtered when asked). */
 export interface BatchItemsView {
   batchId: string | null
@@ -114,7 +118,8 @@ export interface BatchItemsView {
     workflowId: string | null
     timestamp: string | null
     source: string | null
-    item: unknown
+    /** The batch entry as the sender wrote it. */
+    item: JsonValue
   }[]
 }
 
