@@ -7,12 +7,12 @@
 import type { Delivery } from './delivery'
 import type { EventDiff, RelatedDiffs } from './diff'
 import type { CapturedEvent, EventSummary, Finding } from './event'
-import type { ApiSettings, StoredVerifier } from './settings'
+import type { ApiSettings, SchemeInfo, StoredVerifier } from './settings'
 import type { ShareSnippets } from './snippets'
 
 export { ApiError } from './api-error'
 export type { Delivery, DeliveryStatus, DeliveryKind } from './delivery'
-export type { ApiSettings, Settings, StoredVerifier } from './settings'
+export type { ApiSettings, SchemeInfo, Settings, StoredVerifier } from './settings'
 export type { ShareSnippet, ShareSnippets } from './snippets'
 
 export interface EventQuery {
@@ -102,6 +102,10 @@ export interface SubjectTimeline {
   }[]
 }
 
+/** Any value JSON.parse yields: what a sender put in a body. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
 /** An AgentField observability batch's items (filtered when asked). */
 export interface BatchItemsView {
   batchId: string | null
@@ -114,7 +118,8 @@ export interface BatchItemsView {
     workflowId: string | null
     timestamp: string | null
     source: string | null
-    item: unknown
+    /** The batch entry as the sender wrote it. */
+    item: JsonValue
   }[]
 }
 
@@ -193,6 +198,8 @@ export interface ApiMethods {
     StoredVerifier | null,
   ]
   removeVerifier: [{ id: string }, { removed: boolean }]
+  /** The signature schemes a verifier may name (the verifier form's choices). */
+  listSchemes: [Record<string, never>, SchemeInfo[]]
   replayEvent: [
     {
       id: string
@@ -253,6 +260,7 @@ export const API_METHODS = [
   'updateSettings',
   'addVerifier',
   'removeVerifier',
+  'listSchemes',
   'replayEvent',
   'listDeliveries',
   'redrive',

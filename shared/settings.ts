@@ -86,3 +86,16 @@ export interface Settings {
 export interface ApiSettings extends Settings {
   sessionVerifiers: StoredVerifier[]
 }
+
+/** A signature scheme as `hooklens schemes` and the API's `listSchemes` describe it. */
+export interface SchemeInfo {
+  id: string
+  label: string
+  /** The headers it is detected by and reads its signature from. */
+  headers: string[]
+  /** What the signature covers, in words. */
+  signed: string
+  timestampTolerance: number | null
+  /** How the secret becomes a key, in words. */
+  key: string
+}

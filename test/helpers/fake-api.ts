@@ -9,6 +9,7 @@ import type { CapturedEvent } from '../../shared/event'
 import { diffEvents } from '../../shared/diff'
 import { exportEvents } from '../../electron/core/export'
 import { defaultSettings } from '../../electron/core/settings/settings-types'
+import { listSchemes } from '../../electron/core/verify/scheme-info'
 import { fakeDelivery, summary } from './fake-events'
 
 export interface FakeApi extends HooklensApi {
@@ -105,6 +106,7 @@ export function createFakeApi(initial: CapturedEvent[] = []): FakeApi {
     addVerifier: (a) =>
       log('addVerifier', a, { id: 'v1', scheme: a.scheme, secrets: a.secrets.map(() => '••••') }),
     removeVerifier: (a) => log('removeVerifier', a, { removed: true }),
+    listSchemes: (a) => log('listSchemes', a, listSchemes()),
     replayEvent: (a) =>
       log(
         'replayEvent',

@@ -5,53 +5,7 @@
  * verification actually does.
  */
 import type { Command } from 'commander'
-import { getScheme, SCHEME_IDS } from '../../core/verify/registry'
-import type { Scheme } from '../../core/verify/types'
-
-export interface SchemeInfo {
-  id: string
-  label: string
-  headers: string[]
-  signed: string
-  timestampTolerance: number | null
-  key: string
-}
-
-/** 'hmac' needs options to exist as a scheme object; it is described by what it takes. */
-const GENERIC_HMAC: SchemeInfo = {
-  id: 'hmac',
-  label: 'Generic HMAC (configured with --option)',
-  headers: ['--option header=NAME'],
-  signed:
-    'a template over {body} {timestamp} {id} {url} {method} (--option template=…, default {body})',
-  timestampTolerance: null,
-  key: '--option secretEncoding=utf8|base64|hex',
-}
-
-export function describeScheme(s: Scheme): SchemeInfo {
-  return {
-    id: s.id,
-    label: s.label,
-    headers: s.headers,
-    signed: signedContent(s),
-    timestampTolerance: s.tolerance ?? null,
-    key: s.keyDescription,
-  }
-}
-
-function signedContent(s: Scheme): string {
-  if (s.token) return `nothing: a credential compared as sent${s.caveat ? ` (${s.caveat})` : ''}`
-  const parts: string[] = []
-  if (s.usesUrl) parts.push('the URL')
-  if (s.tolerance !== undefined) parts.push('a timestamp')
-  if (s.signsBody) parts.push('the raw body')
-  const what = parts.length > 0 ? parts.join(' + ') : 'fields of the request'
-  return s.caveat ? `${what} (${s.caveat})` : what
-}
-
-export function listSchemes(): SchemeInfo[] {
-  return SCHEME_IDS.map((id) => (id === 'hmac' ? GENERIC_HMAC : describeScheme(getScheme(id))))
-}
+import { listSchemes } from '../../core/verify/scheme-info'
 
 export function registerSchemes(program: Command): void {
   program

@@ -3,7 +3,6 @@
  * re-verifier from a stored event and its bytes. Both must rebuild the signed URL the same way,
  * or a re-verification would judge a different URL than capture did.
  */
-import type { HeaderPair } from '../../../shared/event'
 import type { AnalysisInput } from './analyzers'
 
 /** Base URLs of the receiver: the local one and, while the tunnel is up, the public one. */
@@ -13,17 +12,7 @@ export interface ReceiverUrls {
 }
 
 /** What analysis needs of a request, whether it just arrived or was read back from the log. */
-export interface AnalysedRequest {
-  id: string
-  receivedAt: Date
-  method: string
-  path: string
-  query: string
-  headers: HeaderPair[]
-  body: Buffer
-  sha256: string
-  via: 'local' | 'tunnel'
-}
+export type AnalysedRequest = Omit<AnalysisInput, 'url' | 'publicUrl'> & { via: 'local' | 'tunnel' }
 
 export function analysisInput(req: AnalysedRequest, urls: ReceiverUrls): AnalysisInput {
   const target = req.query ? `${req.path}?${req.query}` : req.path

@@ -7,6 +7,7 @@ import type { ApiHandlers, ApiSettings } from '../../../shared/api'
 import type { SettingsStore } from '../settings/settings-store'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import { ApiError } from '../../../shared/api-error'
+import { listSchemes } from '../verify/scheme-info'
 import { maskedSettings, maskSecretValue } from './masked-settings'
 
 export interface SettingsParts {
@@ -22,7 +23,7 @@ export function settingsApi({
   sessionVerifiers,
   verifiersChanged,
 }: SettingsParts): ApiHandlers<
-  'getSettings' | 'updateSettings' | 'addVerifier' | 'removeVerifier'
+  'getSettings' | 'updateSettings' | 'addVerifier' | 'removeVerifier' | 'listSchemes'
 > {
   // Verdicts cite the session's verifiers, so the inspector must be able to show them.
   const withSession = (s: Settings): ApiSettings => ({
@@ -62,5 +63,6 @@ export function settingsApi({
       }
       return { removed: after.length !== before.length }
     },
+    listSchemes: async () => listSchemes(),
   }
 }

@@ -13,26 +13,15 @@ import { AllowListSettings } from './AllowListSettings'
 /** The API sends secrets masked (verify/mask.ts), the same mask the CLI prints. */
 const MASK_RULE = 'Masked: nothing of a secret under 16 characters, else only its last four'
 
-const SCHEMES = [
-  'standard-webhooks',
-  'svix',
-  'stripe',
-  'github',
-  'slack',
-  'shopify',
-  'twilio',
-  'a2a-notification-token',
-  'a2a-jwt',
-  'agent-gateway',
-  'agentfield-execution',
-  'hmac',
-]
+/** Preselected in the verifier form: the scheme most agent platforms sign with. */
+const DEFAULT_SCHEME = 'standard-webhooks'
 
 export function SettingsView() {
   const store = useInspectorStore()
   const settings = useInspector((s) => s.settings)
   const status = useInspector((s) => s.status)
-  const [scheme, setScheme] = useState(SCHEMES[0])
+  const schemes = useInspector((s) => s.schemes)
+  const [scheme, setScheme] = useState(DEFAULT_SCHEME)
   const [secret, setSecret] = useState('')
   const [path, setPath] = useState('')
   const [name, setName] = useState('')
@@ -113,8 +102,10 @@ export function SettingsView() {
                 onChange={(e) => setScheme(e.target.value)}
                 data-testid="verifier-scheme"
               >
-                {SCHEMES.map((s) => (
-                  <option key={s}>{s}</option>
+                {schemes.map((s) => (
+                  <option key={s.id} value={s.id} title={`${s.label}: signs ${s.signed}`}>
+                    {s.id}
+                  </option>
                 ))}
               </select>
             </td>

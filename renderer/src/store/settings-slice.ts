@@ -12,10 +12,15 @@ export type { SettingsSlice } from './store-types'
 export function settingsSlice(api: HooklensApi, set: SetState, get: GetState): SettingsSlice {
   return {
     settings: null,
+    schemes: [],
 
     async loadSettings() {
       try {
-        set({ settings: await api.getSettings({}) })
+        const [settings, schemes] = await Promise.all([
+          api.getSettings({}),
+          get().schemes.length > 0 ? get().schemes : api.listSchemes({}),
+        ])
+        set({ settings, schemes })
       } catch (err) {
         showError(set, err)
       }

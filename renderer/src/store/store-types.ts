@@ -5,7 +5,14 @@
  * imports it.
  */
 import type { StoreApi } from 'zustand/vanilla'
-import type { ApiPush, ApiSettings, DecodedBody, Delivery, StatusInfo } from '../../../shared/api'
+import type {
+  ApiPush,
+  ApiSettings,
+  DecodedBody,
+  Delivery,
+  SchemeInfo,
+  StatusInfo,
+} from '../../../shared/api'
 import type { EventDiff } from '../../../shared/diff'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
 import type { Clock } from '../../../shared/push-batcher'
@@ -144,6 +151,8 @@ export interface DeliveriesSlice {
 
 export interface SettingsSlice {
   settings: ApiSettings | null
+  /** The schemes a verifier may name, as the core knows them (loaded with the settings). */
+  schemes: SchemeInfo[]
   loadSettings(): Promise<void>
   updateSettings(patch: Record<string, unknown>): Promise<void>
   addVerifier(v: {

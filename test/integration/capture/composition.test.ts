@@ -9,6 +9,7 @@ import { API_METHODS, type ApiPush } from '../../../shared/api'
 import { createHooklens, type Hooklens } from '../../../electron/core/hooklens/hooklens'
 import { startHandler, type Handler } from '../replay/handler-server'
 import { makeTempDir, removeTempDir } from '../../helpers/temp-dir'
+import { SCHEME_IDS } from '../../../electron/core/verify/registry'
 
 let dir: string
 let h: Hooklens
@@ -43,6 +44,15 @@ describe('the composition root', () => {
     })
     // No public URL yet: the snippets say so instead of failing.
     expect((await h.api.shareSnippets({})).warning).toBeTruthy()
+  })
+
+  it('lists every scheme the verify registry knows, for the verifier form', async () => {
+    const schemes = await h.api.listSchemes({})
+    expect(schemes.map((s) => s.id)).toEqual([...SCHEME_IDS])
+    expect(schemes.find((s) => s.id === 'github')).toMatchObject({
+      label: 'GitHub',
+      headers: ['x-hub-signature-256'],
+    })
   })
 
   it('forwards the bytes in hand: the event log is never read for it', async () => {

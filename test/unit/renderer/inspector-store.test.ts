@@ -274,6 +274,14 @@ describe('inspector store', () => {
     expect(cmd.startsWith("curl -X POST 'http://127.0.0.1:9000/hooks/stripe'")).toBe(true)
   })
 
+  it('loads the verifier schemes from the core once, with the settings', async () => {
+    const { api, store } = await ready()
+    await store.getState().loadSettings()
+    await store.getState().loadSettings()
+    expect(store.getState().schemes.map((s) => s.id)).toContain('standard-webhooks')
+    expect(api.calls.filter((c) => c.method === 'listSchemes')).toHaveLength(1)
+  })
+
   it('applies tunnel status pushes to the status bar', async () => {
     const { store, api } = await ready()
     api.push({

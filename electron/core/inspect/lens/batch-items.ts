@@ -3,7 +3,7 @@
  * bare array, as older docs show) becomes one row per event with its type, execution and
  * workflow ids, so a batch of 10 can be expanded and filtered like events.
  */
-import type { BatchItemsView } from '../../../../shared/api'
+import type { BatchItemsView, JsonValue } from '../../../../shared/api'
 import { get, isRec, parseJson, str } from '../context'
 
 /** The contract's shapes (shared/api.ts `BatchItemsView`): served as they are. */
@@ -29,7 +29,8 @@ export function batchItems(
     workflowId: field(e, 'workflow_id'),
     timestamp: field(e, 'timestamp'),
     source: field(e, 'event_source'),
-    item: e,
+    // An element of what JSON.parse returned, so a JSON value by construction.
+    item: e as JsonValue,
   }))
   const items = all.filter(
     (i) =>
