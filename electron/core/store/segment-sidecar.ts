@@ -173,7 +173,7 @@ export function readSidecar(
 
 /**
  * Only the hints of segment `seq`'s sidecar (its third line: the places were read at open), for
- * start-up's duplicate index: event `i`'s hint, given its id; null when the sidecar is gone or
+ * start-up's duplicate index: event `i`'s hint, given its id (each read once, in order); null when the sidecar is gone or
  * does not match the segment's size or its event count.
  */
 export function readSidecarHints(
@@ -211,7 +211,14 @@ export function readSidecarHints(
     }
     if (!Array.isArray(hints.at) || hints.at.length !== events || !Array.isArray(hints.shared))
       return null
-    return (i, id) => hintFrom(id, hints.at[i], hints.shared)
+    // Each hint is read once, in order: its entry is let go at once, so the segment's parsed
+    // hints do not all survive (and get promoted by) the garbage collections in between.
+    const at = hints.at as (unknown[] | null)[]
+    return (i, id) => {
+      const h = at[i]
+      at[i] = null
+      return hintFrom(id, h!, hints.shared)
+    }
   } catch {
     return null // corrupt: the events' lines are read instead
   } finally {
