@@ -173,8 +173,8 @@ export function readSidecar(
 
 /**
  * Only the hints of segment `seq`'s sidecar (its third line: the places were read at open), for
- * start-up's duplicate index: event `i`'s hint, given its id (each read once, in order); null when the sidecar is gone or
- * does not match the segment's size or its event count.
+ * start-up's duplicate index: event `i`'s hint, given its id (each read once, in order); null
+ * when the sidecar is gone or does not match the segment's size or its event count.
  */
 export function readSidecarHints(
   dir: string,
