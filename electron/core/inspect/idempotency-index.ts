@@ -31,10 +31,12 @@ interface Entry {
 
 export class IdempotencyIndex {
   private readonly byKey = new Map<string, Entry>()
-  /** Every observed, still stored id → its key. */
-  private readonly keyOf = new Map<string, string>()
-  /** Verdicts other than "first of its key, count 1" (duplicates, conflicts, restored ones). */
-  private readonly verdicts = new Map<string, IdempotencyVerdict>()
+  /**
+   * Every observed, still stored id → its key; with its verdict when that is not "first of its
+   * key, count 1" (duplicates, conflicts, restored ones). One map: a busy key's duplicates
+   * each cost one insert and one delete.
+   */
+  private readonly byId = new Map<string, Known>()
 
   /**
    * Records an event and returns its verdict. `stored` (start-up replay) is the verdict the log
@@ -44,7 +46,8 @@ export class IdempotencyIndex {
     e: { id: string; key: string; sha256: string },
     stored?: IdempotencyVerdict,
   ): IdempotencyVerdict {
-    if (this.keyOf.has(e.id)) return this.verdictOf(e.id)
+    const known = this.byId.get(e.id)
+    if (known !== undefined) return verdictOf(e.id, known)
     let entry = this.byKey.get(e.key)
     if (!entry) {
       const firstId = stored?.firstId ?? e.id
@@ -66,8 +69,7 @@ export class IdempotencyIndex {
         count: entry.seen,
       }
     }
-    this.keyOf.set(e.id, e.key)
-    if (!isPlainFirst(e.id, verdict)) this.verdicts.set(e.id, verdict)
+    this.byId.set(e.id, isPlainFirst(e.id, verdict) ? e.key : { key: e.key, verdict })
     return { ...verdict }
   }
 
@@ -76,7 +78,7 @@ export class IdempotencyIndex {
    * without building the verdict it would return (start-up feeds every stored event here).
    */
   restore(e: { id: string; key: string; sha256: string }, stored: IdempotencyVerdict): void {
-    if (this.keyOf.has(e.id)) return
+    if (this.byId.has(e.id)) return
     const entry = this.byKey.get(e.key)
     if (!entry) {
       const firstSha256 = stored.status === 'conflict' ? null : e.sha256
@@ -92,23 +94,18 @@ export class IdempotencyIndex {
       else entry.ids.push(e.id)
       entry.seen = Math.max(entry.seen + 1, stored.count)
     }
-    this.keyOf.set(e.id, e.key)
-    if (!isPlainFirst(e.id, stored)) {
-      this.verdicts.set(e.id, {
-        status: stored.status,
-        firstId: stored.firstId,
-        count: stored.count,
-      })
-    }
+    const { status, firstId, count } = stored
+    const verdict = { status, firstId, count }
+    this.byId.set(e.id, isPlainFirst(e.id, stored) ? e.key : { key: e.key, verdict })
   }
 
   /** Forgets events retention dropped; a key with no stored event left is forgotten too. */
   forget(ids: Iterable<string>): void {
     for (const id of ids) {
-      const key = this.keyOf.get(id)
-      if (key === undefined) continue
-      this.keyOf.delete(id)
-      this.verdicts.delete(id)
+      const known = this.byId.get(id)
+      if (known === undefined) continue
+      this.byId.delete(id)
+      const key = typeof known === 'string' ? known : known.key
       const entry = this.byKey.get(key)
       if (!entry) continue
       if (typeof entry.ids === 'string') {
@@ -143,19 +140,21 @@ export class IdempotencyIndex {
   }
 
   get size(): number {
-    return this.keyOf.size
+    return this.byId.size
   }
 
   clear(): void {
     this.byKey.clear()
-    this.keyOf.clear()
-    this.verdicts.clear()
+    this.byId.clear()
   }
+}
 
-  private verdictOf(id: string): IdempotencyVerdict {
-    const v = this.verdicts.get(id)
-    return v ? { ...v } : { status: 'first', firstId: id, count: 1 }
-  }
+/** An id's key, with its verdict when that is not the plain first of its key. */
+type Known = string | { key: string; verdict: IdempotencyVerdict }
+
+function verdictOf(id: string, known: Known): IdempotencyVerdict {
+  if (typeof known === 'string') return { status: 'first', firstId: id, count: 1 }
+  return { ...known.verdict }
 }
 
 function isPlainFirst(id: string, v: IdempotencyVerdict): boolean {
