@@ -2,7 +2,7 @@
  * Profiling aid for issue 11 (not a bench: it prints no ratios): runs `hooklens listen` (as the
  * capture bench does, 10,000 events kept, --json) or bare fastify under the capture bench's
  * saturation load with `node --cpu-prof`, and prints its req/s and the .cpuprofile path.
- * `node bin/run-ts.mjs bench/profile-listen.ts [listen|bare]`; SECONDS=6 by default.
+ * `node bin/run-ts.mjs bench/profile-listen.ts [listen|bare]`; PROFILE_SECONDS=6 by default.
  */
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -28,7 +28,7 @@ else {
 const server = await spawnServer(args)
 const load = {
   connections: 50,
-  seconds: Number(process.env.SECONDS ?? 6),
+  seconds: Number(process.env.PROFILE_SECONDS ?? 6),
   body: BODY,
   headers: HEADERS,
 }
