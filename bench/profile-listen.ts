@@ -4,25 +4,40 @@
  * saturation load with `node --cpu-prof`, and prints its req/s and the .cpuprofile path.
  * `node bin/run-ts.mjs bench/profile-listen.ts [listen|bare]`; PROFILE_SECONDS=6 by default.
  */
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnServer, stop, writeLog, ROOT } from './bench-servers'
 import { closedLoad } from './steady-load'
 
-const which = process.argv[2] === 'bare' ? 'bare' : 'listen'
+const which = process.argv[2] === 'bare' ? 'bare' : process.env.SCRIPT ? 'script' : 'listen'
 const BODY = Buffer.from(JSON.stringify({ type: 'task.status', payload: 'x'.repeat(960) }))
 const HEADERS = { 'content-type': 'application/json', 'webhook-id': 'msg_bench' }
 const profDir = await mkdtemp(join(tmpdir(), 'hooklens-prof-'))
 // Bare fastify has no SIGTERM handler: exit normally so V8 writes the profile.
 const exitOnTerm = "--import=data:text/javascript,process.once('SIGTERM',()=>process.exit(0))"
-const prof = ['--cpu-prof', '--cpu-prof-dir', profDir]
+const prof = process.env.NO_PROF
+  ? process.env.PRELOAD
+    ? [`--import=${process.env.PRELOAD}`]
+    : []
+  : ['--cpu-prof', '--cpu-prof-dir', profDir]
 let args: string[]
 if (which === 'bare') args = [exitOnTerm, ...prof, join(ROOT, 'bench/bare-fastify.mjs')]
+else if (process.env.SCRIPT) args = [...prof, join(ROOT, 'bin/run-ts.mjs'), process.env.SCRIPT]
 else {
   const dir = await mkdtemp(join(tmpdir(), 'hooklens-prof-data-'))
   await writeLog(dir, 10_000, { retention: { maxEvents: 10_000, maxBytes: 1024 ** 3 } })
-  const listen = ['listen', '--port', '0', '--no-tunnel', '--no-ui', '--data-dir', dir, '--json']
+  const listen = [
+    'listen',
+    '--port',
+    '0',
+    '--no-tunnel',
+    '--no-ui',
+    '--data-dir',
+    dir,
+    ...(process.env.NO_JSON ? [] : ['--json']),
+  ]
   args = [...prof, join(ROOT, 'bin/hooklens.mjs'), ...listen]
 }
 const server = await spawnServer(args)
@@ -33,10 +48,28 @@ const load = {
   headers: HEADERS,
 }
 await closedLoad(server.url, { ...load, seconds: 2 }) // warm-up
+const cpuBefore = cpuMs(server.child.pid!)
 const r = await closedLoad(server.url, load)
+const cpuPerRequest = ((cpuMs(server.child.pid!) - cpuBefore) * 1000) / (r.rps * load.seconds)
+console.log(`server CPU per request: ${cpuPerRequest.toFixed(0)} µs`)
 console.log(
   `${which}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`,
 )
+const errText: string[] = []
+server.child.stderr!.on('data', (d) => errText.push(String(d)))
 await stop(server.child)
+console.log(
+  errText
+    .join('')
+    .split('\n')
+    .filter((l) => l.includes('GCSTAT'))
+    .join('\n'),
+)
 const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile'))
 console.log(files.length ? join(profDir, files[0]) : `no profile in ${profDir}`)
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
