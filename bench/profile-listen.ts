@@ -4,11 +4,10 @@
  * saturation load with `node --cpu-prof`, and prints its req/s and the .cpuprofile path.
  * `node bin/run-ts.mjs bench/profile-listen.ts [listen|bare]`; PROFILE_SECONDS=6 by default.
  */
-import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnServer, stop, writeLog, ROOT } from './bench-servers'
+import { cpuMs, spawnServer, stop, writeLog, ROOT } from './bench-servers'
 import { closedLoad } from './steady-load'
 
 const which = process.argv[2] === 'bare' ? 'bare' : process.env.SCRIPT ? 'script' : 'listen'
@@ -67,9 +66,3 @@ console.log(
 )
 const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile'))
 console.log(files.length ? join(profDir, files[0]) : `no profile in ${profDir}`)
-
-/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
