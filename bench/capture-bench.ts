@@ -12,11 +12,12 @@ import {
   spawnBareFastify,
   spawnListen,
   spawnMockttp,
+  cpuMs,
   stop,
   writeLog,
   type Server,
 } from './bench-servers'
-import { closedLoad, steadyLoad, type SteadyResult } from './steady-load'
+import { closedLoad, steadyLoad } from './steady-load'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = 50
@@ -32,18 +33,29 @@ async function saturate(url: string) {
   })
 }
 
-/** Each server alone on the machine: start, warm up, measure, stop. */
-async function measure<T>(start: () => Promise<Server>, run: (url: string) => Promise<T>) {
+/**
+ * Each server alone on the machine: start, warm up, measure, stop. Also the server's CPU per
+ * answered request over the measured run, in µs.
+ */
+async function measure<T extends { sent: number }>(
+  start: () => Promise<Server>,
+  run: (url: string) => Promise<T>,
+): Promise<T & { cpuUs: number }> {
   const server = await start()
   try {
     await run(server.url) // warm-up (JIT, connection pools)
-    return await run(server.url)
+    const before = cpuMs(server.child.pid!)
+    const result = await run(server.url)
+    const cpuUs = ((cpuMs(server.child.pid!) - before) * 1000) / Math.max(1, result.sent)
+    return { ...result, cpuUs: Math.round(cpuUs) }
   } finally {
     await stop(server.child)
   }
 }
 
-async function withListen<T>(run: (url: string) => Promise<T>): Promise<T> {
+async function withListen<T extends { sent: number }>(
+  run: (url: string) => Promise<T>,
+): Promise<T & { cpuUs: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'hooklens-bench-'))
   try {
     // Retention active from the first request: the default limits are already full.
@@ -63,14 +75,16 @@ export async function runCaptureBench(): Promise<Record<string, string | number>
   const ours = await withListen(saturate)
   const steady = (url: string) =>
     steadyLoad(url, { rate: 500, seconds: DURATION, body: BODY, headers: HEADERS })
-  const bare5: SteadyResult = await measure(spawnBareFastify, steady)
-  const mock5: SteadyResult = await measure(spawnMockttp, steady)
-  const ours5: SteadyResult = await withListen(steady)
+  const bare5 = await measure(spawnBareFastify, steady)
+  const mock5 = await measure(spawnMockttp, steady)
+  const ours5 = await withListen(steady)
   return {
     'saturation req/s: bare fastify / mockttp / hooklens': `${Math.round(bare.rps)} / ${Math.round(mock.rps)} / ${Math.round(ours.rps)}`,
     'hooklens events written (warm-up + run, 10,000 kept)': `${ours.sent}+ (retention drops one per event)`,
     'throughput vs bare fastify (target ≥ 0.6)': ratio(ours.rps, bare.rps),
     'throughput vs mockttp (target ≥ 2)': ratio(ours.rps, mock.rps),
+    'CPU µs per request: bare fastify / mockttp / hooklens': `${bare.cpuUs} / ${mock.cpuUs} / ${ours.cpuUs}`,
+    'CPU per request vs bare fastify (lower is better)': ratio(ours.cpuUs, bare.cpuUs),
     'saturation p50/p99 ms: bare fastify': lat(bare),
     'saturation p50/p99 ms: mockttp': lat(mock),
     'saturation p50/p99 ms: hooklens': lat(ours),

@@ -3,7 +3,7 @@
  * writes it to the log before the sender is answered, and picks the answer. Analysis runs on
  * the exact bytes; nothing here parses and re-serialises a body.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 import type { EventResponse, EventSummary } from '../../../shared/event'
 import type { RawRequest } from '../receiver/raw-request'
@@ -81,7 +81,8 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     if (deps.paused()) return answer
 
     const id = nextId(raw.receivedAt.getTime())
-    const sha256 = createHash('sha256').update(raw.body).digest('hex')
+    // One-shot hash (Node 20.12+; engines say ≥ 20.19): no Hash object per request.
+    const sha256 = hash('sha256', raw.body, 'hex')
     const input = analysisInput({ ...raw, id, sha256 }, deps.urls())
     const { analyzers } = deps
     const classification = analyzers.classify(input)

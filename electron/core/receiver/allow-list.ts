@@ -87,6 +87,9 @@ export function sourceRefusal(
   headers: [string, string][]
 }) => string | null {
   return (raw) => {
+    // No list (the default): nothing to refuse, and nothing per request worth computing.
+    const list = allowList()
+    if (!hasEntries(list.ips) && !hasEntries(list.origins)) return null
     const origin = headerValue(raw.headers, 'origin') ?? null
     // All X-Forwarded-For lines as received, so their last entry is the proxy's own.
     const xff = raw.headers
@@ -94,12 +97,18 @@ export function sourceRefusal(
       .map(([, v]) => v)
       .join(', ')
     const forwardedFor = raw.via === 'tunnel' ? xff || raw.forwardedFor : null
-    const decision = checkSource({ ...raw, forwardedFor, origin }, allowList())
+    const decision = checkSource({ ...raw, forwardedFor, origin }, list)
     return decision.allowed ? null : `source not allowed: ${decision.reason}`
   }
 }
 
 /** The address the allow-list judges: the tunnel proxy's X-Forwarded-For entry, else the peer. */
+/** True when some entry is not blank (checkSource ignores blank ones). */
+function hasEntries(entries: string[]): boolean {
+  for (const e of entries) if (e.trim() !== '') return true
+  return false
+}
+
 function clientAddress(source: SourceInfo): string | null {
   if (source.via === 'tunnel') {
     // Entries before the last are whatever the sender wrote; the last is the proxy's.

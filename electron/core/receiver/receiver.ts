@@ -141,7 +141,19 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     for (const [k, v] of answer.headers ?? []) reply.header(k, v)
     const payload = answer.body ?? ''
     // A Buffer goes out as is; a string would get a charset appended to its content type.
-    await reply.send(typeof payload === 'string' ? Buffer.from(payload) : payload)
+    await reply.send(typeof payload === 'string' ? encoded(payload) : payload)
+  }
+
+  // Nearly every answer is the same configured body: its bytes are encoded once, not per request
+  // (a sent Buffer is only read, so one can go to many replies).
+  let lastText = ''
+  let lastBytes = Buffer.alloc(0)
+  const encoded = (text: string): Buffer => {
+    if (text !== lastText) {
+      lastBytes = Buffer.from(text)
+      lastText = text
+    }
+    return lastBytes
   }
 
   app.route({ method: app.supportedMethods, url: '*', handler: tracked })

@@ -15,6 +15,7 @@ import { EventIndex, type IndexEntry } from './event-index'
 import {
   bodyFromLine,
   eventRecord,
+  metaOf,
   fullEvent,
   HEADERS_MARKER_LENGTH,
   parseMeta,
@@ -286,9 +287,10 @@ export class EventStore extends EventEmitter {
   /** Writes the event; resolves once its bytes are in the log (before the sender is answered). */
   async append(event: EventSummary, body: Buffer): Promise<EventSummary> {
     const writer = this.requireWriter()
-    const { parts, length, headers } = eventRecord(event, body)
+    // The metadata object is built once: the line's JSON and the index entry share it.
+    const meta = metaOf(event)
+    const { parts, length, headers } = eventRecord(event, body, undefined, meta)
     const at = await writer.append(parts)
-    const { headers: _headers, ...meta } = event
     const metaLength = headers.at - (HEADERS_MARKER_LENGTH - 1)
     this.index.add({
       id: event.id,

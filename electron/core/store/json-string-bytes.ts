@@ -43,3 +43,33 @@ export function jsonStringParts(body: Buffer, maxEscapes = Infinity): Buffer[] |
   parts.push(QUOTE)
   return parts
 }
+
+/** How many bytes the JSON string literal of `body` takes, quotes included. */
+export function jsonStringLength(body: Buffer): number {
+  let length = body.length + 2
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]
+    if (c < 0x20 || c === 0x22 || c === 0x5c) length += ESCAPES[c].length - 1
+  }
+  return length
+}
+
+/**
+ * Writes the JSON string literal of `body` (quotes included) into `out` at `at` and returns
+ * where it ends; `out` has `jsonStringLength(body)` bytes free there. The small-body route of an
+ * event line: one buffer for the whole line, no string of the body at all.
+ */
+export function writeJsonString(body: Buffer, out: Buffer, at: number): number {
+  out[at++] = 0x22
+  let runStart = 0
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]
+    if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue
+    if (i > runStart) at += body.copy(out, at, runStart, i)
+    at += ESCAPES[c].copy(out, at)
+    runStart = i + 1
+  }
+  if (body.length > runStart) at += body.copy(out, at, runStart)
+  out[at++] = 0x22
+  return at
+}

@@ -6,7 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer'
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
-import { jsonStringParts } from './json-string-bytes'
+import { jsonStringLength, jsonStringParts, writeJsonString } from './json-string-bytes'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
 const HEADERS_MARKER = Buffer.from(',"headers":[')
@@ -62,9 +62,9 @@ export function eventRecord(
   event: EventSummary,
   body: Buffer,
   headersJson = JSON.stringify(event.headers),
+  meta: Omit<EventSummary, 'headers'> = metaOf(event),
 ): { parts: Buffer[]; length: number; headers: { at: number; length: number } } {
   // Headers go last among the metadata so the index can find their JSON text in the line.
-  const { headers: _headers, ...meta } = event
   const metaJson = JSON.stringify(meta).slice(0, -1)
   const head = `${metaJson},"headers":${headersJson}`
   const headers = {
@@ -73,14 +73,13 @@ export function eventRecord(
   }
   let parts: Buffer[]
   if (isUtf8(body)) {
-    // A big body is escaped at the byte level (views of the body, no decode/encode round trip);
-    // a small one or one full of quotes goes the string route, which is cheaper there.
+    // The body is escaped at the byte level, never decoded: a big one as views of the body
+    // between escapes (no copy); a small one, or one full of quotes, copied into a single
+    // buffer with the rest of the line (one allocation, one iovec in the write).
     const literal = body.length >= BYTE_ESCAPE_FROM ? jsonStringParts(body, body.length >> 6) : null
-    parts = [
-      Buffer.from(`${head},"bodyEncoding":"utf8","body":`),
-      ...(literal ?? [Buffer.from(JSON.stringify(body.toString('utf8')))]),
-      CLOSE,
-    ]
+    parts = literal
+      ? [Buffer.from(`${head},"bodyEncoding":"utf8","body":`), ...literal, CLOSE]
+      : [smallUtf8Line(`${head},"bodyEncoding":"utf8","body":`, body)]
   } else {
     // Base64 needs no JSON escaping: its bytes go in directly.
     parts = [
@@ -92,6 +91,25 @@ export function eventRecord(
   let length = 0
   for (const p of parts) length += p.length
   return { parts, length, headers }
+}
+
+/**
+ * A line whose body is small: written straight into one buffer (prefix, the body's JSON string
+ * literal escaped at the byte level, closing brace) — no decoded copy of the body, no escaped
+ * string of it, no string of the whole line; one allocation and one iovec in the write.
+ */
+function smallUtf8Line(prefix: string, body: Buffer): Buffer {
+  const prefixLength = Buffer.byteLength(prefix)
+  const line = Buffer.allocUnsafe(prefixLength + jsonStringLength(body) + CLOSE.length)
+  line.write(prefix, 0, prefixLength, 'utf8')
+  CLOSE.copy(line, writeJsonString(body, line, prefixLength))
+  return line
+}
+
+/** An event without its headers: what the line's metadata object holds (and the index keeps). */
+export function metaOf(event: EventSummary): Omit<EventSummary, 'headers'> {
+  const { headers: _headers, ...meta } = event
+  return meta
 }
 
 const BYTE_ESCAPE_FROM = 16 * 1024

@@ -59,8 +59,9 @@ async function verifyBytes(
   verifiers: VerifierConfig[],
   ctx: VerifyContext,
 ): Promise<Verification> {
-  const path = requestPath(input.url)
-  const applicable = verifiers.filter((v) => pathMatches(v.path, path))
+  // No verifier configured (the common case): only detection matters, not the request path.
+  const path = verifiers.length > 0 ? requestPath(input.url) : ''
+  const applicable = verifiers.length > 0 ? verifiers.filter((v) => pathMatches(v.path, path)) : []
   if (applicable.length === 0) {
     const detected = detectScheme(input.headers, input.body)
     if (detected) {

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import { isUtf8 } from 'node:buffer'
-import { jsonStringParts } from '../../../electron/core/store/json-string-bytes'
+import {
+  jsonStringLength,
+  jsonStringParts,
+  writeJsonString,
+} from '../../../electron/core/store/json-string-bytes'
 
 const viaString = (b: Buffer) => Buffer.from(JSON.stringify(b.toString('utf8')))
 const viaParts = (b: Buffer) => Buffer.concat(jsonStringParts(b)!)
@@ -48,5 +52,56 @@ describe('event lines with big bodies', () => {
     const expected = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(e.headers)},"bodyEncoding":"utf8","body":${JSON.stringify(body.toString('utf8'))}}\n`
     expect(line.toString('utf8')).toBe(expected)
     expect(bodyFromLine(line.subarray(0, -1)).equals(body)).toBe(true)
+  })
+})
+
+describe('writeJsonString', () => {
+  const viaWrite = (b: Buffer) => {
+    const out = Buffer.alloc(jsonStringLength(b) + 4, 0xee)
+    const end = writeJsonString(b, out, 2)
+    expect(end).toBe(2 + jsonStringLength(b))
+    expect(out.subarray(0, 2).equals(Buffer.from([0xee, 0xee]))).toBe(true)
+    expect(out.subarray(end).equals(Buffer.from([0xee, 0xee]))).toBe(true)
+    return out.subarray(2, end)
+  }
+
+  it('writes exactly JSON.stringify’s bytes, and only where told', () => {
+    for (const s of [
+      '',
+      'plain',
+      '"',
+      '\\',
+      '{"a":"b\\\\c"}\n',
+      '\u0000\u001f\u007f',
+      'é中😀 "q" \\',
+    ])
+      expect(viaWrite(Buffer.from(s)).equals(viaString(Buffer.from(s)))).toBe(true)
+  })
+
+  it('matches JSON.stringify on random valid UTF-8', () => {
+    let checked = 0
+    for (let i = 0; i < 2000; i++) {
+      const b = randomBytes(1 + (i % 64)).map((x) => (i % 2 ? x & 0x7f : x))
+      if (!isUtf8(b)) continue
+      expect(viaWrite(Buffer.from(b)).equals(viaString(Buffer.from(b)))).toBe(true)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+})
+
+describe('event lines with small bodies', () => {
+  it('are the same bytes as the string route would give', async () => {
+    const { eventLine, bodyFromLine } = await import('../../../electron/core/store/log-format')
+    const { testEvent } = await import('../../helpers/store-events')
+    for (const text of ['', '{"type":"task.status","q":"\\"é\\u0001"}', 'x'.repeat(1000)]) {
+      const body = Buffer.from(text)
+      const e = testEvent()
+      const line = eventLine(e, body)
+      const { headers: _h, ...meta } = e
+      const expected = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(e.headers)},"bodyEncoding":"utf8","body":${JSON.stringify(body.toString('utf8'))}}\n`
+      expect(line.toString('utf8')).toBe(expected)
+      expect(bodyFromLine(line.subarray(0, -1)).equals(body)).toBe(true)
+    }
   })
 })

@@ -5,6 +5,7 @@
  * classifier does not recognise on its own.
  */
 import type { Classification, Finding, HeaderPair } from '../../../../shared/event'
+import { hasHeader } from '../../../../shared/headers'
 import { buildContext } from '../context'
 import { checkA2a, GO_TOKEN_HEADER } from './a2a-conformance'
 import { checkAgentField } from './agentfield-conformance'
@@ -27,8 +28,9 @@ export function conformanceFindings(input: {
 }): Finding[] {
   const { classification } = input
   let check = CHECKS[classification.platform]
-  const ctx = buildContext(input)
-  if (!check && (ctx.has(GO_TOKEN_HEADER) || input.registration)) check = checkA2a
+  if (!check && (input.registration || hasHeader(input.headers, GO_TOKEN_HEADER))) check = checkA2a
+  // Most traffic has no checks: the context (header map, parsed body) is built only for those
+  // that do.
   if (!check) return []
-  return check({ ctx, classification, registration: input.registration })
+  return check({ ctx: buildContext(input), classification, registration: input.registration })
 }
