@@ -72,6 +72,7 @@ export class Hooklens extends EventEmitter<CoreEvents> {
   /** Every method of the contract, built once from the parts above. */
   readonly api: ApiHandlers
   private lastOnlineUrl: string | null = null
+  private effective: { saved: Settings; value: Settings } | null = null
   private tunnelStatus: TunnelStatus
   private readonly usableVerifiers: ReturnType<typeof usableVerifiers>
 
@@ -198,7 +199,13 @@ export class Hooklens extends EventEmitter<CoreEvents> {
 
   /** Effective settings: saved settings with this session's overrides applied. */
   effectiveSettings(): Settings {
-    return withSessionOverrides(this.settings.get(), this.opts)
+    const saved = this.settings.get()
+    // Built once per settings change, not once per request (capture asks for every request);
+    // the settings store hands out a new object on every change.
+    if (this.effective?.saved !== saved) {
+      this.effective = { saved, value: withSessionOverrides(saved, this.opts) }
+    }
+    return this.effective.value
   }
 
   /** The verifiers capture, re-verification and replay use (session ones first). */
