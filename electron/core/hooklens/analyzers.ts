@@ -13,6 +13,7 @@ import type {
 import type { LensSettings, RegistrationFact, Stall } from '../inspect/lens'
 import { emptyClassification, emptyVerification } from '../../../shared/event'
 import type { StoredVerifier } from '../settings/settings-types'
+import type { SnapshotReader } from '../inspect/snapshot-fields'
 
 export interface AnalysisInput {
   id: string
@@ -46,6 +47,13 @@ export interface Analyzers {
   /** Forgets events retention dropped, so duplicate state stays bounded. */
   forgetIdempotency?(ids: string[]): void
   clearIdempotency(): void
+  /**
+   * The state `replayIdempotency` rebuilds, as snapshot lines (analysis-snapshot.ts) holding
+   * only events `kept` says are stored; `importSnapshot` loads them instead of a replay and
+   * throws on a damaged snapshot. Analyzers without state leave both out.
+   */
+  exportSnapshot?(kept: (id: string) => boolean): IterableIterator<string>
+  importSnapshot?(snapshot: SnapshotReader): void
   /** Agent lens: conformance and sequence findings for a captured event. */
   findings?(
     input: AnalysisInput,

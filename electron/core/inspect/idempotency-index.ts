@@ -11,6 +11,7 @@
  * are not the plain first of their key, the verdict; a key with one event holds that id alone.
  */
 import type { Idempotency } from '../../../shared/event'
+import { field, nullableField, SAME, SnapshotReader, unfield, unnullable } from './snapshot-fields'
 
 export type IdempotencyVerdict = Omit<Idempotency, 'key' | 'source' | 'retry'>
 
@@ -143,11 +144,82 @@ export class IdempotencyIndex {
     return this.byId.size
   }
 
+  /**
+   * The state as snapshot lines (analysis-snapshot.ts), as a replay of the stored events would
+   * rebuild it: only ids `kept` says are stored, and a key whose oldest kept event is a conflict
+   * has no first digest (the replay cannot know it either), so verdicts match a replay's.
+   */
+  *exportLines(kept: (id: string) => boolean): IterableIterator<string> {
+    yield '#idempotency'
+    const verdicts: string[] = []
+    for (const [key, entry] of this.byKey) {
+      const all = typeof entry.ids === 'string' ? [entry.ids] : entry.ids.slice(entry.head)
+      const ids = all.filter(kept)
+      if (ids.length === 0) continue
+      const oldest = this.byId.get(ids[0])
+      const sha =
+        typeof oldest === 'object' && oldest.verdict.status === 'conflict'
+          ? null
+          : entry.firstSha256
+      // SAME: the first id is the key (an id used as key), the first event is the oldest kept.
+      const first = ids[0] === key ? SAME : field(ids[0])
+      const firstId = entry.firstId === ids[0] ? SAME : field(entry.firstId)
+      const rest = ids.slice(1).map(field)
+      yield [field(key), first, firstId, nullableField(sha), entry.seen, ...rest].join('\t')
+      for (const id of ids) {
+        const known = this.byId.get(id)
+        if (typeof known !== 'object') continue
+        const v = known.verdict
+        verdicts.push([field(id), v.status, field(v.firstId), v.count].join('\t'))
+      }
+    }
+    yield '#verdicts'
+    yield* verdicts
+  }
+
+  /** Replaces the state with a snapshot's (`exportLines`); throws on a damaged one. */
+  importSnapshot(r: SnapshotReader): void {
+    this.clear()
+    r.section('idempotency')
+    while (r.record()) {
+      const key = unfield(r.next())
+      const f = r.next()
+      const first = f === SAME ? key : unfield(f)
+      const g = r.next()
+      const firstId = g === SAME ? first : unfield(g)
+      const firstSha256 = unnullable(r.next())
+      const seen = Number(r.next())
+      if (!(seen >= 1)) throw new Error('snapshot: bad count')
+      let ids: string | string[] = first
+      this.byId.set(first, key)
+      while (r.more()) {
+        const id = unfield(r.next())
+        if (typeof ids === 'string') ids = [ids, id]
+        else ids.push(id)
+        this.byId.set(id, key)
+      }
+      this.byKey.set(key, { firstId, firstSha256, ids, head: 0, seen })
+    }
+    r.section('verdicts')
+    while (r.record()) {
+      const id = unfield(r.next())
+      const key = this.byId.get(id)
+      const status = r.next() as IdempotencyVerdict['status']
+      const verdict = { status, firstId: unfield(r.next()), count: Number(r.next()) }
+      if (typeof key !== 'string' || !STATUSES.has(status) || !(verdict.count >= 1)) {
+        throw new Error('snapshot: bad verdict')
+      }
+      this.byId.set(id, { key, verdict })
+    }
+  }
+
   clear(): void {
     this.byKey.clear()
     this.byId.clear()
   }
 }
+
+const STATUSES = new Set<string>(['first', 'duplicate', 'conflict'])
 
 /** An id's key, with its verdict when that is not the plain first of its key. */
 type Known = string | { key: string; verdict: IdempotencyVerdict }

@@ -356,6 +356,23 @@ export class EventStore extends EventEmitter {
     this.hintsOnDisk.clear()
   }
 
+  /**
+   * What identifies the kept events for a snapshot of state derived from them (the analysis
+   * snapshot): the segments, the count and the oldest and newest ids. The same after a clean
+   * close and the next open, unless events were written or dropped in between.
+   */
+  stamp(): string {
+    const first = this.index.values().next().value?.id ?? ''
+    const last = this.index.newestFirst().next().value?.id ?? ''
+    return `${this.index.size} ${first} ${last} ${this.index.segments().join(',')}`
+  }
+
+  /** Start-up did not need `startupMetas` (a snapshot stood in): lets go of the hints held. */
+  dropStartupHints(): void {
+    for (const e of this.index.values()) e.hint = null
+    this.hintsOnDisk.clear()
+  }
+
   /** Segments loaded from a sidecar whose hints `startupMetas` reads from it: their ids. */
   private readonly hintsOnDisk = new Map<number, string[]>()
 
