@@ -13,6 +13,7 @@ import { readFileSync, unlinkSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SnapshotReader } from '../inspect/snapshot-fields'
+import type { DigestOf } from '../inspect/idempotency-index'
 import type { Analyzers } from './analyzers'
 
 export const ANALYSIS_SNAPSHOT = 'analysis-snapshot.txt'
@@ -36,11 +37,16 @@ export function takeSnapshot(dataDir: string): string | null {
  * Loads the snapshot into the analyzers when it belongs to the store as it is now (`stamp`);
  * false (analyzers left empty) when it does not or is damaged: the caller replays instead.
  */
-export function applySnapshot(text: string, stamp: string, analyzers: Analyzers): boolean {
+export function applySnapshot(
+  text: string,
+  stamp: string,
+  analyzers: Analyzers,
+  digestOf: DigestOf,
+): boolean {
   if (!analyzers.importSnapshot) return false
   if (!text.startsWith(`${HEADER}\t${stamp}\n`) || !text.endsWith('\n#end\n')) return false
   try {
-    analyzers.importSnapshot(new SnapshotReader(text))
+    analyzers.importSnapshot(new SnapshotReader(text), digestOf)
     return true
   } catch {
     analyzers.clearIdempotency()

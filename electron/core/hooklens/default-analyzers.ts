@@ -41,8 +41,8 @@ export function createAnalyzers(
       yield* inspect.exportLines(kept)
       yield* lens.exportLines(kept)
     },
-    importSnapshot: (snapshot) => {
-      inspect.importSnapshot(snapshot)
+    importSnapshot: (snapshot, digestOf) => {
+      inspect.importSnapshot(snapshot, digestOf)
       lens.importSnapshot(snapshot)
     },
     findings: (input, derived, ctx) =>

@@ -178,7 +178,12 @@ export class Hooklens extends EventEmitter<CoreEvents> {
     // The last clean stop's snapshot of what the replay rebuilds, if it is this log's; else the
     // replay (a crash, an older version, events written or dropped by another process since).
     const snapshot = takeSnapshot(opts.dataDir)
-    const fromSnapshot = snapshot !== null && applySnapshot(snapshot, store.stamp(), analyzers)
+    const digestOf = (id: string) => {
+      const meta = store.meta(id)
+      return meta ? { sha256: meta.sha256, status: meta.idempotency.status } : null
+    }
+    const fromSnapshot =
+      snapshot !== null && applySnapshot(snapshot, store.stamp(), analyzers, digestOf)
     if (fromSnapshot) store.dropStartupHints()
     else for (const e of store.startupMetas()) analyzers.replayIdempotency(e)
     let replay: ReplayService

@@ -7,7 +7,7 @@
 import type { SnapshotReader } from './snapshot-fields'
 import type { Classification, HeaderPair, Idempotency } from '../../../shared/event'
 import { classify } from './classify'
-import { IdempotencyIndex } from './idempotency-index'
+import { IdempotencyIndex, type DigestOf } from './idempotency-index'
 import { idempotencyKey } from './idempotency-key'
 import { retrySignals } from './retry-signals'
 import { SubjectIndex, withTransition } from './subjects'
@@ -44,7 +44,7 @@ export interface InspectAnalyzers {
   clearIdempotency(): void
   /** Snapshot lines of the duplicate and subject state (analysis-snapshot.ts), and back. */
   exportLines(kept: (id: string) => boolean): IterableIterator<string>
-  importSnapshot(snapshot: SnapshotReader): void
+  importSnapshot(snapshot: SnapshotReader, digestOf?: DigestOf): void
   readonly index: IdempotencyIndex
   readonly subjects: SubjectIndex
 }
@@ -83,8 +83,8 @@ export function createInspectAnalyzers(): InspectAnalyzers {
       yield* index.exportLines(kept)
       yield* subjects.exportLines(kept)
     },
-    importSnapshot(snapshot) {
-      index.importSnapshot(snapshot)
+    importSnapshot(snapshot, digestOf) {
+      index.importSnapshot(snapshot, digestOf)
       subjects.importSnapshot(snapshot)
     },
   }

@@ -18,7 +18,7 @@ export type IdempotencyVerdict = Omit<Idempotency, 'key' | 'source' | 'retry'>
 interface Entry {
   firstId: string
   /** The first event's digest; null when only a conflicting later event is known (restored). */
-  firstSha256: string | null
+  firstSha256: string | null | undefined
   /**
    * Stored ids with this key, oldest first from `head`: the id alone while there is one (most
    * keys). Retention forgets from the front by moving `head` (no shift of a long array: one
@@ -65,7 +65,7 @@ export class IdempotencyIndex {
       verdict = { status: 'first', firstId: e.id, count: 1 }
     } else {
       verdict = {
-        status: e.sha256 === entry.firstSha256 ? 'duplicate' : 'conflict',
+        status: e.sha256 === this.firstDigest(entry) ? 'duplicate' : 'conflict',
         firstId: entry.firstId,
         count: entry.seen,
       }
@@ -157,15 +157,19 @@ export class IdempotencyIndex {
       const ids = all.filter(kept)
       if (ids.length === 0) continue
       const oldest = this.byId.get(ids[0])
+      // A key with one event (most) leaves its digest out: read from the store if ever needed.
       const sha =
-        typeof oldest === 'object' && oldest.verdict.status === 'conflict'
-          ? null
-          : entry.firstSha256
+        ids.length === 1
+          ? undefined
+          : typeof oldest === 'object' && oldest.verdict.status === 'conflict'
+            ? null
+            : this.firstDigest(entry)
       // SAME: the first id is the key (an id used as key), the first event is the oldest kept.
       const first = ids[0] === key ? SAME : field(ids[0])
       const firstId = entry.firstId === ids[0] ? SAME : field(entry.firstId)
       const rest = ids.slice(1).map(field)
-      yield [field(key), first, firstId, nullableField(sha), entry.seen, ...rest].join('\t')
+      const digest = sha === undefined ? LATER : nullableField(sha)
+      yield [field(key), first, firstId, digest, entry.seen, ...rest].join('\t')
       for (const id of ids) {
         const known = this.byId.get(id)
         if (typeof known !== 'object') continue
@@ -178,8 +182,9 @@ export class IdempotencyIndex {
   }
 
   /** Replaces the state with a snapshot's (`exportLines`); throws on a damaged one. */
-  importSnapshot(r: SnapshotReader): void {
+  importSnapshot(r: SnapshotReader, digestOf?: DigestOf): void {
     this.clear()
+    this.digestOf = digestOf ?? null
     r.section('idempotency')
     while (r.record()) {
       const key = unfield(r.next())
@@ -187,7 +192,8 @@ export class IdempotencyIndex {
       const first = f === SAME ? key : unfield(f)
       const g = r.next()
       const firstId = g === SAME ? first : unfield(g)
-      const firstSha256 = unnullable(r.next())
+      const d = r.next()
+      const firstSha256 = d === LATER ? undefined : unnullable(d)
       const seen = Number(r.next())
       if (!(seen >= 1)) throw new Error('snapshot: bad count')
       let ids: string | string[] = first
@@ -217,7 +223,29 @@ export class IdempotencyIndex {
     this.byKey.clear()
     this.byId.clear()
   }
+
+  /** Reads a stored event's digest and verdict status (the store), for digests left out. */
+  private digestOf: DigestOf | null = null
+
+  /**
+   * The first digest new events are compared with; a snapshot leaves it out for a key with one
+   * stored event, and it is then what a replay would take: that event's digest, none if it is a
+   * conflict (its first was dropped). An event it cannot read counts as a conflict's.
+   */
+  private firstDigest(entry: Entry): string | null {
+    if (entry.firstSha256 !== undefined) return entry.firstSha256
+    const oldest = typeof entry.ids === 'string' ? entry.ids : entry.ids[entry.head]
+    const d = this.digestOf?.(oldest)
+    entry.firstSha256 = !d || d.status === 'conflict' ? null : d.sha256
+    return entry.firstSha256
+  }
 }
+
+/** A stored event's digest and verdict status; null when not stored. */
+export type DigestOf = (id: string) => { sha256: string; status: string } | null
+
+/** Marks a digest left out (unambiguous: an unquoted field never holds a backslash). */
+const LATER = '\\?'
 
 const STATUSES = new Set<string>(['first', 'duplicate', 'conflict'])
 

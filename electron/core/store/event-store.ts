@@ -400,6 +400,12 @@ export class EventStore extends EventEmitter {
     return out.reverse().map((e) => this.toSummary(e))
   }
 
+  /** A stored event's metadata without its headers (nothing read but the metadata). */
+  meta(id: string): Omit<EventSummary, 'headers'> | undefined {
+    const e = this.index.get(id)
+    return e ? this.metaOf(e) : undefined
+  }
+
   get(id: string): EventSummary | undefined {
     const e = this.index.get(id)
     return e ? this.toSummary(e) : undefined
