@@ -31,7 +31,11 @@ interface Entry {
 }
 
 export class IdempotencyIndex {
-  private readonly byKey = new Map<string, Entry>()
+  /**
+   * Per key its entry; or, for a key loaded from a snapshot with one stored event that is the
+   * plain first of its key (most keys), that event's id alone (no object until one is needed).
+   */
+  private readonly byKey = new Map<string, Entry | string>()
   /**
    * Every observed, still stored id → its key; with its verdict when that is not "first of its
    * key, count 1" (duplicates, conflicts, restored ones). One map: a busy key's duplicates
@@ -49,7 +53,7 @@ export class IdempotencyIndex {
   ): IdempotencyVerdict {
     const known = this.byId.get(e.id)
     if (known !== undefined) return verdictOf(e.id, known)
-    let entry = this.byKey.get(e.key)
+    let entry = this.entry(e.key)
     if (!entry) {
       const firstId = stored?.firstId ?? e.id
       const firstSha256 = stored?.status === 'conflict' ? null : e.sha256
@@ -80,7 +84,7 @@ export class IdempotencyIndex {
    */
   restore(e: { id: string; key: string; sha256: string }, stored: IdempotencyVerdict): void {
     if (this.byId.has(e.id)) return
-    const entry = this.byKey.get(e.key)
+    const entry = this.entry(e.key)
     if (!entry) {
       const firstSha256 = stored.status === 'conflict' ? null : e.sha256
       this.byKey.set(e.key, {
@@ -109,6 +113,10 @@ export class IdempotencyIndex {
       const key = typeof known === 'string' ? known : known.key
       const entry = this.byKey.get(key)
       if (!entry) continue
+      if (typeof entry === 'string') {
+        if (entry === id) this.byKey.delete(key)
+        continue
+      }
       if (typeof entry.ids === 'string') {
         if (entry.ids === id) this.byKey.delete(key)
         continue
@@ -130,14 +138,32 @@ export class IdempotencyIndex {
 
   /** Ids sharing a key, in arrival order (first, then duplicates and conflicts). */
   related(key: string): string[] {
-    const ids = this.byKey.get(key)?.ids
-    if (ids === undefined) return []
-    return typeof ids === 'string' ? [ids] : ids.slice(this.byKey.get(key)!.head)
+    const entry = this.byKey.get(key)
+    if (entry === undefined) return []
+    if (typeof entry === 'string') return [entry]
+    return typeof entry.ids === 'string' ? [entry.ids] : entry.ids.slice(entry.head)
   }
 
   /** How many events share the key so far, dropped ones included (0 when unseen). */
   count(key: string): number {
-    return this.byKey.get(key)?.seen ?? 0
+    const entry = this.byKey.get(key)
+    return typeof entry === 'string' ? 1 : (entry?.seen ?? 0)
+  }
+
+  /** The id of a key's one event when it is the plain first of its key, else null. */
+  private loneFirst(entry: Entry): string | null {
+    const id = entry.ids
+    if (typeof id !== 'string' || entry.seen !== 1 || entry.firstId !== id) return null
+    return typeof this.byId.get(id) === 'string' ? id : null
+  }
+
+  /** The key's entry, made from the lone id a snapshot left (the plain first of its key). */
+  private entry(key: string): Entry | undefined {
+    const e = this.byKey.get(key)
+    if (typeof e !== 'string') return e
+    const entry: Entry = { firstId: e, firstSha256: undefined, ids: e, head: 0, seen: 1 }
+    this.byKey.set(key, entry)
+    return entry
   }
 
   get size(): number {
@@ -153,6 +179,13 @@ export class IdempotencyIndex {
     yield '#idempotency'
     const verdicts: string[] = []
     for (const [key, entry] of this.byKey) {
+      // One stored event, the plain first of its key: the key, and the id if it is not the key.
+      const only = typeof entry === 'string' ? entry : this.loneFirst(entry)
+      if (only !== null) {
+        if (kept(only)) yield only === key ? field(key) : `${field(key)}\t${field(only)}`
+        continue
+      }
+      if (typeof entry === 'string') continue
       const all = typeof entry.ids === 'string' ? [entry.ids] : entry.ids.slice(entry.head)
       const ids = all.filter(kept)
       if (ids.length === 0) continue
@@ -188,7 +221,18 @@ export class IdempotencyIndex {
     r.section('idempotency')
     while (r.record()) {
       const key = unfield(r.next())
+      if (!r.more()) {
+        this.byKey.set(key, key)
+        this.byId.set(key, key)
+        continue
+      }
       const f = r.next()
+      if (!r.more()) {
+        const id = unfield(f)
+        this.byKey.set(key, id)
+        this.byId.set(id, key)
+        continue
+      }
       const first = f === SAME ? key : unfield(f)
       const g = r.next()
       const firstId = g === SAME ? first : unfield(g)

@@ -38,6 +38,14 @@ function replayAll(an: Analyzers): void {
     },
   })
   stored.set('01KSSOLO000000000000000000', { sha256: 'c'.repeat(64), status: 'first' })
+  // A key that is the event's own id (a sender's unique id): saved as the key alone.
+  const own = '01KSOWN0000000000000000000'
+  an.replayIdempotency({
+    id: own,
+    sha256: 'd'.repeat(64),
+    idempotency: { key: own, source: 'header:webhook-id', status: 'first', firstId: own, count: 1 },
+  })
+  stored.set(own, { sha256: 'd'.repeat(64), status: 'first' })
   for (const key of KEYS) {
     for (const [status, count] of [
       ['first', 1],
@@ -87,6 +95,7 @@ describe('analysis snapshot round trip', () => {
         ...KEYS.map((k): [string, string] => [k, 'a'.repeat(64)]),
         ['solo', 'a'.repeat(64)],
         ['solo', 'c'.repeat(64)],
+        ['01KSOWN0000000000000000000', 'd'.repeat(64)],
       ]
       for (const [i, [key, sha256]] of deliveries.entries()) {
         const input = {
@@ -105,9 +114,10 @@ describe('analysis snapshot round trip', () => {
         const cb = b.classify(input)
         const got = b.idempotency(input, cb)
         expect(got).toEqual(a.idempotency(input, ca))
-        if (key === 'solo') statuses.push(got.status)
+        if (key === 'solo' || key.startsWith('01KSOWN')) statuses.push(got.status)
       }
-      expect(statuses).toEqual(['conflict', 'duplicate'])
+      expect(statuses).toEqual(['conflict', 'duplicate', 'duplicate'])
+      expect(text).toMatch(/\n01KSOWN0000000000000000000\n/)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
