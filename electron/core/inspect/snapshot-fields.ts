@@ -36,6 +36,7 @@ export const SAME = '\\='
 export class SnapshotReader {
   private pos = 0
   private end = 0
+  private tab = -1
 
   constructor(private readonly text: string) {}
 
@@ -43,6 +44,7 @@ export class SnapshotReader {
     const at = this.text.indexOf(`\n#${name}\n`)
     if (at === -1) throw new Error(`snapshot: no ${name} section`)
     this.pos = at + name.length + 3
+    this.tab = -1
     this.end = this.pos - 1
   }
 
@@ -62,8 +64,13 @@ export class SnapshotReader {
   /** The next field, raw (decode with `unfield`); throws past the record's end. */
   next(): string {
     if (this.pos > this.end) throw new Error('snapshot: short record')
-    const tab = this.text.indexOf('\t', this.pos)
-    const stop = tab === -1 || tab > this.end ? this.end : tab
+    // The next tab may lie many lines ahead (records of one field have none): found once and
+    // kept while it is ahead, so the reader stays linear in the snapshot's size.
+    if (this.tab < this.pos) {
+      const at = this.text.indexOf('\t', this.pos)
+      this.tab = at === -1 ? this.text.length : at
+    }
+    const stop = this.tab > this.end ? this.end : this.tab
     const out = this.text.slice(this.pos, stop)
     this.pos = stop + 1
     return out
