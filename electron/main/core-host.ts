@@ -1,7 +1,7 @@
 /**
  * Builds the core for the desktop app, in-process: the Hooklens composition root over the data
  * dir, with the desktop's electron-store settings (secrets sealed by safeStorage) in place of the
- * CLI's conf store and the default analyzers. The composition root creates the tunnel and the
+ * CLI's settings.json store and the default analyzers. The composition root creates the tunnel and the
  * API, as it does for `listen`; this adds the control server `hooklens mcp` reaches.
  */
 import type { ApiPush, HooklensApi } from '../../shared/api'

@@ -1,6 +1,6 @@
 /**
  * The core's SettingsStore interface (electron/core/settings/settings-store.ts) served by the
- * desktop's electron-store: same validation as the CLI's conf-backed store, but secrets pass
+ * desktop's electron-store: same validation as the CLI's settings.json store, but secrets pass
  * through the safeStorage vault, so nothing the core saves reaches the disk in clear.
  */
 import type { SettingsStore } from '../core/settings/settings-store'

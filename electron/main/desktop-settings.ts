@@ -1,6 +1,6 @@
 /**
  * The desktop app's settings file: electron-store (a `conf` subclass) over `settings.json` in
- * the data dir — the same file, name and schema the CLI opens with `conf` — with verifier
+ * the data dir — the same file, name and schema the CLI reads and writes directly — with verifier
  * secrets sealed by the secret vault on the way to disk and opened on the way back.
  * When the OS cannot encrypt, new secrets live in memory for this session only.
  */

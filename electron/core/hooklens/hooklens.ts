@@ -41,7 +41,7 @@ export interface HooklensOptions extends SessionOverrides {
   /** Verifiers for this session only (CLI --secret), tried before the saved ones. */
   sessionVerifiers?: StoredVerifier[]
   fsync?: boolean
-  /** A settings store to use instead of the data dir's conf file (the desktop's). */
+  /** A settings store to use instead of the data dir's settings.json (the desktop's). */
   settings?: SettingsStore
   /** Forward every captured event to these URLs for this session (listen --forward-to). */
   forwardTo?: string[]
