@@ -5,7 +5,9 @@
  * load. Then 100k stored 1 KiB events: `listen` start to "receiving" and its RSS, and
  * `events list --limit 50`, beside bare fastify's start and `hooklens --version` (the CLI floor).
  * The data dir is written without segment indexes (sidecars), as an older version left it: the
- * first start writes them (printed too), the measured one reads them, as every later start does.
+ * first start writes them (printed too), the measured one reads them, as every later start does,
+ * with the analysis snapshot the previous clean stop left; then once without it (a crash's start).
+ * BENCH_STORAGE=100k runs the 100k part alone.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -21,6 +23,7 @@ import {
   type Server,
 } from './bench-servers'
 import { steadyLoad, type SteadyResult } from './steady-load'
+import { ANALYSIS_SNAPSHOT } from '../electron/core/hooklens/analysis-snapshot'
 
 const KiB = 1024
 const BODY = Buffer.from(JSON.stringify({ type: 'blob', data: 'x'.repeat(100 * KiB - 25) }))
@@ -91,6 +94,11 @@ async function hundredK(): Promise<Record<string, string | number>> {
     const hl = await spawnListen(dir)
     const rss = rssMb(hl.child.pid!)
     await stop(hl.child)
+    // The start after a crash: no analysis snapshot, every stored event replayed.
+    await rm(join(dir, ANALYSIS_SNAPSHOT))
+    const replayed = await spawnListen(dir)
+    const replayedRss = rssMb(replayed.child.pid!)
+    await stop(replayed.child)
     const bare = await spawnBareFastify()
     await stop(bare.child)
     const emptyDir = await tempDir('empty')
@@ -104,6 +112,7 @@ async function hundredK(): Promise<Record<string, string | number>> {
       '100k events: listen start to "receiving" ms (target < 1000)': Math.round(hl.startMs),
       '  reference: bare fastify start / hooklens --version ms': `${Math.round(bare.startMs)} / ${Math.round(floor)}`,
       '100k events: listen RSS MB (target < 150)': Math.round(rss),
+      '  reference: start ms / RSS MB with no analysis snapshot (after a crash: replay)': `${Math.round(replayed.startMs)} / ${Math.round(replayedRss)}`,
       '  reference: listen RSS MB with no events': Math.round(emptyRss),
       '100k events: events list --limit 50 ms (target < 500)': Math.round(list),
     }
@@ -116,6 +125,8 @@ const fmt = (r: SteadyResult) =>
   `${r.p50} / ${r.p99} / ${r.max}${r.errors ? ` (${r.errors} errors)` : ''}`
 
 export async function runStorageBench(): Promise<Record<string, string | number>> {
+  // BENCH_STORAGE=100k: the start-up figures alone (no churn, no 1 GiB of pre-filled data).
+  if (process.env.BENCH_STORAGE === '100k') return hundredK()
   const bare = await churn(await spawnBareFastify(), 3_000)
   const kept2k = await churn2000()
   const kept1g = await churn1GiB()

@@ -13,6 +13,8 @@ import type {
 import type { LensSettings, RegistrationFact, Stall } from '../inspect/lens'
 import { emptyClassification, emptyVerification } from '../../../shared/event'
 import type { StoredVerifier } from '../settings/settings-types'
+import type { SnapshotReader } from '../inspect/snapshot-fields'
+import type { DigestOf } from '../inspect/idempotency-index'
 
 export interface AnalysisInput {
   id: string
@@ -46,6 +48,13 @@ export interface Analyzers {
   /** Forgets events retention dropped, so duplicate state stays bounded. */
   forgetIdempotency?(ids: string[]): void
   clearIdempotency(): void
+  /**
+   * The state `replayIdempotency` rebuilds, as snapshot lines (analysis-snapshot.ts) holding
+   * only events `kept` says are stored; `importSnapshot` loads them instead of a replay (reading
+   * a stored event's digest with `digestOf` when it needs one) and throws on a damaged snapshot. Analyzers without state leave both out.
+   */
+  exportSnapshot?(kept: (id: string) => boolean): IterableIterator<string>
+  importSnapshot?(snapshot: SnapshotReader, digestOf: DigestOf): void
   /** Agent lens: conformance and sequence findings for a captured event. */
   findings?(
     input: AnalysisInput,

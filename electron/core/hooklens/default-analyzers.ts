@@ -37,6 +37,14 @@ export function createAnalyzers(
       inspect.clearIdempotency()
       lens.clear()
     },
+    *exportSnapshot(kept) {
+      yield* inspect.exportLines(kept)
+      yield* lens.exportLines(kept)
+    },
+    importSnapshot: (snapshot, digestOf) => {
+      inspect.importSnapshot(snapshot, digestOf)
+      lens.importSnapshot(snapshot)
+    },
     findings: (input, derived, ctx) =>
       lens.findings({ ...input, ...derived, registration: ctx.registration }, ctx.settings),
     stalls: (now, settings) => lens.stalls(now, settings),

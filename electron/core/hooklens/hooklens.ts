@@ -24,6 +24,7 @@ import { usableVerifiers, withSessionOverrides, type SessionOverrides } from './
 import { Reverifier } from './reverify'
 import { A2AShareService } from './a2a-share-service'
 import { StallMonitor } from './stall-monitor'
+import { applySnapshot, saveSnapshot, takeSnapshot } from './analysis-snapshot'
 import type { LensContext } from './analyzers'
 import { DEFAULT_LENS_SETTINGS, type LensSettings } from '../inspect/lens'
 
@@ -63,6 +64,8 @@ export class Hooklens extends EventEmitter<CoreEvents> {
   control: { url: string; token: string } | null = null
   readonly startedAt = new Date().toISOString()
   private paused = false
+  /** How start-up rebuilt the duplicate and lens state: the last clean stop's snapshot, or a replay. */
+  analysisFrom: 'snapshot' | 'replay' = 'replay'
   readonly reverifier: Reverifier
   /** Agent lens: stall detection and `share a2a` from the API. */
   readonly stallMonitor: StallMonitor
@@ -173,7 +176,17 @@ export class Hooklens extends EventEmitter<CoreEvents> {
       logger,
     })
     const analyzers = opts.analyzers ?? emptyAnalyzers()
-    for (const e of store.startupMetas()) analyzers.replayIdempotency(e)
+    // The last clean stop's snapshot of what the replay rebuilds, if it is this log's; else the
+    // replay (a crash, an older version, events written or dropped by another process since).
+    const snapshot = takeSnapshot(opts.dataDir)
+    const digestOf = (id: string) => {
+      const meta = store.meta(id)
+      return meta ? { sha256: meta.sha256, status: meta.idempotency.status } : null
+    }
+    const fromSnapshot =
+      snapshot !== null && applySnapshot(snapshot, store.stamp(), analyzers, digestOf)
+    if (fromSnapshot) store.dropStartupHints()
+    else for (const e of store.startupMetas()) analyzers.replayIdempotency(e)
     let replay: ReplayService
     try {
       replay = await ReplayService.open({
@@ -192,6 +205,7 @@ export class Hooklens extends EventEmitter<CoreEvents> {
     // Files the stores just created (with the process umask) are made private too, quietly.
     makePrivateDir(opts.dataDir)
     const hooklens: Hooklens = new Hooklens(opts, settings, store, analyzers, logger, replay)
+    hooklens.analysisFrom = fromSnapshot ? 'snapshot' : 'replay'
     hooklens.stallMonitor.skipHistory()
     hooklens.wire()
     return hooklens
@@ -271,6 +285,12 @@ export class Hooklens extends EventEmitter<CoreEvents> {
     removeRuntimeInfo(this.opts.dataDir)
     this.settings.close()
     await this.store.close()
+    // After the last append: what the next start would otherwise rebuild by a replay.
+    await saveSnapshot(this.opts.dataDir, this.store.stamp(), this.analyzers, (id) =>
+      this.store.has(id),
+    ).catch((err: Error) =>
+      this.logger.warn(`could not save the analysis snapshot: ${err.message}`),
+    )
   }
 
   status(): StatusInfo {

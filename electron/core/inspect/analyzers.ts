@@ -4,9 +4,10 @@
  * duplicate/conflict verdict + retry signals, and the start-up replay that rebuilds both
  * indexes from stored events without reading their bodies.
  */
+import type { SnapshotReader } from './snapshot-fields'
 import type { Classification, HeaderPair, Idempotency } from '../../../shared/event'
 import { classify } from './classify'
-import { IdempotencyIndex } from './idempotency-index'
+import { IdempotencyIndex, type DigestOf } from './idempotency-index'
 import { idempotencyKey } from './idempotency-key'
 import { retrySignals } from './retry-signals'
 import { SubjectIndex, withTransition } from './subjects'
@@ -41,6 +42,9 @@ export interface InspectAnalyzers {
   /** Forgets events retention dropped (their keys stay while a later event has them). */
   forgetIdempotency(ids: string[]): void
   clearIdempotency(): void
+  /** Snapshot lines of the duplicate and subject state (analysis-snapshot.ts), and back. */
+  exportLines(kept: (id: string) => boolean): IterableIterator<string>
+  importSnapshot(snapshot: SnapshotReader, digestOf?: DigestOf): void
   readonly index: IdempotencyIndex
   readonly subjects: SubjectIndex
 }
@@ -74,6 +78,14 @@ export function createInspectAnalyzers(): InspectAnalyzers {
     clearIdempotency() {
       index.clear()
       subjects.clear()
+    },
+    *exportLines(kept) {
+      yield* index.exportLines(kept)
+      yield* subjects.exportLines(kept)
+    },
+    importSnapshot(snapshot, digestOf) {
+      index.importSnapshot(snapshot, digestOf)
+      subjects.importSnapshot(snapshot)
     },
   }
 }

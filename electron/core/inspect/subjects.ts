@@ -4,6 +4,7 @@
  * in O(1) at capture time; `previousOfSubject` scans a list of summaries.
  */
 import type { Classification, EventSummary } from '../../../shared/event'
+import { field, nullableField, SnapshotReader, unfield, unnullable } from './snapshot-fields'
 
 /** The same subject means the same platform and subject id. */
 export function subjectKey(c: Classification): string | null {
@@ -91,5 +92,31 @@ export class SubjectIndex {
 
   clear(): void {
     this.last.clear()
+  }
+
+  /** Snapshot lines (analysis-snapshot.ts): subjects whose last event is still stored. */
+  *exportLines(kept: (id: string) => boolean): IterableIterator<string> {
+    yield '#subjects'
+    for (const [key, l] of this.last) {
+      if (!kept(l.id)) continue
+      const a = l.answer
+      const answer = a ? [field(a.previousId), nullableField(a.previousState)] : []
+      yield [field(key), field(l.id), nullableField(l.state), ...answer].join('\t')
+    }
+  }
+
+  /** Replaces the state with a snapshot's (`exportLines`). */
+  importSnapshot(r: SnapshotReader): void {
+    this.last.clear()
+    r.section('subjects')
+    while (r.record()) {
+      const key = unfield(r.next())
+      const id = unfield(r.next())
+      const state = unnullable(r.next())
+      const answer = r.more()
+        ? { previousId: unfield(r.next()), previousState: unnullable(r.next()) }
+        : null
+      this.last.set(key, { id, state, answer })
+    }
   }
 }

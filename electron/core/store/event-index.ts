@@ -87,6 +87,11 @@ export class EventIndex {
     return e
   }
 
+  /** The segments known, oldest first (those with kept events, and the newest). */
+  segments(): number[] {
+    return [...this.live.keys()].sort((a, b) => a - b)
+  }
+
   /** Oldest first. */
   *values(): IterableIterator<IndexEntry> {
     const order = this.order

@@ -358,6 +358,23 @@ export class EventStore extends EventEmitter {
     this.hintsOnDisk.clear()
   }
 
+  /**
+   * What identifies the kept events for a snapshot of state derived from them (the analysis
+   * snapshot): the segments, the count and the oldest and newest ids. The same after a clean
+   * close and the next open, unless events were written or dropped in between.
+   */
+  stamp(): string {
+    const first = this.index.values().next().value?.id ?? ''
+    const last = this.index.newestFirst().next().value?.id ?? ''
+    return `${this.index.size} ${first} ${last} ${this.index.segments().join(',')}`
+  }
+
+  /** Start-up did not need `startupMetas` (a snapshot stood in): lets go of the hints held. */
+  dropStartupHints(): void {
+    for (const e of this.index.values()) e.hint = null
+    this.hintsOnDisk.clear()
+  }
+
   /** Segments loaded from a sidecar whose hints `startupMetas` reads from it: their ids. */
   private readonly hintsOnDisk = new Map<number, string[]>()
 
@@ -383,6 +400,12 @@ export class EventStore extends EventEmitter {
       if (match(this.withFirst(this.metaOf(e)))) out.push(e)
     }
     return out.reverse().map((e) => this.toSummary(e))
+  }
+
+  /** A stored event's metadata without its headers (nothing read but the metadata). */
+  meta(id: string): Omit<EventSummary, 'headers'> | undefined {
+    const e = this.index.get(id)
+    return e ? this.metaOf(e) : undefined
   }
 
   get(id: string): EventSummary | undefined {

@@ -8,6 +8,7 @@ import type { Classification, Finding, HeaderPair } from '../../../../shared/eve
 import { parseJson } from '../context'
 import { conformanceFindings } from './conformance'
 import { eventTime } from './event-time'
+import type { SnapshotReader } from '../snapshot-fields'
 import { SequenceTracker, type LensSettings, type Stall } from './sequence-tracker'
 import type { RegistrationFact } from './types'
 
@@ -42,6 +43,9 @@ export interface AgentLens {
   }): void
   stalls(now: number, settings: LensSettings): Stall[]
   clear(): void
+  /** Snapshot lines of what `replay` rebuilds (analysis-snapshot.ts), and loading them back. */
+  exportLines(kept: (id: string) => boolean): IterableIterator<string>
+  importSnapshot(snapshot: SnapshotReader): void
 }
 
 export function createAgentLens(): AgentLens {
@@ -73,5 +77,7 @@ export function createAgentLens(): AgentLens {
     },
     stalls: (now, settings) => tracker.stalls(now, settings),
     clear: () => tracker.clear(),
+    exportLines: (kept) => tracker.exportLines(kept),
+    importSnapshot: (snapshot) => tracker.importSnapshot(snapshot),
   }
 }

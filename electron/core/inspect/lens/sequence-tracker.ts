@@ -10,6 +10,7 @@ import type { Classification, Finding } from '../../../../shared/event'
 import { stateOf, subjectKey } from '../subjects'
 import { formatAgo } from './event-time'
 import { finding } from './types'
+import { field, nullableField, SnapshotReader, unfield, unnullable } from '../snapshot-fields'
 import type { SubjectStall } from '../../../../shared/api'
 
 export interface LensSettings {
@@ -173,6 +174,55 @@ export class SequenceTracker {
   clear(): void {
     this.subjects.clear()
     this.keys.clear()
+  }
+
+  /**
+   * Snapshot lines (analysis-snapshot.ts) holding what `replay` of the stored events rebuilds:
+   * subjects whose last event is still stored, without body times or retry-storm keys (a replay
+   * has neither), in least recently updated order.
+   */
+  *exportLines(kept: (id: string) => boolean): IterableIterator<string> {
+    yield '#sequences'
+    for (const [key, s] of this.subjects) {
+      if (!kept(s.lastId)) continue
+      yield [
+        field(key),
+        field(s.platform),
+        field(s.subject),
+        field(s.lastId),
+        s.lastAt,
+        nullableField(s.state),
+        nullableField(s.terminal),
+        nullableField(s.terminalId),
+        s.stalled ? 1 : 0,
+      ].join('\t')
+    }
+  }
+
+  /** Replaces the state with a snapshot's (`exportLines`); throws on a damaged one. */
+  importSnapshot(r: SnapshotReader): void {
+    this.clear()
+    r.section('sequences')
+    while (r.record()) {
+      const key = unfield(r.next())
+      const platform = unfield(r.next())
+      const subject = unfield(r.next())
+      const lastId = unfield(r.next())
+      const lastAt = Number(r.next())
+      if (!Number.isFinite(lastAt)) throw new Error('snapshot: bad sequence')
+      this.subjects.set(key, {
+        platform,
+        subject,
+        lastId,
+        lastAt,
+        state: unnullable(r.next()),
+        terminal: unnullable(r.next()),
+        terminalId: unnullable(r.next()),
+        maxBodyTime: null,
+        maxBodyTimeId: null,
+        stalled: r.next() === '1',
+      })
+    }
   }
 
   private record(
