@@ -4,11 +4,12 @@
  * retention by count and bytes that drops whole old segments — kept bytes are never rewritten,
  * so no append ever waits for retention. One process writes (a lock file says which); any number
  * of others may open it read-only at the same time (the CLI while the app runs) and, given the
- * same limits, keep exactly the same events.
+ * same limits, keep exactly the same events. Opening (reading the segments, repairing the
+ * newest) is log-loader.ts; this is the running store.
  */
 import { EventEmitter } from 'node:events'
 import { fstatSync } from 'node:fs'
-import { mkdir, open, unlink } from 'node:fs/promises'
+import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CapturedEvent, EventSummary, HeaderPair } from '../../../shared/event'
 import { EventIndex, type IndexEntry } from './event-index'
@@ -23,28 +24,13 @@ import {
   type DerivedPatch,
   type EventMeta,
 } from './log-format'
-import { scanLog } from './log-reader'
+import { loadLog, readyHead, sidecarHintReader } from './log-loader'
 import { LogWriter } from './log-writer'
 import { SidecarKeeper } from './sidecar-keeper'
-import { startupHints, type HintReader } from './startup-hints'
-import {
-  hintOf,
-  readSidecar,
-  readSidecarHints,
-  removeSidecar,
-  sidecarEvent,
-  type ReplayHint,
-  type SidecarRecord,
-} from './segment-sidecar'
+import { startupHints } from './startup-hints'
+import { hintOf, type ReplayHint } from './segment-sidecar'
 import { acquireLock, type Lock } from './lock-file'
-import {
-  listSegments,
-  openSegment,
-  SEGMENT_DIR,
-  SegmentHandles,
-  segmentFile,
-  type Segment,
-} from './segments'
+import { SEGMENT_DIR, SegmentHandles, segmentFile } from './segments'
 
 export { LEGACY_LOG, SEGMENT_DIR, segmentFile } from './segments'
 
@@ -85,6 +71,8 @@ export class EventStore extends EventEmitter {
   readonly loadProblems: string[] = []
   private maxEvents: number
   private maxBytes: number
+  /** Segments loaded from a sidecar whose hints `startupMetas` reads from it: their ids. */
+  private hintsOnDisk = new Map<number, string[]>()
 
   private constructor(private readonly opts: EventStoreOptions) {
     super()
@@ -111,161 +99,32 @@ export class EventStore extends EventEmitter {
   }
 
   private async load(): Promise<void> {
-    const all = await listSegments(this.opts.dir)
-    const n = this.opts.readOnly ? this.opts.newestSegments : undefined
-    const segments = n !== undefined && n < all.length ? all.slice(-n) : all
-    const writing = !this.opts.readOnly
-    let last: { seg: Segment; goodEnd: number; size: number; lines: number } | null = null
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]
-      const fd = await openSegment(seg.file)
-      if (fd === null) continue // dropped by the writer since we listed it: its events are gone
-      this.handles.add(seg.seq, fd)
-      this.index.touchSegment(seg.seq)
-      // Every segment but the newest is sealed (and the legacy file, which the writer never
-      // continues): its sidecar, if valid, replaces reading it.
-      const sealed = i < segments.length - 1 || (writing && seg.seq === 0)
-      // The newest segment has the index a clean close left, if that index is still its own.
-      const size = fstatSync(fd).size
-      const lines = this.loadSidecar(seg.seq, fd, size, !sealed)
-      if (lines !== null) {
-        last = { seg, goodEnd: size, size, lines }
-        continue
-      }
-      last = await this.scanSegment(seg, fd, sealed)
-    }
+    const loaded = await loadLog({
+      dir: this.opts.dir,
+      readOnly: Boolean(this.opts.readOnly),
+      newestSegments: this.opts.newestSegments,
+      index: this.index,
+      handles: this.handles,
+      sidecars: this.sidecars,
+      problems: this.loadProblems,
+      warn: (m) => this.opts.logger?.warn(m),
+    })
+    this.hintsOnDisk = loaded.hintsOnDisk
+    this.headScanOnly = loaded.headScanOnly
     if (this.opts.readOnly) {
       this.enforceRetention()
       return
     }
-    if (last && last.goodEnd < last.size) {
-      const h = await open(last.seg.file, 'r+')
-      await h.truncate(last.goodEnd).finally(() => h.close())
-    }
-    // The legacy file is adopted as it is (never appended to): new events start segment 1.
-    const continueLast = last !== null && last.seg.seq > 0
-    // The continued segment grows: a sidecar of it (left by a crash mid-roll) is stale, and so
-    // is the newest segment's index from the last close.
-    if (continueLast) removeSidecar(this.opts.dir, last!.seg.seq)
-    removeSidecar(this.opts.dir, 0, true)
-    const seq = continueLast ? last!.seg.seq : (last?.seg.seq ?? 0) + 1
+    const head = await readyHead(this.opts.dir, loaded.last)
     const writerOpts = {
       dir: this.opts.dir,
       fsync: Boolean(this.opts.fsync),
       ...this.segmentLimits(),
       onRoll: (next: number, sealed: { seq: number; size: number }) => this.onRoll(next, sealed),
     }
-    this.writer = LogWriter.open(
-      writerOpts,
-      seq,
-      continueLast ? last!.goodEnd : 0,
-      continueLast ? last!.lines : 0,
-    )
-    if (!continueLast) this.onRoll(seq)
+    this.writer = LogWriter.open(writerOpts, head.seq, head.size, head.lines)
+    if (!head.continued) this.onRoll(head.seq)
     this.enforceRetention()
-  }
-
-  /**
-   * Adds a segment's events from its sidecar (`head`: the newest segment's index from the last
-   * clean close); the number of lines it covers, or null (nothing added) when unusable.
-   */
-  private loadSidecar(seq: number, fd: number, size: number, head = false): number | null {
-    // The writer continues the newest segment: it needs its records (hints included) at once to
-    // write the sidecar when it seals it. Other hints are read later, a segment at a time, by
-    // `startupMetas` (not all held at once).
-    const continued = head && !this.opts.readOnly
-    const sc = readSidecar(this.opts.dir, seq, fd, size, continued, head)
-    if (!sc) return null
-    if (!this.opts.readOnly && !head) this.hintsOnDisk.set(seq, sc.ids)
-    const { ids, pos } = sc
-    const records: SidecarRecord[] | null = continued ? [] : null
-    for (let i = 0; i < ids.length; i++) {
-      const hint = continued ? sc.hint!(i) : null
-      if (records) records.push(sidecarEvent(sc, i, hint))
-      this.index.add({
-        id: ids[i],
-        meta: null,
-        metaLength: pos[i * 5 + 2],
-        patch: null,
-        seq,
-        offset: pos[i * 5],
-        length: pos[i * 5 + 1],
-        headers: { at: pos[i * 5 + 3], length: pos[i * 5 + 4] },
-        hint,
-      })
-    }
-    for (const [id, patch] of sc.updates) {
-      this.index.patch(id, patch)
-      records?.push({ update: id, patch })
-    }
-    if (records) this.sidecars.begin(seq, records)
-    return ids.length + sc.updates.length
-  }
-
-  /**
-   * Reads a segment line by line. The writer also keeps what a sidecar needs: it writes one for
-   * a sealed segment that had none (once), and keeps the records of the segment it continues.
-   */
-  private async scanSegment(
-    seg: Segment,
-    fd: number,
-    sealed: boolean,
-  ): Promise<{ seg: Segment; goodEnd: number; size: number; lines: number }> {
-    const records: SidecarRecord[] | null = this.opts.readOnly ? null : []
-    let foreign = false
-    let lines = 0
-    const scan = await scanLog(fd, ({ offset, length, record, line }) => {
-      lines++
-      if (record.op === 'update') {
-        this.index.patch(record.id, record.patch)
-        records?.push({ update: record.id, patch: record.patch })
-        return
-      }
-      const h = record.headers
-      let hint: ReplayHint | null = null
-      if (records) {
-        hint = hintOf(record.meta ?? parseMeta(line.subarray(0, record.metaLength)))
-        if (Array.isArray(h))
-          foreign = true // headers not in place: no sidecar for this one
-        else {
-          records.push({
-            id: record.id,
-            offset,
-            length,
-            metaLength: record.metaLength,
-            headersAt: h.at,
-            headersLength: h.length,
-            hint,
-          })
-        }
-      }
-      this.index.add({
-        id: record.id,
-        meta: record.meta,
-        metaLength: record.metaLength,
-        patch: null,
-        seq: seg.seq,
-        offset,
-        length,
-        headers: h,
-        hint,
-      })
-    })
-    for (const p of scan.problems) {
-      const what = p.torn
-        ? `skipped a torn last record at byte ${p.offset} (${p.length} bytes) of ${seg.file}: a write was cut off`
-        : `skipped an unreadable record at byte ${p.offset} of ${seg.file} (${p.error})`
-      this.loadProblems.push(what)
-      this.opts.logger?.warn(`event log: ${what}`)
-    }
-    // A segment with a problem keeps being scanned, so the problem keeps being reported (a torn
-    // tail is cut off before the writer continues: nothing left to report).
-    if (!sealed && scan.problems.some((p) => !p.torn)) this.headScanOnly = true
-    if (records && !foreign) {
-      if (!sealed) this.sidecars.begin(seg.seq, records)
-      else if (scan.problems.length === 0) this.sidecars.write(seg.seq, scan.size, records)
-    }
-    return { seg, goodEnd: scan.goodEnd, size: scan.size, lines }
   }
 
   get count(): number {
@@ -352,7 +211,7 @@ export class EventStore extends EventEmitter {
     yield* startupHints(
       this.index.values(),
       this.hintsOnDisk,
-      (seq, events) => this.readHints(seq, events),
+      sidecarHintReader(this.opts.dir, this.handles),
       (e) => this.metaOf(e),
     )
     this.hintsOnDisk.clear()
@@ -373,15 +232,6 @@ export class EventStore extends EventEmitter {
   dropStartupHints(): void {
     for (const e of this.index.values()) e.hint = null
     this.hintsOnDisk.clear()
-  }
-
-  /** Segments loaded from a sidecar whose hints `startupMetas` reads from it: their ids. */
-  private readonly hintsOnDisk = new Map<number, string[]>()
-
-  private readHints(seq: number, events: number): ReturnType<HintReader> {
-    if (!this.handles.has(seq)) return null
-    const size = fstatSync(this.handles.fd(seq)).size
-    return readSidecarHints(this.opts.dir, seq, size, events)
   }
 
   /** Metadata without headers, newest first. */
