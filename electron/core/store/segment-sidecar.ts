@@ -118,16 +118,9 @@ export function readSidecar(
   }
   try {
     // Only the lines needed are read: a reader skips the hints, most of the bytes.
-    const first = Buffer.allocUnsafe(512)
-    const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
-    if (l1 < 0) return null
-    const head = JSON.parse(first.toString('utf8', 0, l1)) as {
-      v?: unknown
-      size?: unknown
-      events?: unknown
-      places?: unknown
-      seq?: unknown
-    }
+    const top = readHeadLine(sfd)
+    if (!top) return null
+    const { head, l1 } = top
     if ((headFile || head.seq !== undefined) && head.seq !== seq) return null
     if (head.v !== VERSION || head.size !== size || typeof head.places !== 'number') return null
     const want = withHints ? fstatSync(sfd).size - (l1 + 1) : head.places
@@ -189,15 +182,9 @@ export function readSidecarHints(
     return null
   }
   try {
-    const first = Buffer.allocUnsafe(512)
-    const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
-    if (l1 < 0) return null
-    const head = JSON.parse(first.toString('utf8', 0, l1)) as {
-      v?: unknown
-      size?: unknown
-      events?: unknown
-      places?: unknown
-    }
+    const top = readHeadLine(sfd)
+    if (!top) return null
+    const { head, l1 } = top
     if (head.v !== VERSION || head.size !== size || head.events !== events) return null
     if (typeof head.places !== 'number') return null
     const from = l1 + 1 + head.places
@@ -224,6 +211,23 @@ export function readSidecarHints(
   } finally {
     closeSync(sfd)
   }
+}
+
+/** A sidecar's first line (version, the segment's size and events, the places line's length). */
+interface SidecarHead {
+  v?: unknown
+  size?: unknown
+  events?: unknown
+  places?: unknown
+  seq?: unknown
+}
+
+/** The first line, parsed, and where it ends; null when there is none (throws on bad JSON). */
+function readHeadLine(sfd: number): { head: SidecarHead; l1: number } | null {
+  const first = Buffer.allocUnsafe(512)
+  const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
+  if (l1 < 0) return null
+  return { head: JSON.parse(first.toString('utf8', 0, l1)) as SidecarHead, l1 }
 }
 
 function hintFrom(id: string, h: unknown[], shared: object[]): ReplayHint {
