@@ -1,11 +1,13 @@
 /**
  * The line format of the analysis snapshot (hooklens/analysis-snapshot.ts): one record a line,
  * fields separated by tabs. A field is written as it is unless it could be mistaken for the
- * format (a tab, a newline, a backslash, a leading quote, or empty): then as a JSON string. Ids,
+ * format (a tab, a newline, a backslash, a quote, a leading `#`, a surrogate, or empty): then as a JSON string. Ids,
  * hashes and most keys are plain, so loading is a split, not a JSON parse per record.
  */
 
-const NEEDS_QUOTING = /[\t\n\r\\"]|^$/
+// A leading `#` would read as a section line, and a UTF-16 surrogate (a lone one from a JSON
+// body's key) would not survive the file's UTF-8: JSON.stringify escapes lone ones exactly.
+const NEEDS_QUOTING = /[\t\n\r\\"\ud800-\udfff]|^$|^#/
 
 export function field(s: string): string {
   return NEEDS_QUOTING.test(s) ? JSON.stringify(s) : s

@@ -19,8 +19,8 @@ export interface ReplayServiceDeps {
   events: {
     getFull(id: string): Promise<CapturedEvent | null>
     readBody(id: string): Promise<Buffer | null>
-    /** Whether the event is still kept (undefined once retention dropped it). */
-    get(id: string): unknown
+    /** Whether the event is still kept (an index lookup: false once retention dropped it). */
+    has(id: string): boolean
   }
   /** Verifiers with their secrets (session ones first), read on every replay. */
   verifiers: () => VerifierLike[]
@@ -59,7 +59,7 @@ export class ReplayService {
       // Records reference the event's bytes: a forward queued by capture sends the bytes it had
       // in hand; one resumed after a restart, or redriven, reads them from the event log.
       readBody: (id) => deps.events.readBody(id),
-      isKept: (id) => deps.events.get(id) !== undefined,
+      isKept: (id) => deps.events.has(id),
       verifiers: deps.verifiers,
     })
     const service = new ReplayService(deps, deliveries, forwarder)
@@ -126,7 +126,7 @@ export class ReplayService {
 
   /** Says so when the event a record sent was dropped by retention; the record stays readable. */
   withEventState(d: Delivery): Delivery {
-    if (d.request.bodySource === 'edited' || this.deps.events.get(d.eventId)) return d
+    if (d.request.bodySource === 'edited' || this.deps.events.has(d.eventId)) return d
     return {
       ...d,
       eventEvicted: true,

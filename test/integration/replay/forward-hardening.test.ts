@@ -69,7 +69,7 @@ async function service(
         const e = events.get(id)
         return e ? Buffer.from(e.body, 'base64') : null
       },
-      get: (id) => events.get(id),
+      has: (id) => events.has(id),
     },
     verifiers: () => [],
     forwarder: { sleep: async () => undefined, backoffBaseMs: 1 },

@@ -46,7 +46,7 @@ describe('ReplayService', () => {
       events: {
         getFull: async (id) => events.get(id) ?? null,
         readBody: async (id) => (events.has(id) ? Buffer.from(events.get(id)!.body) : null),
-        get: (id) => events.get(id),
+        has: (id) => events.has(id),
       },
       verifiers: () => [],
     })
@@ -81,7 +81,7 @@ describe('ReplayService', () => {
       events: {
         getFull: async (id) => events.get(id) ?? null,
         readBody: async (id) => Buffer.from(events.get(id)?.body ?? ''),
-        get: (id) => events.get(id),
+        has: (id) => events.has(id),
       },
       verifiers: () => [],
       rules: () => [{ id: 'saved', targets: [`${h.url}/saved`], filter: { path: '/hooks' } }],

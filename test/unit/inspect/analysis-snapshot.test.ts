@@ -1,7 +1,8 @@
 /**
  * The analysis snapshot's round trip (hooklens/analysis-snapshot.ts): state replayed from stored
  * events, saved and loaded into fresh analyzers, is saved again byte for byte the same and
- * answers the same — keys with tabs, newlines, quotes, backslashes and non-ASCII included.
+ * answers the same — keys with tabs, newlines, quotes, backslashes, a leading `#`, a lone
+ * surrogate and non-ASCII included.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,7 +18,22 @@ import type { Analyzers } from '../../../electron/core/hooklens/analyzers'
 import type { IdempotencyStatus } from '../../../shared/event'
 import { DEFAULT_LENS_SETTINGS } from '../../../electron/core/inspect/lens'
 
-const KEYS = ['plain', 'tab\there', 'new\nline', '"quoted', 'back\\slash', 'ünïcødé', '\\N', '']
+// `#…` keys would read as section lines, a lone surrogate (from a JSON body) would not survive
+// UTF-8: both must come back as they went in.
+const KEYS = [
+  'plain',
+  'tab\there',
+  'new\nline',
+  '"quoted',
+  'back\\slash',
+  'ünïcødé',
+  '\\N',
+  '',
+  '#abc',
+  '#verdicts',
+  'lone\ud800',
+  'pair😀',
+]
 
 /** Every replayed event's digest and status: what the store answers `digestOf` with. */
 const stored = new Map<string, { sha256: string; status: string }>()
