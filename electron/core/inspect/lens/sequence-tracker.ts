@@ -177,9 +177,11 @@ export class SequenceTracker {
   }
 
   /**
-   * Snapshot lines (analysis-snapshot.ts) holding what `replay` of the stored events rebuilds:
-   * subjects whose last event is still stored, without body times or retry-storm keys (a replay
-   * has neither), in least recently updated order.
+   * Snapshot lines (analysis-snapshot.ts): subjects whose last event is still stored, as the
+   * stopping process knew them, without body times or retry-storm keys (a replay has neither),
+   * in least recently updated order. A terminal state whose event retention has dropped is
+   * kept on purpose: the task did finish, so a later update is still news and it is no stall
+   * (a replay of the kept events alone would forget that).
    */
   *exportLines(kept: (id: string) => boolean): IterableIterator<string> {
     yield '#sequences'
