@@ -6,7 +6,7 @@
 import type { Transform } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import type { DecodedBody } from '../../../shared/api'
-import { encodeBody } from '../store/log-format'
+import { encodeBody } from '../store/body-encoding'
 
 export const DEFAULT_DECODE_CAP = 10 * 1024 * 1024
 const BOMB_RATIO = 100

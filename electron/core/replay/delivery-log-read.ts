@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { decodeBody } from './body-encoding'
+import { decodeBody } from '../store/body-encoding'
 import type { Delivery, DeliveryRequest } from './types'
 
 export type LogLine = { op: 'put'; d: Delivery } | { op: 'patch'; id: string; p: Partial<Delivery> }

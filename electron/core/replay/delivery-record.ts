@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { HeaderPair } from '../../../shared/event'
 import { ulid } from 'ulid'
-import { encodeBody } from './body-encoding'
+import { encodeBody } from '../store/body-encoding'
 import type { AttemptResult, Delivery, DeliveryKind, DeliveryRequest } from './types'
 
 /**

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import { backoffDelay, isRetryable, parseRetryAfter } from './backoff'
-import { decodeBody } from './body-encoding'
+import { decodeBody } from '../store/body-encoding'
 import { attemptPatch, newDelivery, storedRequest } from './delivery-record'
 import { resignPlan, signAttempt } from './forward-resign'
 import type { AttemptResult } from './types'

@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from 'undici'
 import type { HeaderPair } from '../../../shared/event'
-import { encodeBody } from './body-encoding'
+import { encodeBody } from '../store/body-encoding'
 import type { AttemptResult, ReceivedResponse, SentRequest } from './types'
 
 export const DEFAULT_TIMEOUT_MS = 30_000

@@ -18,7 +18,7 @@ export type { ForwarderOptions } from './forwarder'
 export { rulesFromTargets, ruleMatches, pathMatches, DEFAULT_MAX_ATTEMPTS } from './forward-rules'
 export type { ForwardRule, ForwardFilter, ForwardableEvent } from './forward-rules'
 export { backoffDelay, parseRetryAfter, isRetryable } from './backoff'
-export { encodeBody, decodeBody } from './body-encoding'
+export { encodeBody, decodeBody } from '../store/body-encoding'
 export { detectScheme, findSecret, resign, SIGNERS, UNSIGNABLE } from './signers'
 export type { SecretSources, VerifierLike } from './signers'
 export {

@@ -5,7 +5,7 @@
  */
 import type { CapturedEvent, EventSummary } from '../../../shared/event'
 import type { ApiArg, ApiHandlers } from '../../../shared/api'
-import { decodeBody } from './body-encoding'
+import { decodeBody } from '../store/body-encoding'
 import { DeliveryStore } from './delivery-store'
 import { rulesFromTargets, type ForwardRule } from './forward-rules'
 import { Forwarder, type ForwarderOptions } from './forwarder'

@@ -4,8 +4,9 @@
  * `{"op":"update","id":…,"patch":{…}}`. Because the body comes last and JSON escapes quotes
  * inside strings, the metadata can be parsed without touching (or decoding) the body bytes.
  */
-import { isUtf8 } from 'node:buffer'
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
+import { isUtf8 } from 'node:buffer'
+import { decodeBody, encodeBody } from './body-encoding'
 import { jsonStringLength, jsonStringParts, writeJsonString } from './json-string-bytes'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
@@ -36,15 +37,6 @@ export type LogRecord =
       headers: HeadersRef
     }
   | { op: 'update'; id: string; patch: DerivedPatch }
-
-export function encodeBody(body: Buffer): { body: string; bodyEncoding: BodyEncoding } {
-  if (isUtf8(body)) return { body: body.toString('utf8'), bodyEncoding: 'utf8' }
-  return { body: body.toString('base64'), bodyEncoding: 'base64' }
-}
-
-export function decodeBody(body: string, encoding: BodyEncoding): Buffer {
-  return encoding === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8')
-}
 
 export function eventLine(
   event: EventSummary,
