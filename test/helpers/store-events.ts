@@ -1,6 +1,7 @@
 /** Test events for the event log: contract-shaped summaries with unique ULID-like ids. */
 import type { EventSummary } from '../../shared/event'
-import type { EventStore } from '../../electron/core/store/event-store'
+import { open, readFile, stat } from 'node:fs/promises'
+import { segmentFile, type EventStore } from '../../electron/core/store/event-store'
 
 let seq = 0
 
@@ -34,4 +35,20 @@ export async function fill(store: EventStore, n: number, bodySize = 10): Promise
     out.push(await store.append(testEvent(), Buffer.alloc(bodySize, 97 + (i % 26))))
   }
   return out
+}
+
+export const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    () => true,
+    () => false,
+  )
+
+/** Overwrites the start of segment `seq`'s line `n` in `dir` (same length: the size stays). */
+export async function spoilLine(dir: string, seq: number, n: number): Promise<void> {
+  const text = await readFile(segmentFile(dir, seq), 'utf8')
+  let at = 0
+  for (let i = 0; i < n; i++) at = text.indexOf('\n', at) + 1
+  const fh = await open(segmentFile(dir, seq), 'r+')
+  await fh.write(Buffer.from('XXXXXXX'), 0, 7, at)
+  await fh.close()
 }

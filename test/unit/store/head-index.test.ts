@@ -5,13 +5,13 @@
  * duplicate index the same verdicts as a full scan.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appendFile, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EventStore, segmentFile } from '../../../electron/core/store/event-store'
 import { eventLine } from '../../../electron/core/store/log-format'
 import { HEAD_SIDECAR } from '../../../electron/core/store/segment-sidecar'
 import { IdempotencyIndex } from '../../../electron/core/inspect'
-import { fill, testEvent } from '../../helpers/store-events'
+import { exists, fill, spoilLine as spoilLineIn, testEvent } from '../../helpers/store-events'
 import { tempDir } from '../../helpers/temp-dir'
 import type { Finding } from '../../../shared/event'
 
@@ -21,21 +21,8 @@ beforeEach(async () => ({ dir, cleanup } = await tempDir()))
 afterEach(() => cleanup())
 
 const head = () => join(dir, HEAD_SIDECAR)
-const exists = (file: string) =>
-  stat(file).then(
-    () => true,
-    () => false,
-  )
 
-/** Overwrites the start of segment `seq`'s line `n` (same length: the size stays). */
-async function spoilLine(seq: number, n: number): Promise<void> {
-  const text = await readFile(segmentFile(dir, seq), 'utf8')
-  let at = 0
-  for (let i = 0; i < n; i++) at = text.indexOf('\n', at) + 1
-  const fh = await open(segmentFile(dir, seq), 'r+')
-  await fh.write(Buffer.from('XXXXXXX'), 0, 7, at)
-  await fh.close()
-}
+const spoilLine = (seq: number, n: number) => spoilLineIn(dir, seq, n)
 
 describe("the newest segment's index", () => {
   it('is written at a clean close, read instead of the segment, and removed by the writer', async () => {

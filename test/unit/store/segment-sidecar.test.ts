@@ -4,12 +4,12 @@
  * a sealed segment that had none, and deleted with their segment (retention and clear).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appendFile, open, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EventStore, segmentFile } from '../../../electron/core/store/event-store'
 import { eventLine } from '../../../electron/core/store/log-format'
 import { SIDECAR_DIR, sidecarFile } from '../../../electron/core/store/segment-sidecar'
-import { fill, testEvent } from '../../helpers/store-events'
+import { exists, fill, spoilLine as spoilLineIn, testEvent } from '../../helpers/store-events'
 import { tempDir } from '../../helpers/temp-dir'
 import type { Finding } from '../../../shared/event'
 
@@ -19,21 +19,8 @@ beforeEach(async () => ({ dir, cleanup } = await tempDir()))
 afterEach(() => cleanup())
 
 const sidecars = async () => (await readdir(join(dir, SIDECAR_DIR)).catch(() => [])).sort()
-const exists = (file: string) =>
-  stat(file).then(
-    () => true,
-    () => false,
-  )
 
-/** Overwrites the start of segment `seq`'s line `n` (same length: the size stays). */
-async function spoilLine(seq: number, n: number): Promise<void> {
-  const text = await readFile(segmentFile(dir, seq), 'utf8')
-  let at = 0
-  for (let i = 0; i < n; i++) at = text.indexOf('\n', at) + 1
-  const fh = await open(segmentFile(dir, seq), 'r+')
-  await fh.write(Buffer.from('XXXXXXX'), 0, 7, at)
-  await fh.close()
-}
+const spoilLine = (seq: number, n: number) => spoilLineIn(dir, seq, n)
 
 describe('segment index sidecars', () => {
   it('are written for sealed segments only, with updates, and read back the same events', async () => {
