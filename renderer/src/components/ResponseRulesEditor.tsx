@@ -54,6 +54,64 @@ export function fromDraft(d: Draft): ResponseRule | string {
   }
 }
 
+type DraftField = Exclude<keyof Draft, 'id'>
+
+/** One editable column of the rules table; the header row shows `label`. */
+interface Column {
+  field: DraftField
+  label: string
+  testId: string
+  /** Multi-line fields are textareas. */
+  multiline?: boolean
+  short?: boolean
+  numeric?: boolean
+  placeholder?: string
+  ariaLabel?: string
+}
+
+const COLUMNS: Column[] = [
+  { field: 'method', label: 'Method', testId: 'rule-method', short: true },
+  { field: 'path', label: 'Path glob', testId: 'rule-path' },
+  { field: 'status', label: 'Status', testId: 'rule-status', short: true, numeric: true },
+  {
+    field: 'headers',
+    label: 'Headers',
+    testId: 'rule-headers',
+    multiline: true,
+    placeholder: 'Retry-After: 30',
+  },
+  { field: 'body', label: 'Body', testId: 'rule-body', multiline: true },
+  {
+    field: 'delayMs',
+    label: 'Delay ms',
+    testId: 'rule-delay',
+    short: true,
+    numeric: true,
+    ariaLabel: 'Delay in milliseconds',
+  },
+]
+
+function DraftCell(props: { column: Column; value: string; onChange: (value: string) => void }) {
+  const c = props.column
+  const common = {
+    value: props.value,
+    placeholder: c.placeholder,
+    'aria-label': c.ariaLabel ?? c.label,
+    'data-testid': c.testId,
+  }
+  if (c.multiline) {
+    return <textarea rows={2} {...common} onChange={(e) => props.onChange(e.target.value)} />
+  }
+  return (
+    <input
+      className={c.short ? 'short' : undefined}
+      inputMode={c.numeric ? 'numeric' : undefined}
+      {...common}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  )
+}
+
 const blank = (): Draft => ({
   id: `resp-${Date.now().toString(36)}`,
   method: '*',
@@ -95,74 +153,24 @@ export function ResponseRulesEditor(props: {
         <table className="grid rules">
           <thead>
             <tr>
-              <th>Method</th>
-              <th>Path glob</th>
-              <th>Status</th>
-              <th>Headers</th>
-              <th>Body</th>
-              <th>Delay ms</th>
+              {COLUMNS.map((c) => (
+                <th key={c.field}>{c.label}</th>
+              ))}
               <th />
             </tr>
           </thead>
           <tbody>
             {drafts.map((d, i) => (
               <tr key={d.id} data-testid="response-rule">
-                <td>
-                  <input
-                    className="short"
-                    value={d.method}
-                    aria-label="Method"
-                    data-testid="rule-method"
-                    onChange={(e) => edit(i, { method: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    value={d.path}
-                    aria-label="Path glob"
-                    data-testid="rule-path"
-                    onChange={(e) => edit(i, { path: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="short"
-                    inputMode="numeric"
-                    value={d.status}
-                    aria-label="Status"
-                    data-testid="rule-status"
-                    onChange={(e) => edit(i, { status: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <textarea
-                    rows={2}
-                    value={d.headers}
-                    placeholder="Retry-After: 30"
-                    aria-label="Headers"
-                    data-testid="rule-headers"
-                    onChange={(e) => edit(i, { headers: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <textarea
-                    rows={2}
-                    value={d.body}
-                    aria-label="Body"
-                    data-testid="rule-body"
-                    onChange={(e) => edit(i, { body: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="short"
-                    inputMode="numeric"
-                    value={d.delayMs}
-                    aria-label="Delay in milliseconds"
-                    data-testid="rule-delay"
-                    onChange={(e) => edit(i, { delayMs: e.target.value })}
-                  />
-                </td>
+                {COLUMNS.map((c) => (
+                  <td key={c.field}>
+                    <DraftCell
+                      column={c}
+                      value={d[c.field]}
+                      onChange={(value) => edit(i, { [c.field]: value })}
+                    />
+                  </td>
+                ))}
                 <td>
                   <button
                     className="link"

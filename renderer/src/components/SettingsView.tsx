@@ -2,7 +2,8 @@
  * Settings: verifiers — saved ones and this session's `--secret` ones, by name and id, as
  * verdicts cite them (secrets never shown) — editable response rules, retention, ports, capture.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import type { StoredVerifier } from '../../../shared/settings'
 import { useInspector, useInspectorStore } from '../store/context'
 import { formatSize } from '../lib/format'
 import { McpSnippet } from './McpSnippet'
@@ -15,6 +16,30 @@ const MASK_RULE = 'Masked: nothing of a secret under 16 characters, else only it
 
 /** Preselected in the verifier form: the scheme most agent platforms sign with. */
 const DEFAULT_SCHEME = 'standard-webhooks'
+
+/** A verifier's row; the session's and the saved ones differ only in name and last cell. */
+function VerifierRow(props: {
+  v: StoredVerifier
+  testId: string
+  name: ReactNode
+  last: ReactNode
+}) {
+  const { v } = props
+  return (
+    <tr data-testid={props.testId}>
+      <td>
+        {props.name} <span className="dim mono">{v.id}</span>
+      </td>
+      <td>{v.scheme}</td>
+      <td className="mono">{v.path ?? 'any'}</td>
+      <td className="mono" title={MASK_RULE}>
+        {(v.secrets ?? []).join(', ') || '—'}
+      </td>
+      <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
+      {props.last}
+    </tr>
+  )
+}
 
 export function SettingsView() {
   const store = useInspectorStore()
@@ -53,39 +78,35 @@ export function SettingsView() {
         </thead>
         <tbody>
           {session.map((v) => (
-            <tr key={v.id} data-testid="session-verifier">
-              <td>
-                {v.name ?? v.id} <span className="dim mono">{v.id}</span>
-              </td>
-              <td>{v.scheme}</td>
-              <td className="mono">{v.path ?? 'any'}</td>
-              <td className="mono" title={MASK_RULE}>
-                {(v.secrets ?? []).join(', ') || '—'}
-              </td>
-              <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
-              <td className="dim" title="Given on the command line; gone when listen stops">
-                this session
-              </td>
-            </tr>
+            <VerifierRow
+              key={v.id}
+              v={v}
+              testId="session-verifier"
+              name={v.name ?? v.id}
+              last={
+                <td className="dim" title="Given on the command line; gone when listen stops">
+                  this session
+                </td>
+              }
+            />
           ))}
           {verifiers.map((v) => (
-            <tr key={v.id} data-testid="saved-verifier">
-              <td>
-                {v.name ?? <span className="dim">unnamed</span>}{' '}
-                <span className="dim mono">{v.id}</span>
-              </td>
-              <td>{v.scheme}</td>
-              <td className="mono">{v.path ?? 'any'}</td>
-              <td className="mono" title={MASK_RULE}>
-                {(v.secrets ?? []).join(', ') || '—'}
-              </td>
-              <td>{v.tolerance != null ? `${v.tolerance} s` : 'default'}</td>
-              <td>
-                <button className="link" onClick={() => void store.getState().removeVerifier(v.id)}>
-                  remove
-                </button>
-              </td>
-            </tr>
+            <VerifierRow
+              key={v.id}
+              v={v}
+              testId="saved-verifier"
+              name={v.name ?? <span className="dim">unnamed</span>}
+              last={
+                <td>
+                  <button
+                    className="link"
+                    onClick={() => void store.getState().removeVerifier(v.id)}
+                  >
+                    remove
+                  </button>
+                </td>
+              }
+            />
           ))}
           <tr>
             <td>
