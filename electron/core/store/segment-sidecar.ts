@@ -110,17 +110,9 @@ export function readSidecar(
   withHints: boolean,
   headFile = false,
 ): LoadedSidecar | null {
-  let sfd: number
-  try {
-    sfd = openSync(headFile ? join(dir, HEAD_SIDECAR) : sidecarFile(dir, seq), 'r')
-  } catch {
-    return null
-  }
-  try {
-    // Only the lines needed are read: a reader skips the hints, most of the bytes.
-    const top = readHeadLine(sfd)
-    if (!top) return null
-    const { head, l1 } = top
+  const path = headFile ? join(dir, HEAD_SIDECAR) : sidecarFile(dir, seq)
+  // Only the lines needed are read: a reader skips the hints, most of the bytes.
+  return withSidecar(path, (sfd, head, l1) => {
     if ((headFile || head.seq !== undefined) && head.seq !== seq) return null
     if (head.v !== VERSION || head.size !== size || typeof head.places !== 'number') return null
     const want = withHints ? fstatSync(sfd).size - (l1 + 1) : head.places
@@ -157,11 +149,7 @@ export function readSidecar(
       if (typeof first.offset !== 'number' || typeof last.headersLength !== 'number') return null
     }
     return sc
-  } catch {
-    return null // corrupt: scan the segment instead
-  } finally {
-    closeSync(sfd)
-  }
+  })
 }
 
 /**
@@ -175,16 +163,7 @@ export function readSidecarHints(
   size: number,
   events: number,
 ): ((i: number, id: string) => ReplayHint) | null {
-  let sfd: number
-  try {
-    sfd = openSync(sidecarFile(dir, seq), 'r')
-  } catch {
-    return null
-  }
-  try {
-    const top = readHeadLine(sfd)
-    if (!top) return null
-    const { head, l1 } = top
+  return withSidecar(sidecarFile(dir, seq), (sfd, head, l1) => {
     if (head.v !== VERSION || head.size !== size || head.events !== events) return null
     if (typeof head.places !== 'number') return null
     const from = l1 + 1 + head.places
@@ -206,11 +185,7 @@ export function readSidecarHints(
       at[i] = null
       return hintFrom(id, h!, hints.shared)
     }
-  } catch {
-    return null // corrupt: the events' lines are read instead
-  } finally {
-    closeSync(sfd)
-  }
+  })
 }
 
 /** A sidecar's first line (version, the segment's size and events, the places line's length). */
@@ -222,12 +197,31 @@ interface SidecarHead {
   seq?: unknown
 }
 
-/** The first line, parsed, and where it ends; null when there is none (throws on bad JSON). */
-function readHeadLine(sfd: number): { head: SidecarHead; l1: number } | null {
-  const first = Buffer.allocUnsafe(512)
-  const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
-  if (l1 < 0) return null
-  return { head: JSON.parse(first.toString('utf8', 0, l1)) as SidecarHead, l1 }
+/**
+ * Opens a sidecar and hands `read` its descriptor, its parsed first line and where that line
+ * ends. Null when the file is missing, has no first line or is corrupt (`read` throwing): the
+ * caller then reads the segment itself.
+ */
+function withSidecar<T>(
+  path: string,
+  read: (sfd: number, head: SidecarHead, l1: number) => T | null,
+): T | null {
+  let sfd: number
+  try {
+    sfd = openSync(path, 'r')
+  } catch {
+    return null
+  }
+  try {
+    const first = Buffer.allocUnsafe(512)
+    const l1 = first.subarray(0, readSync(sfd, first, 0, 512, 0)).indexOf(10)
+    if (l1 < 0) return null
+    return read(sfd, JSON.parse(first.toString('utf8', 0, l1)) as SidecarHead, l1)
+  } catch {
+    return null
+  } finally {
+    closeSync(sfd)
+  }
 }
 
 function hintFrom(id: string, h: unknown[], shared: object[]): ReplayHint {
