@@ -6,7 +6,8 @@ import type { EventSummary } from '../../shared/event'
 import { formatSize } from './parse'
 import { safeLine } from './terminal-text'
 
-const BADGE: Record<string, string> = {
+/** A verification status as a short mark ('' for none: a summary line leaves it out). */
+export const BADGE: Record<string, string> = {
   valid: '✓ valid',
   invalid: '✗ invalid',
   missing: '! missing signature',

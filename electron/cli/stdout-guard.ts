@@ -37,8 +37,3 @@ export function guardStdout(
 export function onStdoutClosed(fn: ClosedHandler): void {
   handler = fn
 }
-
-/** False once the reader of stdout has gone away. */
-export function stdoutOpen(): boolean {
-  return !closed
-}

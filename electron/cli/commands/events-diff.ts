@@ -9,6 +9,7 @@ import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure } from '../errors'
 import { cliDataDir } from '../data-dir'
 import { resolveEventId } from '../event-id'
+import { wantsColor } from '../color'
 import { safeColoredBlock, terminalJson } from '../terminal-text'
 
 export interface EventsDiffOptions {
@@ -23,14 +24,8 @@ export interface Output {
   isTTY?: boolean
 }
 
-/** Colour only on a terminal; NO_COLOR or FORCE_COLOR=0 turn it off, FORCE_COLOR=1 turns it on. */
-export function wantsColor(out: Output, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR) return false
-  const force = env.FORCE_COLOR
-  if (force === '0' || force === 'false') return false
-  if (force) return true
-  return Boolean(out.isTTY)
-}
+// colorFor's rule, kept importable from here for the diff's own callers.
+export { wantsColor }
 
 export async function loadEventDiff(opts: EventsDiffOptions): Promise<EventDiff> {
   const dir = cliDataDir(opts.dataDir, { mustExist: true })

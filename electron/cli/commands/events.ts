@@ -8,6 +8,7 @@ import type { EventSummary } from '../../../shared/event'
 import type { EventStore } from '../../core/store/event-store'
 import type { EventMeta } from '../../core/store/log-format'
 import { openEventLogReader, selectNewest } from '../../core/store/open-reader'
+import { decodeBody } from '../../core/store/body-encoding'
 import { matchesQuery } from '../../core/inspect/query'
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
@@ -110,14 +111,11 @@ export const registerEvents: RegisterCommand = (program) => {
         const id = resolveEventId(typed, () => store.ids(), store.file)
         const event = await store.getFull(id)
         if (!event) throw new CliFailure(`no event ${typed} in ${store.file}`)
-        if (flags.body) {
-          process.stdout.write((await store.readBody(id)) ?? Buffer.alloc(0))
-        } else if (flags.json) {
-          process.stdout.write(`${terminalJson(JSON.stringify(event))}\n`)
-        } else {
-          const bytes = (await store.readBody(id)) ?? Buffer.alloc(0)
-          process.stdout.write(await describeEvent(event, bytes))
-        }
+        // getFull read the body already: decoded here rather than read a second time.
+        const bytes = () => decodeBody(event.body, event.bodyEncoding)
+        if (flags.body) process.stdout.write(bytes())
+        else if (flags.json) process.stdout.write(`${terminalJson(JSON.stringify(event))}\n`)
+        else process.stdout.write(await describeEvent(event, bytes()))
       } finally {
         await store.close()
       }

@@ -5,7 +5,7 @@
 import type { Command } from 'commander'
 import { DeliveryStore, Forwarder } from '../../core/replay'
 import { cliDataDir } from '../data-dir'
-import { EventStore } from '../../core/store/event-store'
+import { openEventLogReader } from '../../core/store/open-reader'
 import { CliFailure, UsageError } from '../errors'
 import { deliveryLine } from './deliveries'
 import type { RegisterCommand } from './index'
@@ -30,7 +30,8 @@ export const registerRedrive: RegisterCommand = (program: Command, setExitCode) 
       const dir = cliDataDir(flags.dataDir, { mustExist: true })
       const store = await DeliveryStore.open({ dir, compact: false })
       // Records reference their event's bytes: read them from the event log.
-      const events = await EventStore.open({ dir, readOnly: true })
+      // Under the writer's retention, so every event `listen` keeps is found.
+      const events = await openEventLogReader(dir)
       const forwarder = new Forwarder({ store, readBody: (eventId) => events.readBody(eventId) })
       try {
         let ids: string[]

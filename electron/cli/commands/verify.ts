@@ -24,6 +24,7 @@ import { cliDataDir } from '../data-dir'
 import { readSettings } from '../settings-access'
 import { resolveEventId } from '../event-id'
 import { safeLine, terminalJson } from '../terminal-text'
+import { BADGE } from '../format-event'
 
 export interface VerifyFlags {
   scheme?: string
@@ -91,13 +92,8 @@ export interface VerifyOutput {
   event?: string
 }
 
-const MARK: Record<string, string> = {
-  valid: '✓ valid',
-  invalid: '✗ invalid',
-  missing: '! missing signature',
-  unverifiable: '? unverifiable',
-  none: '· no signature',
-}
+// The summary lines' marks; `verify` says "no signature" where a summary line says nothing.
+const MARK: Record<string, string> = { ...BADGE, none: '· no signature' }
 
 /** The verdict for a person: one line with the reason, then the diagnosis details. */
 export function verdictText(r: VerifyOutput): string {
