@@ -7,8 +7,10 @@ import type { Transform } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import type { DecodedBody } from '../../../shared/api'
 import { encodeBody } from '../store/body-encoding'
+import { DECODE_CAP } from '../verify/content-decoding'
 
-export const DEFAULT_DECODE_CAP = 10 * 1024 * 1024
+/** The same cap verification decodes under: one figure for every decoded view. */
+export const DEFAULT_DECODE_CAP = DECODE_CAP
 const BOMB_RATIO = 100
 
 function decoderFor(encoding: string): (() => Transform) | null {

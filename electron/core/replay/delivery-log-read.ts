@@ -3,7 +3,7 @@
  * in one string (a log grown by an older version, or by a flood, must not stop Hooklens from
  * starting). Also upgrades records written before bodies were referenced instead of copied.
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../verify/crypto'
 import { createReadStream } from 'node:fs'
 import { decodeBody } from '../store/body-encoding'
 import type { Delivery, DeliveryRequest } from './types'
@@ -87,7 +87,7 @@ function upgradeRequest(r: DeliveryRequest, d: Delivery | null): DeliveryRequest
   return {
     ...rest,
     size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     bodySource: edited ? 'edited' : 'event',
     ...(edited ? { body, bodyEncoding } : {}),
   }

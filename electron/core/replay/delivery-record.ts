@@ -1,5 +1,5 @@
 /** Creating delivery records and folding an HTTP attempt into one (shared by replay and forward). */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../verify/crypto'
 import type { HeaderPair } from '../../../shared/event'
 import { ulid } from 'ulid'
 import { encodeBody } from '../store/body-encoding'
@@ -19,7 +19,7 @@ export function storedRequest(
     url: sent.url,
     headers: sent.headers,
     size: body.length,
-    sha256: createHash('sha256').update(body).digest('hex'),
+    sha256: sha256Hex(body),
     bodySource: edited ? 'edited' : 'event',
     ...(edited ? encodeBody(body) : {}),
   }

@@ -7,7 +7,7 @@
  * capture had in hand (up to a memory budget), retries and redrives read them from the event log.
  * A rule may re-sign each attempt with a fresh timestamp (`resign`).
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../verify/crypto'
 import type { Dispatcher } from 'undici'
 import { backoffDelay, isRetryable, parseRetryAfter } from './backoff'
 import { decodeBody } from '../store/body-encoding'
@@ -328,7 +328,7 @@ export class Forwarder {
       ? await this.opts.readBody(d.eventId).catch(() => null)
       : (this.held.get(d.eventId) ?? null)
     if (!bytes) return `event ${d.eventId} was dropped by retention`
-    if (sha256(bytes) !== d.request.sha256)
+    if (sha256Hex(bytes) !== d.request.sha256)
       return `event ${d.eventId} no longer holds the bytes this delivery sent`
     return bytes
   }
@@ -377,8 +377,4 @@ function forwardPatch(
   status: Delivery['status'],
 ): Partial<Delivery> {
   return attemptPatch(d, attempt, at, status)
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }

@@ -72,9 +72,10 @@ export function openSettings(
       const { settings, issues } = validateSettings(merged)
       if (issues.length > 0) throw new Error(`invalid settings: ${issues.join('; ')}`)
       file.write(settings)
-      // Listeners hear of this process's own changes too (as they did through conf).
-      reload()
+      // Listeners hear of this process's own changes too (as they did through conf), with
+      // what was just written: no need to read it back.
       current = settings
+      for (const l of listeners) l(current)
       return current
     },
     onChange(listener) {

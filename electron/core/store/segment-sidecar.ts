@@ -19,13 +19,7 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
 import type { DerivedPatch, EventMeta } from './log-format'
-import {
-  SidecarBuilder,
-  SIDECAR_VERSION,
-  type ReplayHint,
-  type SidecarEvent,
-  type SidecarRecord,
-} from './sidecar-builder'
+import { SIDECAR_VERSION, type ReplayHint, type SidecarEvent } from './sidecar-builder'
 
 export const SIDECAR_DIR = 'segment-index'
 /**
@@ -45,16 +39,6 @@ export function sidecarFile(dir: string, seq: number): string {
 export function hintOf(meta: EventMeta): ReplayHint {
   const { id, receivedAt, sha256, idempotency, classification, findings } = meta
   return { id, receivedAt, sha256, idempotency, classification, findings }
-}
-
-/**
- * A sealed segment's sidecar text; null when some event has no hint (its fields were not at
- * hand), so no sidecar is written.
- */
-export function sidecarText(size: number, records: SidecarRecord[], seq?: number): string | null {
-  const builder = new SidecarBuilder()
-  for (const r of records) builder.add(r)
-  return builder.text(size, seq)
 }
 
 /** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */

@@ -26,6 +26,20 @@ export function decodeContent(
   const raw = headerValue(headers, 'content-encoding')
   const encoding = raw?.trim().toLowerCase()
   if (!encoding || body.length === 0) return null
+  // Capture asks twice for the same bytes (classification, then verification): inflate once.
+  const seen = decoded.get(body)
+  if (seen && seen.encoding === encoding && seen.cap === cap) return seen.result
+  const result = inflate(encoding, body, cap)
+  decoded.set(body, { encoding, cap, result })
+  return result
+}
+
+const decoded = new WeakMap<
+  Buffer,
+  { encoding: string; cap: number; result: DecodedContent | null }
+>()
+
+function inflate(encoding: string, body: Buffer, cap: number): DecodedContent | null {
   const opts = { maxOutputLength: cap }
   try {
     if (encoding === 'gzip' || encoding === 'x-gzip')
