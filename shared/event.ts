@@ -64,6 +64,13 @@ export interface Finding {
   message: string
 }
 
+const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 }
+
+/** Findings worst first (errors, then warnings, then notes), as every view lists them. */
+export function worstFirst(list: readonly Finding[]): Finding[] {
+  return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+}
+
 export interface EventResponse {
   status: number
   latencyMs: number

@@ -2,7 +2,7 @@
  * One-line, human-readable summaries of captured events for `listen` and `events list`. The
  * line is made of sender-controlled text, so control characters are escaped (terminal-text.ts).
  */
-import type { EventSummary } from '../../shared/event'
+import { worstFirst, type EventSummary } from '../../shared/event'
 import { formatSize } from './parse'
 import { safeLine } from './terminal-text'
 
@@ -66,8 +66,7 @@ export function summaryLine(e: EventSummary, opts: { color?: boolean } = {}): st
 export function findingsBadge(e: EventSummary): string {
   const list = e.findings ?? []
   if (list.length === 0) return ''
-  const order = { error: 0, warning: 1, info: 2 }
-  const worst = [...list].sort((a, b) => order[a.severity] - order[b.severity])[0]
+  const worst = worstFirst(list)[0]
   const more = list.length > 1 ? ` (+${list.length - 1} more)` : ''
   return `⚑ ${worst.code}: ${worst.message}${more}`
 }

@@ -4,7 +4,7 @@
  */
 import type { EventSummary } from '../../../../shared/event'
 import { BatchItemsView } from './BatchItemsView'
-import { worstFirst } from './FindingsBadge'
+import { worstFirst } from '../../../../shared/event'
 import { TimelineView } from './TimelineView'
 import './agent-lens.css'
 

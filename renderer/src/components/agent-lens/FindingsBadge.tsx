@@ -1,12 +1,6 @@
 /** The Agent lens badge: how many findings an event has, the worst one's reason on hover. */
-import type { EventSummary, Finding } from '../../../../shared/event'
+import { worstFirst, type EventSummary } from '../../../../shared/event'
 import './agent-lens.css'
-
-const ORDER = { error: 0, warning: 1, info: 2 } as const
-
-export function worstFirst(list: Finding[]): Finding[] {
-  return [...list].sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
-}
 
 export function FindingsBadge({ e }: { e: EventSummary }) {
   const list = e.findings ?? []
