@@ -13,13 +13,14 @@ export function storedRequest(
   sent: { method: string; url: string; headers: HeaderPair[] },
   body: Buffer,
   edited: boolean,
+  sha256 = sha256Hex(body),
 ): DeliveryRequest {
   return {
     method: sent.method,
     url: sent.url,
     headers: sent.headers,
     size: body.length,
-    sha256: sha256Hex(body),
+    sha256,
     bodySource: edited ? 'edited' : 'event',
     ...(edited ? encodeBody(body) : {}),
   }

@@ -35,6 +35,8 @@ export interface ForwardableEvent {
   path: string
   query: string
   headers: [string, string][]
+  /** The body's digest as capture computed it (hashed here when absent). */
+  sha256?: string
   classification?: Pick<Classification, 'platform' | 'eventType'>
   rejected?: string | null
   /** The captured verdict: which scheme signed it, and which verifier judged it. */

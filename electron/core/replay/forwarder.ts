@@ -92,6 +92,9 @@ export class Forwarder {
   /** Queues the event for every matching rule's targets; returns the new (pending) records. */
   enqueue(event: ForwardableEvent, body: Buffer): Delivery[] {
     const created: Delivery[] = []
+    // Hashed at most once per event (capture's digest when it has one), not once per target.
+    let digest = event.sha256
+    const sha256 = () => (digest ??= sha256Hex(body))
     for (const rule of this.rules) {
       if (!ruleMatches(rule, event)) continue
       for (const target of rule.targets) {
@@ -112,7 +115,7 @@ export class Forwarder {
           ruleId: rule.id,
           maxAttempts: rule.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
           now: this.now(),
-          request: storedRequest({ method: event.method, url, headers }, body, false),
+          request: storedRequest({ method: event.method, url, headers }, body, false, sha256()),
           notes: plan.notes,
         })
         d.resign = plan.resign
