@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import { isUtf8 } from 'node:buffer'
+import type { EventSummary } from '../../../shared/event'
 import {
   jsonStringLength,
   jsonStringParts,
@@ -10,6 +11,22 @@ import {
 
 const viaString = (b: Buffer) => Buffer.from(JSON.stringify(b.toString('utf8')))
 const viaParts = (b: Buffer) => Buffer.concat(jsonStringParts(b)!)
+
+/** 2,000 random byte strings of 1–64 bytes (half ASCII), keeping the valid UTF-8 ones. */
+function randomUtf8Bodies(): Buffer[] {
+  const out: Buffer[] = []
+  for (let i = 0; i < 2000; i++) {
+    const b = Buffer.from(randomBytes(1 + (i % 64)).map((x) => (i % 2 ? x & 0x7f : x)))
+    if (isUtf8(b)) out.push(b)
+  }
+  return out
+}
+
+/** An event's line as the plain string route builds it: what the byte-level route must equal. */
+function stringRouteLine(e: EventSummary, body: Buffer): string {
+  const { headers: _h, ...meta } = e
+  return `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(e.headers)},"bodyEncoding":"utf8","body":${JSON.stringify(body.toString('utf8'))}}\n`
+}
 
 describe('jsonStringParts', () => {
   it('matches JSON.stringify on quotes, backslashes, controls, multi-byte text', () => {
@@ -30,14 +47,9 @@ describe('jsonStringParts', () => {
   })
 
   it('matches JSON.stringify on random valid UTF-8', () => {
-    let checked = 0
-    for (let i = 0; i < 2000; i++) {
-      const b = randomBytes(1 + (i % 64)).map((x) => (i % 2 ? x & 0x7f : x))
-      if (!isUtf8(b)) continue
-      expect(viaParts(Buffer.from(b)).equals(viaString(Buffer.from(b)))).toBe(true)
-      checked++
-    }
-    expect(checked).toBeGreaterThan(500)
+    const bodies = randomUtf8Bodies()
+    expect(bodies.length).toBeGreaterThan(500)
+    for (const b of bodies) expect(viaParts(b).equals(viaString(b))).toBe(true)
   })
 })
 
@@ -48,9 +60,7 @@ describe('event lines with big bodies', () => {
     const body = Buffer.from(JSON.stringify({ text: 'é"\\\n'.repeat(50), pad: 'x'.repeat(40_000) }))
     const e = testEvent()
     const line = eventLine(e, body)
-    const { headers: _h, ...meta } = e
-    const expected = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(e.headers)},"bodyEncoding":"utf8","body":${JSON.stringify(body.toString('utf8'))}}\n`
-    expect(line.toString('utf8')).toBe(expected)
+    expect(line.toString('utf8')).toBe(stringRouteLine(e, body))
     expect(bodyFromLine(line.subarray(0, -1)).equals(body)).toBe(true)
   })
 })
@@ -79,14 +89,9 @@ describe('writeJsonString', () => {
   })
 
   it('matches JSON.stringify on random valid UTF-8', () => {
-    let checked = 0
-    for (let i = 0; i < 2000; i++) {
-      const b = randomBytes(1 + (i % 64)).map((x) => (i % 2 ? x & 0x7f : x))
-      if (!isUtf8(b)) continue
-      expect(viaWrite(Buffer.from(b)).equals(viaString(Buffer.from(b)))).toBe(true)
-      checked++
-    }
-    expect(checked).toBeGreaterThan(500)
+    const bodies = randomUtf8Bodies()
+    expect(bodies.length).toBeGreaterThan(500)
+    for (const b of bodies) expect(viaWrite(b).equals(viaString(b))).toBe(true)
   })
 })
 
@@ -98,9 +103,7 @@ describe('event lines with small bodies', () => {
       const body = Buffer.from(text)
       const e = testEvent()
       const line = eventLine(e, body)
-      const { headers: _h, ...meta } = e
-      const expected = `${JSON.stringify(meta).slice(0, -1)},"headers":${JSON.stringify(e.headers)},"bodyEncoding":"utf8","body":${JSON.stringify(body.toString('utf8'))}}\n`
-      expect(line.toString('utf8')).toBe(expected)
+      expect(line.toString('utf8')).toBe(stringRouteLine(e, body))
       expect(bodyFromLine(line.subarray(0, -1)).equals(body)).toBe(true)
     }
   })
