@@ -37,7 +37,6 @@ import type { ListenOptions } from '../listen-types'
 import { startInspector } from '../listen-ui'
 import type { RegisterCommand } from './index'
 
-
 const repeatable = (v: string, prev: string[] = []) => [...prev, v]
 
 export const registerListen: RegisterCommand = (program) => {
