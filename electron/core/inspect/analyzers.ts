@@ -61,9 +61,25 @@ export function createInspectAnalyzers(): InspectAnalyzers {
       return withTransition(base, prev?.previousState ?? null)
     },
     idempotency(input, classification) {
-      const { key, source } = idempotencyKey({ ...input, classification })
+      // Named fields rather than spreads of the input: this runs on every capture.
+      const { key, source } = idempotencyKey({
+        headers: input.headers,
+        body: input.body,
+        classification,
+        sha256: input.sha256,
+        method: input.method,
+        path: input.path,
+        query: input.query,
+      })
       const verdict = index.observe({ id: input.id, key, sha256: input.sha256 })
-      const out: Idempotency = { key, source, ...verdict }
+      // Field order is the stored line's: key, source, status, firstId, count[, retry].
+      const out: Idempotency = {
+        key,
+        source,
+        status: verdict.status,
+        firstId: verdict.firstId,
+        count: verdict.count,
+      }
       const retry = retrySignals(input.headers)
       if (retry.length > 0) out.retry = retry
       return out
