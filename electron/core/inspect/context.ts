@@ -54,10 +54,27 @@ export function get(v: unknown, ...path: string[]): unknown {
   return cur
 }
 
-// classify() and idempotencyKey() read the same body for one event: parse it once.
+/**
+ * Bodies up to this size are remembered in one slot (the last body parsed), larger ones in a
+ * WeakMap. A WeakMap entry per request cost several times the parse of a 1 KiB body (its
+ * ephemeron table grows and every GC walks it); the slot keeps at most this many bytes alive.
+ */
+const SLOT_MAX_BYTES = 64 * 1024
+
+// classify(), idempotencyKey() and the lens read the same body for one event, one after the
+// other: parse it once.
+let lastBody: Buffer | null = null
+let lastValue: unknown = undefined
 const parsed = new WeakMap<Buffer, { value: unknown }>()
 
 export function parseJson(body: Buffer): unknown {
+  if (body === lastBody) return lastValue
+  if (body.length <= SLOT_MAX_BYTES) {
+    const value = parseJsonUncached(body)
+    lastBody = body
+    lastValue = value
+    return value
+  }
   const hit = parsed.get(body)
   if (hit) return hit.value
   const value = parseJsonUncached(body)
