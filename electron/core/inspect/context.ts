@@ -18,6 +18,8 @@ export interface ClassifyContext {
   headers: HeaderPair[]
   header(name: string): string | undefined
   has(name: string): boolean
+  /** Header values by lower-cased name (the first of duplicates): what header() and has() read. */
+  byName: ReadonlyMap<string, string>
   /** Lower-cased media type without parameters, '' when absent. */
   contentType: string
   /** The parsed JSON body; undefined when the body is not JSON. */
@@ -115,6 +117,7 @@ export function buildContext(input: ClassifyInput): ClassifyContext {
     headers: input.headers,
     header: (name) => lower.get(name.toLowerCase()),
     has: (name) => lower.has(name.toLowerCase()),
+    byName: lower,
     contentType,
     json: form ? undefined : parseJson(input.body),
     form,

@@ -6,6 +6,7 @@
  * a scheme cannot be known to one of them and missing from another.
  */
 import type { HeaderPair } from '../../../shared/event'
+import { hasHeader } from '../../../shared/headers'
 import type { ClassifyContext, Rec } from '../inspect/context'
 import type { Scheme } from './types'
 
@@ -48,6 +49,26 @@ export interface Unsignable {
  * null when it is never auto-detected (the generic hmac, configured by its header option).
  */
 export type Detection = ((headers: HeaderPair[], body?: Buffer) => boolean) | { as: string } | null
+
+type DetectTest = (headers: HeaderPair[], body?: Buffer) => boolean
+
+/**
+ * A detection test that can pass only when one of `names` is present (any case), and then
+ * when `test` (if given) passes too. The registry reads `names` to skip the test for requests
+ * without any of them: auto-detection runs on every capture, and most requests carry none of
+ * the ~25 schemes' headers.
+ */
+export interface HeaderGatedTest extends DetectTest {
+  readonly gate: { names: readonly string[]; test: DetectTest | null }
+}
+
+export function whenHeader(names: readonly string[], test?: DetectTest): HeaderGatedTest {
+  const present = (h: HeaderPair[]): boolean => names.some((n) => hasHeader(h, n))
+  const detect = test
+    ? (h: HeaderPair[], body?: Buffer) => present(h) && test(h, body)
+    : (h: HeaderPair[]) => present(h)
+  return Object.assign(detect, { gate: { names, test: test ?? null } })
+}
 
 /** The platform a scheme's headers reveal, for classification (inspect/platforms/by-header). */
 export interface PlatformHint {

@@ -3,9 +3,10 @@
  * a bearer JWT): compared with the configured value, not computed; it does not cover the body.
  * Detected last: any other Authorization header is taken for an A2A-style credential.
  */
-import { hasHeader, headerValue, setHeader } from '../../../../shared/headers'
+import { headerValue, setHeader } from '../../../../shared/headers'
 import { safeEqual } from '../crypto'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { Scheme } from '../types'
 
 const verifier: Scheme = {
@@ -41,5 +42,5 @@ export const a2aAuthorization: SchemeDefinition = {
       return { headers: setHeader(ctx.headers, 'Authorization', value), notes: [] }
     },
   },
-  detect: (h) => hasHeader(h, 'authorization'),
+  detect: whenHeader(['authorization']),
 }

@@ -9,6 +9,7 @@ import { safeEqual, sha256Hex } from '../crypto'
 import { parseJson, writeJson } from '../json-text'
 import { parseInlineKeys, pickKey } from '../jwks'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { CheckResult, Content, Extracted, JwtKeySource, Scheme, VerifyContext } from '../types'
 import { KeyError } from '../types'
 
@@ -164,5 +165,5 @@ export const a2aJwt: SchemeDefinition = {
   id: verifier.id,
   verifier,
   signing: { unsignable: 'the JWT is signed with the agent’s private key' },
-  detect: (h) => isBearerJwt(headerValue(h, 'authorization')),
+  detect: whenHeader(['authorization'], (h) => isBearerJwt(headerValue(h, 'authorization'))),
 }

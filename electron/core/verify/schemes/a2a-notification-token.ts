@@ -2,9 +2,10 @@
  * The legacy A2A push-notification credential `X-A2A-Notification-Token`: compared with the
  * registered token, not computed; it does not cover the body.
  */
-import { firstHeader, hasHeader, setHeader } from '../../../../shared/headers'
+import { firstHeader, setHeader } from '../../../../shared/headers'
 import { safeEqual } from '../crypto'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { Scheme } from '../types'
 
 // The Go SDK spells it without the X- (the Agent lens flags the unusual spelling).
@@ -34,5 +35,5 @@ export const a2aNotificationToken: SchemeDefinition = {
     sign: (ctx) => ({ headers: setHeader(ctx.headers, NAMES[0], ctx.secret), notes: [] }),
   },
   // Only the X- spelling names the scheme on its own (the other is flagged by the lens).
-  detect: (h) => hasHeader(h, NAMES[0]),
+  detect: whenHeader([NAMES[0]]),
 }

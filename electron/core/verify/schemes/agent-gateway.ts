@@ -2,9 +2,10 @@
  * Agent Gateway: `X-AgentGateway-Signature` (bare hex, or sha256= as the reference sender
  * writes it) over `{X-AgentGateway-Timestamp}.{body}`, HMAC-SHA256 with the secret as text.
  */
-import { hasHeader, headerValue, setHeader } from '../../../../shared/headers'
+import { headerValue, setHeader } from '../../../../shared/headers'
 import { withTimestamp } from './parts/extract'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const agentGateway = defineHmac({
   id: 'agent-gateway',
@@ -36,5 +37,5 @@ export const agentGateway = defineHmac({
       return { headers: setHeader(headers, 'X-AgentGateway-Signature', value), notes: [] }
     },
   },
-  detect: (h) => hasHeader(h, 'x-agentgateway-signature'),
+  detect: whenHeader(['x-agentgateway-signature']),
 })

@@ -2,9 +2,10 @@
  * AgentField approval webhooks: `t=<ts>,v1=<hex>` over `{t}.{body}`, or `sha256=<hex>` / bare
  * hex over the body alone, under X-Hax-Signature, X-Webhook-Signature or X-Hub-Signature-256.
  */
-import { firstHeader, hasHeader, setHeader } from '../../../../shared/headers'
+import { firstHeader, setHeader } from '../../../../shared/headers'
 import { parseUnix } from '../crypto'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 const APPROVAL_HEADERS = ['X-Hax-Signature', 'X-Webhook-Signature', 'X-Hub-Signature-256']
 
@@ -49,5 +50,5 @@ export const agentfieldApproval = defineHmac({
       return { headers: setHeader(ctx.headers, name, value), notes: [] }
     },
   },
-  detect: (h) => hasHeader(h, 'x-hax-signature') || hasHeader(h, 'x-webhook-signature'),
+  detect: whenHeader(['x-hax-signature', 'x-webhook-signature']),
 })

@@ -2,9 +2,10 @@
  * AgentField execution webhooks: `X-AgentField-Signature: sha256=<hex>` over the raw body,
  * keyed with the whitespace-trimmed secret.
  */
-import { hasHeader, setHeader } from '../../../../shared/headers'
+import { setHeader } from '../../../../shared/headers'
 import { prefixed } from './parts/extract'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const agentfieldExecution = defineHmac({
   id: 'agentfield-execution',
@@ -23,5 +24,5 @@ export const agentfieldExecution = defineHmac({
       notes: [],
     }),
   },
-  detect: (h) => hasHeader(h, 'x-agentfield-signature'),
+  detect: whenHeader(['x-agentfield-signature']),
 })

@@ -3,10 +3,10 @@
  * checked with the application's hex public key. Signing needs Discord's private key.
  */
 import { KeyObject, verify as cryptoVerify } from 'node:crypto'
-import { hasHeader } from '../../../../shared/headers'
 import { get, str } from '../../inspect/context'
 import { isHex } from '../crypto'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { Scheme } from '../types'
 import { KeyError } from '../types'
 import { sigAndTs } from './parts/extract'
@@ -36,7 +36,7 @@ export const discord: SchemeDefinition = {
   id: verifier.id,
   verifier,
   signing: { unsignable: 'Ed25519 signatures need Discord’s private key' },
-  detect: (h) => hasHeader(h, 'x-signature-ed25519'),
+  detect: whenHeader(['x-signature-ed25519']),
   platform: {
     platform: 'discord',
     eventType: (_c, b) =>

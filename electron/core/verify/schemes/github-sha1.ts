@@ -2,10 +2,11 @@
  * GitHub's legacy `X-Hub-Signature: sha1=<hex>` over the raw body, HMAC-SHA1 with the secret
  * as text. Intercom signs the same way (intercom.ts reuses this spec).
  */
-import { hasHeader, setHeader } from '../../../../shared/headers'
+import { setHeader } from '../../../../shared/headers'
 import { prefixed } from './parts/extract'
 import { withNewId } from './parts/fresh-ids'
 import { computeSignature, defineHmac, type HmacSpec } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const GITHUB_SHA1_SPEC: HmacSpec = {
   id: 'github-sha1',
@@ -35,6 +36,6 @@ export const githubSha1 = defineHmac({
         'X-GitHub-Delivery',
       ),
   },
-  detect: (h) => hasHeader(h, 'x-hub-signature'),
+  detect: whenHeader(['x-hub-signature']),
   family: 'github',
 })

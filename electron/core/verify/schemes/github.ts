@@ -7,6 +7,7 @@ import { sha1Header } from './github-sha1'
 import { prefixed } from './parts/extract'
 import { withNewId } from './parts/fresh-ids'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const github = defineHmac({
   id: 'github',
@@ -27,6 +28,6 @@ export const github = defineHmac({
       return withNewId(ctx, headers, 'X-GitHub-Delivery')
     },
   },
-  detect: (h) => hasHeader(h, 'x-hub-signature-256'),
+  detect: whenHeader(['x-hub-signature-256']),
   family: 'github',
 })

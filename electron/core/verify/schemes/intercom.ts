@@ -2,9 +2,10 @@
  * Intercom signs exactly as GitHub's legacy SHA-1 header does; only the name differs, so it is
  * told apart by Intercom's User-Agent.
  */
-import { hasHeader, headerValue, setHeader } from '../../../../shared/headers'
+import { headerValue, setHeader } from '../../../../shared/headers'
 import { GITHUB_SHA1_SPEC } from './github-sha1'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const intercom = defineHmac({
   ...GITHUB_SHA1_SPEC,
@@ -17,6 +18,7 @@ export const intercom = defineHmac({
       notes: [],
     }),
   },
-  detect: (h) =>
-    hasHeader(h, 'x-hub-signature') && /intercom/i.test(headerValue(h, 'user-agent') ?? ''),
+  detect: whenHeader(['x-hub-signature'], (h) =>
+    /intercom/i.test(headerValue(h, 'user-agent') ?? ''),
+  ),
 })

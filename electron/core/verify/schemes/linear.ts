@@ -8,6 +8,7 @@ import { get, idStr, str } from '../../inspect/context'
 import { parseUnix } from '../crypto'
 import { prefixed } from './parts/extract'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 function linearTimestamp(headers: HeaderPair[], body: Buffer): number | undefined {
   const m = /"webhookTimestamp"\s*:\s*(\d{10,16})/.exec(body.toString('utf8'))
@@ -43,7 +44,7 @@ export const linear = defineHmac({
       return { headers, notes }
     },
   },
-  detect: (h) => hasHeader(h, 'linear-signature'),
+  detect: whenHeader(['linear-signature']),
   platform: {
     platform: 'linear',
     headers: ['linear-signature', 'linear-event', 'linear-delivery'],

@@ -2,10 +2,11 @@
  * Paddle Billing: `Paddle-Signature: ts=<ts>;h1=<hex>` over `{ts}:{body}`, HMAC-SHA256 with
  * the secret as text; Paddle's own SDK allows only 5 s.
  */
-import { hasHeader, setHeader } from '../../../../shared/headers'
+import { setHeader } from '../../../../shared/headers'
 import { get, idStr, str } from '../../inspect/context'
 import { parseList } from './parts/extract'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const paddle = defineHmac({
   id: 'paddle',
@@ -30,7 +31,7 @@ export const paddle = defineHmac({
       }
     },
   },
-  detect: (h) => hasHeader(h, 'paddle-signature'),
+  detect: whenHeader(['paddle-signature']),
   platform: {
     platform: 'paddle',
     eventType: (_c, b) => str(b.event_type),

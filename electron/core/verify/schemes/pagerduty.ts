@@ -2,9 +2,10 @@
  * PagerDuty (v3 webhooks): `X-PagerDuty-Signature: v1=<hex>[,v1=…]`, hex HMAC-SHA256 of the
  * raw body with the secret as text; one entry per active secret during rotation.
  */
-import { hasHeader, headerValue, setHeader } from '../../../../shared/headers'
+import { headerValue, setHeader } from '../../../../shared/headers'
 import { get, idStr, str } from '../../inspect/context'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const pagerduty = defineHmac({
   id: 'pagerduty',
@@ -33,7 +34,7 @@ export const pagerduty = defineHmac({
       notes: [],
     }),
   },
-  detect: (h) => hasHeader(h, 'x-pagerduty-signature'),
+  detect: whenHeader(['x-pagerduty-signature']),
   platform: {
     platform: 'pagerduty',
     eventType: (_c, b) => str(get(b, 'event', 'event_type')),

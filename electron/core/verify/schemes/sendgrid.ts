@@ -3,9 +3,9 @@
  * signature, checked with the base64 SPKI verification key. Signing needs SendGrid's key.
  */
 import { KeyObject, verify as cryptoVerify } from 'node:crypto'
-import { hasHeader } from '../../../../shared/headers'
 import { decodeBase64 } from '../crypto'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { Scheme } from '../types'
 import { sigAndTs } from './parts/extract'
 import { spkiKey } from './parts/public-keys'
@@ -36,6 +36,6 @@ export const sendgrid: SchemeDefinition = {
   id: verifier.id,
   verifier,
   signing: { unsignable: 'ECDSA signatures need SendGrid’s private key' },
-  detect: (h) => hasHeader(h, SIG),
+  detect: whenHeader([SIG]),
   platform: { platform: 'sendgrid' },
 }

@@ -7,6 +7,7 @@ import { idStr } from '../../inspect/context'
 import { prefixed } from './parts/extract'
 import { withNewId } from './parts/fresh-ids'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 const SIG_HEADERS = ['X-Shopify-Hmac-Sha256', 'shopify-hmac-sha256']
 
@@ -34,7 +35,7 @@ export const shopify = defineHmac({
       return withNewId(ctx, headers, 'X-Shopify-Webhook-Id')
     },
   },
-  detect: (h) => hasHeader(h, 'x-shopify-hmac-sha256') || hasHeader(h, 'shopify-hmac-sha256'),
+  detect: whenHeader(['x-shopify-hmac-sha256', 'shopify-hmac-sha256']),
   platform: {
     platform: 'shopify',
     headers: ['x-shopify-topic', 'shopify-topic', 'x-shopify-hmac-sha256', 'shopify-hmac-sha256'],

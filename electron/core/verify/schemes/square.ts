@@ -2,10 +2,11 @@
  * Square: `x-square-hmacsha256-signature` = base64 HMAC-SHA256 of the notification URL followed
  * by the raw body, with the signature key as text. A re-signed request is signed for its target.
  */
-import { hasHeader, setHeader } from '../../../../shared/headers'
+import { setHeader } from '../../../../shared/headers'
 import { str } from '../../inspect/context'
 import { single } from './parts/extract'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const square = defineHmac({
   id: 'square',
@@ -25,6 +26,6 @@ export const square = defineHmac({
       notes: [`Square signs the notification URL: signed for ${ctx.url}`],
     }),
   },
-  detect: (h) => hasHeader(h, 'x-square-hmacsha256-signature'),
+  detect: whenHeader(['x-square-hmacsha256-signature']),
   platform: { platform: 'square', eventType: (_c, b) => str(b.type) },
 })

@@ -5,6 +5,7 @@
 import { KeyObject, verify as edVerify } from 'node:crypto'
 import { decodeBase64 } from '../crypto'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { Scheme } from '../types'
 import { ed25519Key } from './parts/public-keys'
 import { extractFamily, hasV1a } from './parts/standard-webhooks-family'
@@ -35,5 +36,5 @@ export const standardWebhooksV1a: SchemeDefinition = {
   id: verifier.id,
   verifier,
   signing: { unsignable: 'Ed25519 signatures need the sender’s private key' },
-  detect: hasV1a,
+  detect: whenHeader(['webhook-signature', 'svix-signature'], hasV1a),
 }

@@ -4,11 +4,12 @@
  */
 import { hasHeader } from '../../../../shared/headers'
 import { familyMember, hasV1a } from './parts/standard-webhooks-family'
+import { whenHeader } from '../scheme-definition'
 
 export const standardWebhooks = familyMember(
   'standard-webhooks',
   'Standard Webhooks',
   'webhook',
   // With svix-* headers too, the sender is Svix; a v1a entry is the Ed25519 variant.
-  (h) => hasHeader(h, 'webhook-signature') && !hasHeader(h, 'svix-signature') && !hasV1a(h),
+  whenHeader(['webhook-signature'], (h) => !hasHeader(h, 'svix-signature') && !hasV1a(h)),
 )

@@ -2,9 +2,10 @@
  * Stripe: `Stripe-Signature: t=<ts>,v1=<hex>[,v1=…]` over `{t}.{body}`, HMAC-SHA256 keyed with
  * the whole whsec_ string as text; stale timestamps fail after 300 s, future ones do not.
  */
-import { hasHeader, setHeader } from '../../../../shared/headers'
+import { setHeader } from '../../../../shared/headers'
 import { parseList } from './parts/extract'
 import { defineHmac } from './parts/hmac-scheme'
+import { whenHeader } from '../scheme-definition'
 
 export const stripe = defineHmac({
   id: 'stripe',
@@ -29,5 +30,5 @@ export const stripe = defineHmac({
       return { headers: setHeader(ctx.headers, 'Stripe-Signature', `t=${t},v1=${v1}`), notes }
     },
   },
-  detect: (h) => hasHeader(h, 'stripe-signature'),
+  detect: whenHeader(['stripe-signature']),
 })

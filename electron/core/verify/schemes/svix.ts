@@ -1,10 +1,10 @@
 /** Svix: Standard Webhooks under `svix-*` header names (same key, same signed content). */
-import { hasHeader } from '../../../../shared/headers'
 import { familyMember, hasV1a } from './parts/standard-webhooks-family'
+import { whenHeader } from '../scheme-definition'
 
 export const svix = familyMember(
   'svix',
   'Svix',
   'svix',
-  (h) => hasHeader(h, 'svix-signature') && !hasV1a(h),
+  whenHeader(['svix-signature'], (h) => !hasV1a(h)),
 )

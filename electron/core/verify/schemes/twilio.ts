@@ -2,9 +2,9 @@
  * Twilio: `X-Twilio-Signature` = base64 HMAC-SHA1 of the URL Twilio called followed by the
  * sorted POST parameters (JSON bodies: `bodySHA256` in the URL instead), Auth Token as text.
  */
-import { hasHeader } from '../../../../shared/headers'
 import { macMatches, safeEqual, sha256Hex } from '../crypto'
 import type { SchemeDefinition } from '../scheme-definition'
+import { whenHeader } from '../scheme-definition'
 import type { Scheme } from '../types'
 import { single } from './parts/extract'
 import { deriveKey, keyVariants } from './parts/hmac-keys'
@@ -83,6 +83,6 @@ export const twilio: SchemeDefinition = {
   signing: {
     unsignable: 'Twilio re-signing is not supported (it signs the full URL and form parameters)',
   },
-  detect: (h) => hasHeader(h, 'x-twilio-signature'),
+  detect: whenHeader(['x-twilio-signature']),
   platform: { platform: 'twilio' },
 }

@@ -2,8 +2,9 @@
  * Slack and Zoom sign `v0:{timestamp}:{body}` the same way (HMAC-SHA256, hex, `v0=` prefix,
  * 300 s both ways); only the header names differ.
  */
-import { hasHeader, setHeader } from '../../../../../shared/headers'
+import { setHeader } from '../../../../../shared/headers'
 import type { PlatformHint, SchemeDefinition } from '../../scheme-definition'
+import { whenHeader } from '../../scheme-definition'
 import type { Scheme } from '../../types'
 import { withTimestamp } from './extract'
 import { defineHmac } from './hmac-scheme'
@@ -35,7 +36,7 @@ export function v0Definition(
         return { headers: setHeader(headers, sigName, `v0=${compute({ ...ctx, ts })}`), notes: [] }
       },
     },
-    detect: (h) => hasHeader(h, sigName),
+    detect: whenHeader([sigName]),
     platform,
   })
 }
