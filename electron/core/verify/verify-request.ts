@@ -34,7 +34,10 @@ export async function verifyRequest(
   verifiers: VerifierConfig[],
   ctx: VerifyContext = {},
 ): Promise<Verification> {
-  const sent = await verifyBytes(input, verifiers, ctx)
+  const pending = verifyBytes(input, verifiers, ctx)
+  // Without an applicable verifier the verdict is known at once: no extra promise and tick
+  // per capture for the common case.
+  const sent = pending instanceof Promise ? await pending : pending
   const decoded = decodeContent(input.headers, input.body)
   if (!decoded) return sent
   if (sent.status === 'valid') {
@@ -54,11 +57,12 @@ export async function verifyRequest(
   return sent
 }
 
-async function verifyBytes(
+/** The verdict over one set of bytes: synchronous when no verifier applies (only detection). */
+function verifyBytes(
   input: VerifyInput,
   verifiers: VerifierConfig[],
   ctx: VerifyContext,
-): Promise<Verification> {
+): Verification | Promise<Verification> {
   // No verifier configured (the common case): only detection matters, not the request path.
   const path = verifiers.length > 0 ? requestPath(input.url) : ''
   const applicable = verifiers.length > 0 ? verifiers.filter((v) => pathMatches(v.path, path)) : []
@@ -78,6 +82,16 @@ async function verifyBytes(
       : 'no signature and no verifier configured'
     return { scheme: null, status: 'none', reason, diagnosis: null, verifierId: null }
   }
+  return runApplicable(applicable, input, verifiers, ctx)
+}
+
+/** The best verdict of the verifiers whose path applies (a valid one stops the search). */
+async function runApplicable(
+  applicable: VerifierConfig[],
+  input: VerifyInput,
+  verifiers: VerifierConfig[],
+  ctx: VerifyContext,
+): Promise<Verification> {
   let best: Verification | null = null
   for (const v of applicable) {
     const result = await runVerifier(v, input, verifiers, ctx)

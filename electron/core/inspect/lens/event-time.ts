@@ -7,19 +7,20 @@ import { get, isRec, str } from '../context'
 
 export function eventTime(json: unknown): number | null {
   if (!isRec(json)) return null
-  const candidates = [
-    get(json, 'statusUpdate', 'status', 'timestamp'),
-    get(json, 'task', 'status', 'timestamp'),
-    get(json, 'status', 'timestamp'),
-    json.timestamp,
-  ]
-  for (const c of candidates) {
-    const s = str(c)
-    if (s === undefined) continue
-    const t = Date.parse(s)
-    if (Number.isFinite(t)) return t
-  }
-  return null
+  // In order, first parseable wins; asked one by one (no candidates array: this runs per capture).
+  return (
+    timeOf(get(json, 'statusUpdate', 'status', 'timestamp')) ??
+    timeOf(get(json, 'task', 'status', 'timestamp')) ??
+    timeOf(get(json, 'status', 'timestamp')) ??
+    timeOf(json.timestamp)
+  )
+}
+
+function timeOf(c: unknown): number | null {
+  const s = str(c)
+  if (s === undefined) return null
+  const t = Date.parse(s)
+  return Number.isFinite(t) ? t : null
 }
 
 /** "45 s", "2 min", "3 h" — how long ago, for stall messages. */

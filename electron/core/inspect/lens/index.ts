@@ -63,7 +63,8 @@ export function createAgentLens(): AgentLens {
         },
         settings,
       )
-      return [...conformance, ...sequence]
+      // Most events have neither: no new array then.
+      return conformance.length === 0 ? sequence : [...conformance, ...sequence]
     },
     replay(e) {
       if (!e.classification || !e.receivedAt) return

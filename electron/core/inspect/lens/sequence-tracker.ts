@@ -274,14 +274,20 @@ export class SequenceTracker {
   private retryStorm(e: SequenceEvent, settings: LensSettings): Finding | null {
     const key = e.idempotency.key
     const since = e.receivedAt - settings.retryStormWindowMs
-    // Kept in place (no new array per request): a busy key arrives on every request.
+    // Kept in place (no new array per request): a busy key arrives on every request. The
+    // times in the window stay in order, the oldest dropped past the cap, then the new one.
     const seen = this.keys.get(key) ?? []
+    let inWindow = 0
+    for (let i = 0; i < seen.length; i++) if (seen[i] > since) inWindow++
+    let skip = inWindow + 1 - Math.max(settings.retryStormCount, 50)
     let kept = 0
-    for (let i = 0; i < seen.length; i++) if (seen[i] > since) seen[kept++] = seen[i]
+    for (let i = 0; i < seen.length; i++) {
+      if (!(seen[i] > since)) continue
+      if (skip > 0) skip--
+      else seen[kept++] = seen[i]
+    }
     seen.length = kept
     seen.push(e.receivedAt)
-    const over = seen.length - Math.max(settings.retryStormCount, 50)
-    if (over > 0) seen.splice(0, over)
     this.keys.delete(key)
     this.keys.set(key, seen)
     if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value as string)
