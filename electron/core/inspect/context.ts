@@ -106,7 +106,7 @@ export function buildContext(input: ClassifyInput): ClassifyContext {
     const key = k.toLowerCase()
     if (!lower.has(key)) lower.set(key, v)
   }
-  const contentType = (lower.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+  const contentType = mediaType(lower.get('content-type') ?? '')
   let form: URLSearchParams | null = null
   if (contentType === 'application/x-www-form-urlencoded' && input.body.length <= MAX_PARSE_BYTES) {
     form = new URLSearchParams(input.body.toString('utf8'))
@@ -122,4 +122,10 @@ export function buildContext(input: ClassifyInput): ClassifyContext {
     json: form ? undefined : parseJson(input.body),
     form,
   }
+}
+
+/** `Application/JSON; charset=utf-8` → `application/json` (what `split(';')[0]` took, no array). */
+function mediaType(value: string): string {
+  const semi = value.indexOf(';')
+  return (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase()
 }
