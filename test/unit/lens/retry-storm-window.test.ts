@@ -15,7 +15,14 @@ function rng(seed: number): () => number {
   }
 }
 
-/** The window as first written: every time in the window, oldest dropped past the cap. */
+/** What the tracker keeps at most of keys and of subjects (least recently updated dropped). */
+const MAX_KEYS = 10_000
+
+/**
+ * The window as first written: every time in the window, oldest dropped past the cap; keys
+ * re-inserted on every event (least recently updated first) and the oldest dropped past
+ * MAX_KEYS.
+ */
 function stormByFilter(
   windows: Map<string, number[]>,
   key: string,
@@ -26,7 +33,9 @@ function stormByFilter(
   seen.push(at)
   const over = seen.length - Math.max(settings.retryStormCount, 50)
   if (over > 0) seen.splice(0, over)
+  windows.delete(key)
   windows.set(key, seen)
+  if (windows.size > MAX_KEYS) windows.delete(windows.keys().next().value as string)
   if (seen.length < settings.retryStormCount) return null
   return `retry storm: key ${key} arrived ${seen.length} times in ${Math.round((at - seen[0]) / 1000)} s (limit ${settings.retryStormCount} in ${Math.round(settings.retryStormWindowMs / 1000)} s)`
 }
@@ -62,5 +71,56 @@ describe('retry-storm window', () => {
       }
       expect(storms).toBeGreaterThan(100)
     }
+  })
+
+  it('forgets the least recently seen key past 10,000 keys, a busy key repeating included', () => {
+    const settings = { ...DEFAULT_LENS_SETTINGS, retryStormCount: 2, retryStormWindowMs: 3_600_000 }
+    const r = rng(5)
+    const tracker = new SequenceTracker()
+    const windows = new Map<string, number[]>()
+    let now = Date.parse('2026-12-01T10:00:00.000Z')
+    for (let i = 0; i < 40_000; i++) {
+      now += 10
+      // Runs of one hot key, then keys from a pool larger than the limit.
+      const key = r() < 0.5 ? `hot${Math.floor(i / 500) % 3}` : `k${Math.floor(r() * 14_000)}`
+      const found = tracker.observe(
+        {
+          id: `e${i}`,
+          receivedAt: now,
+          classification: { platform: 'unknown', eventType: null, subject: null },
+          idempotency: { key, status: 'first' },
+        },
+        settings,
+      )
+      const expected = stormByFilter(windows, key, now, settings)
+      if (
+        found.length !== (expected === null ? 0 : 1) ||
+        found[0]?.message !== (expected ?? undefined)
+      )
+        expect([i, found.map((f) => f.message)]).toEqual([i, expected === null ? [] : [expected]])
+    }
+  })
+
+  it('keeps subjects in least recently updated order (snapshot order), repeats included', () => {
+    const r = rng(9)
+    const tracker = new SequenceTracker()
+    const order = new Map<string, string>()
+    for (let i = 0; i < 3_000; i++) {
+      const subject = r() < 0.6 ? `t${Math.floor(i / 40) % 4}` : `t${Math.floor(r() * 50)}`
+      const id = `e${String(i).padStart(5, '0')}`
+      tracker.observe(
+        {
+          id,
+          receivedAt: 1_700_000_000_000 + i,
+          classification: { platform: 'a2a', eventType: 'task', subject, details: {} },
+          idempotency: { key: id, status: 'first' },
+        },
+        DEFAULT_LENS_SETTINGS,
+      )
+      order.delete(subject)
+      order.set(subject, id)
+    }
+    const lines = [...tracker.exportLines(() => true)].slice(1)
+    expect(lines.map((l) => l.split('\t')[3])).toEqual([...order.values()])
   })
 })

@@ -90,6 +90,14 @@ export function nounOf(platform: string): string {
 export class SequenceTracker {
   private readonly subjects = new Map<string, SubjectState>()
   private readonly keys = new Map<string, number[]>()
+  /**
+   * The key each Map had inserted last (null: not known). Both Maps are ordered least recently
+   * updated first by a delete and re-insert per event; for the key already last that is a
+   * no-op, and skipping it matters: a delete + set per event on the same key keeps the Map
+   * rehashing (one busy sender or task is the common case).
+   */
+  private lastSubject: string | null = null
+  private lastKey: string | null = null
 
   /** Records a captured event; returns the sequence findings it raises. */
   observe(e: SequenceEvent, settings: LensSettings): Finding[] {
@@ -174,6 +182,8 @@ export class SequenceTracker {
   clear(): void {
     this.subjects.clear()
     this.keys.clear()
+    this.lastSubject = null
+    this.lastKey = null
   }
 
   /**
@@ -263,9 +273,12 @@ export class SequenceTracker {
     next.maxBodyTime = maxBodyTime
     next.maxBodyTimeId = maxBodyTimeId
     next.stalled = false
-    // Re-insert so Map order is least recently updated first, for eviction.
+    // Re-insert so Map order is least recently updated first, for eviction (the key already
+    // last holds `next` itself: updated in place above).
+    if (prev !== undefined && this.lastSubject === key) return
     this.subjects.delete(key)
     this.subjects.set(key, next)
+    this.lastSubject = key
     if (this.subjects.size > MAX_SUBJECTS) {
       this.subjects.delete(this.subjects.keys().next().value as string)
     }
@@ -276,7 +289,8 @@ export class SequenceTracker {
     const since = e.receivedAt - settings.retryStormWindowMs
     // Kept in place (no new array per request): a busy key arrives on every request. The
     // times in the window stay in order, the oldest dropped past the cap, then the new one.
-    const seen = this.keys.get(key) ?? []
+    const known = this.keys.get(key)
+    const seen = known ?? []
     let inWindow = 0
     for (let i = 0; i < seen.length; i++) if (seen[i] > since) inWindow++
     let skip = inWindow + 1 - Math.max(settings.retryStormCount, 50)
@@ -288,9 +302,12 @@ export class SequenceTracker {
     }
     seen.length = kept
     seen.push(e.receivedAt)
-    this.keys.delete(key)
-    this.keys.set(key, seen)
-    if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value as string)
+    if (known === undefined || this.lastKey !== key) {
+      this.keys.delete(key)
+      this.keys.set(key, seen)
+      this.lastKey = key
+      if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value as string)
+    }
     if (seen.length < settings.retryStormCount) return null
     return finding(
       'retry-storm',
