@@ -12,7 +12,7 @@ import { chooseAnswer } from '../receiver/response-rules'
 import type { Settings, StoredVerifier } from '../settings/settings-types'
 import type { EventStore } from '../store/event-store'
 import type { Analyzers, LensContext } from './analyzers'
-import { analysisInputFor, type ReceiverUrls } from './analysis-input'
+import { analysisInput, type ReceiverUrls } from './analysis-input'
 import { pooledRandom } from './pooled-random'
 
 /**
@@ -83,7 +83,7 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     const id = nextId(raw.receivedAt.getTime())
     // One-shot hash (Node 20.12+; engines say ≥ 20.19): no Hash object per request.
     const sha256 = hash('sha256', raw.body, 'hex')
-    const input = analysisInputFor(raw, id, sha256, deps.urls())
+    const input = analysisInput({ ...raw, id, sha256 }, deps.urls())
     const { analyzers } = deps
     const classification = analyzers.classify(input)
     const idempotency = analyzers.idempotency(input, classification)
