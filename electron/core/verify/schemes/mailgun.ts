@@ -4,7 +4,7 @@
  */
 import type { HeaderPair } from '../../../../shared/event'
 import { headerValue } from '../../../../shared/headers'
-import { idStr, isRec, str } from '../../inspect/context'
+import { idStr, isRec, MAX_PARSE_BYTES, parseJson, str } from '../../inspect/context'
 import { parseUnix } from '../crypto'
 import type { Extracted, ExtractProblem } from '../types'
 import { defineHmac } from './parts/hmac-scheme'
@@ -17,8 +17,17 @@ interface MailgunSig {
 
 function readSignature(headers: HeaderPair[], body: Buffer): MailgunSig | null {
   const form = /urlencoded|multipart/i.test(headerValue(headers, 'content-type') ?? '')
-  // Auto-detection asks every request: most bodies are turned away here without decoding them
-  // (an ASCII byte sequence reads the same in the bytes and in the decoded text).
+  if (!form && body.length <= MAX_PARSE_BYTES) {
+    // Auto-detection asks every request: read the body's parse that classification already
+    // made (parseJson keeps it), and scan the bytes for the key as written only when the
+    // parsed body has one (`"signature"` escaped as \u0073... stays no signature, as before).
+    const parsed = parseJson(body)
+    const sig = isRec(parsed) ? parsed.signature : undefined
+    return sig && typeof sig === 'object' && body.includes('"signature"')
+      ? (sig as MailgunSig)
+      : null
+  }
+  // A form, or a body too large for parseJson (only a configured Mailgun verifier gets here).
   if (!form && !body.includes('"signature"')) return null
   const text = body.toString('utf8')
   if (form && !text.trimStart().startsWith('{')) {
