@@ -69,6 +69,17 @@ function describe(kind: string, v: Rec, protocol: '1.0' | '0.3'): Classification
   return { platform: 'a2a', eventType: kind, subject, details }
 }
 
+/** The body's one own key, or undefined when it has none or several (no Object.keys array). */
+function soleKey(body: Rec): string | undefined {
+  let first: string | undefined
+  for (const k in body) {
+    if (!Object.hasOwn(body, k)) continue
+    if (first !== undefined) return undefined
+    first = k
+  }
+  return first
+}
+
 export function detectA2a(ctx: ClassifyContext): Classification | null {
   const hinted =
     ctx.has('x-a2a-notification-token') ||
@@ -76,8 +87,8 @@ export function detectA2a(ctx: ClassifyContext): Classification | null {
     ctx.contentType === 'application/a2a+json'
   const body = ctx.json
   if (isRec(body)) {
-    const keys = Object.keys(body)
-    const wrapper = WRAPPERS.find((w) => keys.length === 1 && keys[0] === w)
+    const only = soleKey(body)
+    const wrapper = WRAPPERS.find((w) => only === w)
     if (wrapper && isRec(body[wrapper]) && wellFormed(wrapper, body[wrapper] as Rec)) {
       return describe(wrapper, body[wrapper] as Rec, '1.0')
     }
