@@ -99,7 +99,12 @@ export class SubjectIndex {
     if (prev?.id === e.id) return prev.answer
     const answer = prev ? { previousId: prev.id, previousState: prev.state } : null
     const state = stateOf(e.classification) ?? prev?.state ?? null
-    this.last.set(key, { id: e.id, state, answer })
+    if (prev) {
+      // Updated in place (nothing else holds it): no new object per event of a subject.
+      prev.id = e.id
+      prev.state = state
+      prev.answer = answer
+    } else this.last.set(key, { id: e.id, state, answer })
     return answer
   }
 
