@@ -28,7 +28,7 @@ import { loadLog, readyHead, sidecarHintReader } from './log-loader'
 import { LogWriter } from './log-writer'
 import { SidecarKeeper } from './sidecar-keeper'
 import { startupHints } from './startup-hints'
-import { hintOf, type ReplayHint } from './segment-sidecar'
+import type { ReplayHint } from './segment-sidecar'
 import { acquireLock, type Lock } from './lock-file'
 import { SEGMENT_DIR, SegmentHandles, segmentFile } from './segments'
 
@@ -161,15 +161,17 @@ export class EventStore extends EventEmitter {
       length: length - 1,
       headers,
     })
-    this.sidecars.track(at.seq, {
-      id: event.id,
-      offset: at.offset,
-      length: length - 1,
+    // The metadata holds every field of the sidecar's hint: it is passed as the hint (no copy).
+    this.sidecars.trackEvent(
+      at.seq,
+      event.id,
+      at.offset,
+      length - 1,
       metaLength,
-      headersAt: headers.at,
-      headersLength: headers.length,
-      hint: hintOf(meta),
-    })
+      headers.at,
+      headers.length,
+      meta,
+    )
     this.emit('appended', event)
     this.enforceRetention()
     return this.withFirst(event)

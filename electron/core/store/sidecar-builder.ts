@@ -1,7 +1,7 @@
 /**
  * Builds a segment sidecar's text (layout in segment-sidecar.ts) record by record, as the
- * writer appends lines: each record is serialised when it is tracked, so sealing a segment only
- * joins strings. Serialising a whole segment's records at once (hundreds to thousands of them)
+ * writer appends lines: each record's hint is serialised when it is tracked, so sealing a segment
+ * only joins strings and numbers. Serialising a whole segment's records at once (hundreds to thousands of them)
  * held the event loop for milliseconds at every roll, in the middle of the senders' answers.
  */
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
@@ -32,8 +32,14 @@ export interface SidecarEvent {
 export type SidecarRecord = SidecarEvent | { update: string; patch: DerivedPatch }
 
 export class SidecarBuilder {
+  /**
+   * The ids as they are and the places as plain numbers, serialised only when the sidecar is
+   * written: numbers are held unboxed (nothing for the collector), and an id is the string the
+   * index holds anyway — no string per event for either. The hints are serialised as they come
+   * (one flat string each), so sealing a segment joins strings instead of stringifying objects.
+   */
   private readonly ids: string[] = []
-  private readonly pos: string[] = []
+  private readonly pos: number[] = []
   private readonly upd: string[] = []
   private readonly at: string[] = []
   private readonly shared: string[] = []
@@ -42,23 +48,32 @@ export class SidecarBuilder {
   private complete = true
 
   add(r: SidecarRecord): void {
-    if ('update' in r) {
-      this.upd.push(JSON.stringify([r.update, r.patch]))
-      return
+    if ('update' in r) this.upd.push(JSON.stringify([r.update, r.patch]))
+    else if (!r.hint) this.complete = false
+    else {
+      this.addEvent(r.id, r.offset, r.length, r.metaLength, r.headersAt, r.headersLength, r.hint)
     }
-    if (!r.hint) {
-      this.complete = false
-      return
-    }
-    this.ids.push(JSON.stringify(r.id))
-    this.pos.push(`${r.offset},${r.length},${r.metaLength},${r.headersAt},${r.headersLength}`)
-    this.at.push(this.hintEntry(r.id, r.hint))
+  }
+
+  /** An event's record, given as its parts (no record object, no copy of its hint fields). */
+  addEvent(
+    id: string,
+    offset: number,
+    length: number,
+    metaLength: number,
+    headersAt: number,
+    headersLength: number,
+    hint: ReplayHint,
+  ): void {
+    this.ids.push(id)
+    this.pos.push(offset, length, metaLength, headersAt, headersLength)
+    this.at.push(this.hintEntry(id, hint))
   }
 
   /** The sidecar of the segment at `size` bytes; null when some event had no hint. */
   text(size: number, seq?: number): string | null {
     if (!this.complete) return null
-    const places = `{"ids":[${this.ids.join(',')}],"pos":[${this.pos.join(',')}],"upd":[${this.upd.join(',')}]}\n`
+    const places = `{"ids":${JSON.stringify(this.ids)},"pos":[${this.pos.join(',')}],"upd":[${this.upd.join(',')}]}\n`
     const head = {
       v: SIDECAR_VERSION,
       size,

@@ -9,6 +9,7 @@ import {
   HEAD_SIDECAR,
   removeSidecarFile,
   writeSidecarFile,
+  type ReplayHint,
   type SidecarRecord,
 } from './segment-sidecar'
 import { SidecarBuilder } from './sidecar-builder'
@@ -38,7 +39,30 @@ export class SidecarKeeper {
   track(seq: number, record: SidecarRecord): void {
     const builder = this.pending.get(seq)
     if (builder) builder.add(record)
-    else if (this.written.delete(seq)) void this.chain(seq, () => removeSidecarFile(this.dir, seq))
+    else this.late(seq)
+  }
+
+  /**
+   * `track` of an event line the writer appended, given as its parts: the append path makes no
+   * record object per event (nor a copy of the hint's fields: the event's metadata is its hint).
+   */
+  trackEvent(
+    seq: number,
+    id: string,
+    offset: number,
+    length: number,
+    metaLength: number,
+    headersAt: number,
+    headersLength: number,
+    hint: ReplayHint,
+  ): void {
+    const builder = this.pending.get(seq)
+    if (builder) builder.addEvent(id, offset, length, metaLength, headersAt, headersLength, hint)
+    else this.late(seq)
+  }
+
+  private late(seq: number): void {
+    if (this.written.delete(seq)) void this.chain(seq, () => removeSidecarFile(this.dir, seq))
   }
 
   /**
