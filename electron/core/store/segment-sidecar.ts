@@ -41,11 +41,14 @@ export function hintOf(meta: EventMeta): ReplayHint {
   return { id, receivedAt, sha256, idempotency, classification, findings }
 }
 
-/** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
+/**
+ * Writes a sidecar through the thread pool (temp file + rename: all of it or nothing), given as
+ * its text or as pieces of it (written one after another: no string of the whole).
+ */
 export async function writeSidecarFile(
   dir: string,
   seq: number,
-  text: string,
+  text: string | string[],
   file = sidecarFile(dir, seq),
 ): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })

@@ -72,17 +72,37 @@ export class SidecarBuilder {
 
   /** The sidecar of the segment at `size` bytes; null when some event had no hint. */
   text(size: number, seq?: number): string | null {
+    return this.chunks(size, seq)?.join('') ?? null
+  }
+
+  /**
+   * The sidecar's text in pieces of at most CHUNK_ITEMS records each, written one after another.
+   * A segment's sidecar is hundreds of KiB: as one string (and then one buffer) it went to the
+   * large-object space at every roll, fresh pages faulted in for each copy — about a
+   * millisecond of the event loop per seal, where the pieces reuse ordinary young memory.
+   */
+  chunks(size: number, seq?: number): string[] | null {
     if (!this.complete) return null
-    const places = `{"ids":${JSON.stringify(this.ids)},"pos":[${this.pos.join(',')}],"upd":[${this.upd.join(',')}]}\n`
-    const head = {
-      v: SIDECAR_VERSION,
-      size,
-      events: this.ids.length,
-      places: Buffer.byteLength(places),
-      seq,
-    }
-    const hints = `{"shared":[${this.shared.join(',')}],"at":[${this.at.join(',')}]}\n`
-    return `${JSON.stringify(head)}\n${places}${hints}`
+    const ids = this.ids
+    const places = pieces(ids.length, '{"ids":[', (a, b) =>
+      JSON.stringify(ids.slice(a, b)).slice(1, -1),
+    )
+    places.push(
+      ...pieces(this.pos.length / 5, '],"pos":[', (a, b) => this.pos.slice(a * 5, b * 5).join(',')),
+    )
+    places.push(
+      ...pieces(this.upd.length, '],"upd":[', (a, b) => this.upd.slice(a, b).join(',')),
+      ']}\n',
+    )
+    let placesBytes = 0
+    for (const p of places) placesBytes += Buffer.byteLength(p)
+    const head = { v: SIDECAR_VERSION, size, events: ids.length, places: placesBytes, seq }
+    const out = [`${JSON.stringify(head)}\n`, ...places]
+    out.push(
+      ...pieces(this.shared.length, '{"shared":[', (a, b) => this.shared.slice(a, b).join(',')),
+    )
+    out.push(...pieces(this.at.length, '],"at":[', (a, b) => this.at.slice(a, b).join(',')), ']}\n')
+    return out
   }
 
   /**
@@ -112,4 +132,17 @@ export class SidecarBuilder {
     }
     return at
   }
+}
+
+/** Records per piece of a sidecar's text: well under the large-object size for every line. */
+const CHUNK_ITEMS = 128
+
+/** `opening` and then `n` records joined by commas, as pieces of CHUNK_ITEMS records each. */
+function pieces(n: number, opening: string, join: (from: number, to: number) => string): string[] {
+  const out = [opening]
+  for (let a = 0; a < n; a += CHUNK_ITEMS) {
+    const b = Math.min(n, a + CHUNK_ITEMS)
+    out.push(a === 0 ? join(a, b) : `,${join(a, b)}`)
+  }
+  return out
 }

@@ -76,13 +76,13 @@ export class SidecarKeeper {
       await new Promise((r) => setImmediate(r))
       if (this.pending.get(seq) !== builder) return
       this.pending.delete(seq)
-      await this.save(seq, builder.text(size))
+      await this.save(seq, builder.chunks(size))
     })
   }
 
   /** Writes the sidecar of a sealed segment read at open that had none. */
   write(seq: number, size: number, records: SidecarRecord[]): void {
-    void this.chain(seq, () => this.save(seq, builderOf(records).text(size)))
+    void this.chain(seq, () => this.save(seq, builderOf(records).chunks(size)))
   }
 
   /**
@@ -94,7 +94,7 @@ export class SidecarKeeper {
     if (!builder) return
     this.pending.delete(seq)
     void this.chain(seq, async () => {
-      const text = builder.text(size, seq)
+      const text = builder.chunks(size, seq)
       if (text !== null) await writeSidecarFile(this.dir, seq, text, join(this.dir, HEAD_SIDECAR))
     })
   }
@@ -113,7 +113,7 @@ export class SidecarKeeper {
     while (this.jobs.size > 0) await Promise.all(this.jobs.values())
   }
 
-  private async save(seq: number, text: string | null): Promise<void> {
+  private async save(seq: number, text: string[] | null): Promise<void> {
     if (text === null) return
     this.written.add(seq)
     await writeSidecarFile(this.dir, seq, text)
