@@ -215,6 +215,7 @@ export class EventStore extends EventEmitter {
       this.hintsOnDisk,
       sidecarHintReader(this.opts.dir, this.handles),
       (e) => this.metaOf(e),
+      (e) => this.index.dropHint(e),
     )
     this.hintsOnDisk.clear()
   }
@@ -232,7 +233,7 @@ export class EventStore extends EventEmitter {
 
   /** Start-up did not need `startupMetas` (a snapshot stood in): lets go of the hints held. */
   dropStartupHints(): void {
-    for (const e of this.index.values()) e.hint = null
+    this.index.dropHints()
     this.hintsOnDisk.clear()
   }
 
