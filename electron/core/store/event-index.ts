@@ -38,6 +38,8 @@ export interface IndexEntry {
 }
 
 const INITIAL_CAPACITY = 1024
+/** What `evictOver` and `takeDroppable` return when there is nothing (shared: never changed). */
+const NONE: readonly never[] = Object.freeze([])
 
 export class EventIndex {
   /** Id -> arrival number (`first` is the oldest kept or evicted-but-not-compacted one). */
@@ -159,7 +161,9 @@ export class EventIndex {
   }
 
   /** Evicts the oldest events while over either limit; returns their ids, oldest first. */
-  evictOver(maxEvents: number, maxBytes: number): string[] {
+  evictOver(maxEvents: number, maxBytes: number): readonly string[] {
+    // Runs at every append, mostly with nothing to evict: no array made for nothing.
+    if (this.slots.size <= maxEvents && this.keptBytes <= maxBytes) return NONE
     const evicted: string[] = []
     while (this.head < this.next && (this.slots.size > maxEvents || this.keptBytes > maxBytes)) {
       const n = this.head++
@@ -176,9 +180,9 @@ export class EventIndex {
    * segment with no kept event of its own may still hold updates of kept events, so it stays.
    * Forgets the ones returned.
    */
-  takeDroppable(head: number): number[] {
+  takeDroppable(head: number): readonly number[] {
     // Nothing can have become droppable unless a segment was emptied or the head moved.
-    if (!this.emptied && head === this.lastHead) return []
+    if (!this.emptied && head === this.lastHead) return NONE
     this.emptied = false
     this.lastHead = head
     let oldestKept = head

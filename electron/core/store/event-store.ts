@@ -149,23 +149,28 @@ export class EventStore extends EventEmitter {
     // The metadata object is built once: the line's JSON and the index entry share it.
     const meta = metaOf(event)
     const { parts, length, headers } = eventRecord(event, body, undefined, meta)
-    const at = await writer.append(parts)
+    // The line's batch is awaited, not a promise of the line's own (one per batch, not per line).
+    const batch = writer.queueLine(parts)
+    const line = batch.count - 1
+    await batch.written
+    const seq = batch.seq
+    const offset = batch.offsetOf(line)
     const metaLength = headers.at - (HEADERS_MARKER_LENGTH - 1)
     this.index.add({
       id: event.id,
       meta,
       metaLength,
       patch: null,
-      seq: at.seq,
-      offset: at.offset,
+      seq,
+      offset,
       length: length - 1,
       headers,
     })
     // The metadata holds every field of the sidecar's hint: it is passed as the hint (no copy).
     this.sidecars.trackEvent(
-      at.seq,
+      seq,
       event.id,
-      at.offset,
+      offset,
       length - 1,
       metaLength,
       headers.at,
