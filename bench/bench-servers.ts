@@ -42,6 +42,9 @@ export function spawnListen(dir: string, ...extra: string[]): Promise<Server> {
 
 export const spawnBareFastify = () => spawnServer([join(ROOT, 'bench/bare-fastify.mjs')])
 export const spawnMockttp = () => spawnServer([join(ROOT, 'bench/mockttp-peer.mjs')])
+/** The capture floor: fastify that hashes and appends each request to `file` before answering. */
+export const spawnFloor = (file: string) =>
+  spawnServer([join(ROOT, 'bench/floor-fastify.mjs'), file])
 
 export function stop(child: ChildProcess): Promise<void> {
   return new Promise((r) => {

@@ -3,7 +3,9 @@
  * side with bare fastify answering 200 (the limit) and mockttp recording every request in memory
  * (HTTP Toolkit's engine) — each server in its own process, the same load for each: saturation
  * (50 closed-loop keep-alive senders, 1 KiB JSON) with retention active (the data dir already holds the
- * default 10,000 events, so every capture drops one), then a steady 500 requests/s.
+ * default 10,000 events, so every capture drops one), then a steady 500 requests/s. Saturation
+ * also runs the capture floor (bench/floor-fastify.mjs: fastify that only hashes and appends one
+ * line per request before answering), the most any capture that writes before it answers reaches.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,6 +14,7 @@ import {
   spawnBareFastify,
   spawnListen,
   spawnMockttp,
+  spawnFloor,
   cpuMs,
   stop,
   writeLog,
@@ -66,12 +69,24 @@ async function withListen<T extends { sent: number }>(
   }
 }
 
+async function withFloor<T extends { sent: number }>(
+  run: (url: string) => Promise<T>,
+): Promise<T & { cpuUs: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'hooklens-floor-'))
+  try {
+    return await measure(() => spawnFloor(join(dir, 'floor.jsonl')), run)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(2) : 'n/a')
 const lat = (r: { p50: number; p99: number }) => `${r.p50} / ${r.p99}`
 
 export async function runCaptureBench(): Promise<Record<string, string | number>> {
   const bare = await measure(spawnBareFastify, saturate)
   const mock = await measure(spawnMockttp, saturate)
+  const floor = await withFloor(saturate)
   const ours = await withListen(saturate)
   const steady = (url: string) =>
     steadyLoad(url, { rate: 500, seconds: DURATION, body: BODY, headers: HEADERS })
@@ -83,7 +98,9 @@ export async function runCaptureBench(): Promise<Record<string, string | number>
     'hooklens events written (warm-up + run, 10,000 kept)': `${ours.sent}+ (retention drops one per event)`,
     'throughput vs bare fastify (target ≥ 0.6)': ratio(ours.rps, bare.rps),
     'throughput vs mockttp (target ≥ 2)': ratio(ours.rps, mock.rps),
-    'CPU µs per request: bare fastify / mockttp / hooklens': `${bare.cpuUs} / ${mock.cpuUs} / ${ours.cpuUs}`,
+    'capture floor req/s (hash + append only) and vs bare fastify': `${Math.round(floor.rps)} = ${ratio(floor.rps, bare.rps)}`,
+    'hooklens vs the capture floor': ratio(ours.rps, floor.rps),
+    'CPU µs per request: bare fastify / mockttp / floor / hooklens': `${bare.cpuUs} / ${mock.cpuUs} / ${floor.cpuUs} / ${ours.cpuUs}`,
     'CPU per request vs bare fastify (lower is better)': ratio(ours.cpuUs, bare.cpuUs),
     'saturation p50/p99 ms: bare fastify': lat(bare),
     'saturation p50/p99 ms: mockttp': lat(mock),

@@ -3,6 +3,8 @@
  * capture bench does, 10,000 events kept, --json) or bare fastify under the capture bench's
  * saturation load with `node --cpu-prof`, and prints its req/s and the .cpuprofile path.
  * `node bin/run-ts.mjs bench/profile-listen.ts [listen|bare]`; PROFILE_SECONDS=6 by default.
+ * NO_PROF=1 runs without the profiler (a clean CPU figure; PRELOAD=URL then preloads a module),
+ * NO_JSON=1 runs `listen` without --json, SCRIPT=file.ts profiles that script instead.
  */
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
