@@ -24,8 +24,6 @@ import { promisify } from 'node:util'
 import { segmentFile } from './segments'
 import { Batch } from './write-batch'
 
-export { Batch } from './write-batch'
-
 const writeAsync = promisify(write)
 const datasyncAsync = promisify(fdatasync)
 
