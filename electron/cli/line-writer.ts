@@ -5,12 +5,12 @@
 export function batchedLineWriter(stream: NodeJS.WritableStream): (line: string) => void {
   let pending: string[] = []
   const flush = () => {
-    const text = pending.join('')
+    const text = `${pending.join('\n')}\n`
     pending = []
     stream.write(text)
   }
   return (line) => {
     if (pending.length === 0) setImmediate(flush)
-    pending.push(`${line}\n`)
+    pending.push(line)
   }
 }

@@ -7,11 +7,9 @@
  */
 import { STATUS_CODES } from 'node:http'
 import { Command, Option } from 'commander'
-import type { EventSummary } from '../../../shared/event'
 import { hasHeader } from '../../../shared/headers'
 import { createHooklens, type Hooklens } from '../../core/hooklens/hooklens'
 import { createAnalyzers } from '../../core/hooklens/default-analyzers'
-import { encodeBody } from '../../core/store/body-encoding'
 import { DataDirLockedError } from '../../core/store/lock-file'
 import { CliFailure, UsageError } from '../errors'
 import { cliDataDir } from '../data-dir'
@@ -30,7 +28,8 @@ import { sessionVerifiers } from '../session-secrets'
 import { listenFilter } from '../listen-filter'
 import { colorFor } from '../color'
 import { onStdoutClosed } from '../stdout-guard'
-import { safeLine, terminalJson } from '../terminal-text'
+import { safeLine } from '../terminal-text'
+import { contractLine } from '../contract-line'
 import { startForwarding, validateForwardFlags } from '../listen-forward'
 import { tunnelPrinter, validateTunnelFlags } from '../listen-tunnel'
 import type { ListenOptions } from '../listen-types'
@@ -262,11 +261,6 @@ function defaultAnswer(opts: ListenOptions) {
   if ((status === 429 || status === 503) && !hasHeader(headers, 'retry-after'))
     headers.push(['Retry-After', '10'])
   return { status, body, delayMs: opts.respondDelay, headers }
-}
-
-/** The event as `events show --json` prints it: every contract field, the body included. */
-function contractLine(event: EventSummary, body: Buffer): string {
-  return terminalJson(JSON.stringify({ ...event, ...encodeBody(body) }))
 }
 
 /** Where a wildcard bind is reachable from: the printed URL alone would hide it. */

@@ -14,6 +14,7 @@ import type { EventStore } from '../store/event-store'
 import type { Analyzers, LensContext } from './analyzers'
 import { analysisInput, type ReceiverUrls } from './analysis-input'
 import { pooledRandom } from './pooled-random'
+import { isoTimeFormatter } from './iso-time'
 
 /**
  * What other parts add to the capture path, one function each, given by the composition root:
@@ -52,6 +53,10 @@ const JSON_HEADERS: [string, string][] = [['content-type', 'application/json']]
 
 export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<ReceiverAnswer> {
   const nextId = monotonicFactory(pooledRandom())
+  const isoTime = isoTimeFormatter()
+  // The shown part of an answer, per answer object: the default answer is one object per
+  // settings change (chooseAnswer), so this is built once, not per request.
+  const shownOf = new WeakMap<ReceiverAnswer, Pick<EventResponse, 'headers' | 'body'>>()
   return async (raw) => {
     const intercepted = deps.selfCheck?.(raw)
     if (intercepted) return intercepted
@@ -80,10 +85,25 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     }
     if (deps.paused()) return answer
 
-    const id = nextId(raw.receivedAt.getTime())
+    const receivedAt = raw.receivedAt.getTime()
+    const id = nextId(receivedAt)
     // One-shot hash (Node 20.12+; engines say ≥ 20.19): no Hash object per request.
     const sha256 = hash('sha256', raw.body, 'hex')
-    const input = analysisInput({ ...raw, id, sha256 }, deps.urls())
+    // The fields analysis reads, named (a spread of the raw request copied all of them).
+    const input = analysisInput(
+      {
+        id,
+        receivedAt: raw.receivedAt,
+        method: raw.method,
+        path: raw.path,
+        query: raw.query,
+        headers: raw.headers,
+        body: raw.body,
+        sha256,
+        via: raw.via,
+      },
+      deps.urls(),
+    )
     const { analyzers } = deps
     const classification = analyzers.classify(input)
     const idempotency = analyzers.idempotency(input, classification)
@@ -91,9 +111,17 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     const findings = lens ? analyzers.findings!(input, { classification, idempotency }, lens) : []
     const verification = await analyzers.verify(input, deps.verifiers())
     const warnings = deps.warnings?.(raw) ?? []
+    let shown = shownOf.get(answer)
+    if (!shown) shownOf.set(answer, (shown = answerShown(answer)))
+    const response: EventResponse = {
+      status: answer.status,
+      latencyMs: Date.now() - receivedAt + (answer.delayMs ?? 0),
+    }
+    if (shown.headers) response.headers = shown.headers
+    if (shown.body) response.body = shown.body
     const event: EventSummary = {
       id,
-      receivedAt: raw.receivedAt.toISOString(),
+      receivedAt: isoTime(receivedAt),
       method: raw.method,
       path: raw.path,
       query: raw.query,
@@ -106,15 +134,15 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
       verification,
       idempotency,
       classification,
-      response: {
-        status: answer.status,
-        latencyMs: Date.now() - raw.receivedAt.getTime() + (answer.delayMs ?? 0),
-        ...answerShown(answer),
-      },
-      ...(raw.rejected ? { rejected: raw.rejected, declaredSize: raw.declaredSize ?? null } : {}),
-      ...(warnings.length > 0 ? { warnings } : {}),
-      ...(findings.length > 0 ? { findings } : {}),
+      response,
     }
+    // Optional keys added in the contract's order (the stored line keeps insertion order).
+    if (raw.rejected) {
+      event.rejected = raw.rejected
+      event.declaredSize = raw.declaredSize ?? null
+    }
+    if (warnings.length > 0) event.warnings = warnings
+    if (findings.length > 0) event.findings = findings
     // The stored summary says when the first delivery is no longer stored (firstEvicted).
     deps.onCaptured({ event: await deps.store.append(event, raw.body), body: raw.body })
     return answer

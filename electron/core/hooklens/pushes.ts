@@ -37,7 +37,10 @@ export interface PushSources {
 /** Maps every source to its push and emits it as the core's 'push' event. */
 export function routePushes({ core, store, deliveries, status }: PushSources): void {
   const push = (p: ApiPush) => core.emit('push', p)
-  core.on('captured', ({ event }) => push({ type: 'eventCaptured', payload: event }))
+  // Per captured event: nothing is built when no transport listens (listen --no-ui).
+  core.on('captured', ({ event }) => {
+    if (core.listenerCount('push') > 0) push({ type: 'eventCaptured', payload: event })
+  })
   store.on('updated', (e: EventSummary) => push({ type: 'eventUpdated', payload: e }))
   store.on('cleared', (cleared: number) => push({ type: 'eventsCleared', payload: { cleared } }))
   core.on('statusChanged', () => push({ type: 'statusChanged', payload: status() }))

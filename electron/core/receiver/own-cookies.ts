@@ -15,6 +15,10 @@ function isOwn(pair: string): boolean {
 
 /** The headers with our cookie pairs removed; a Cookie header left empty is dropped. */
 export function withoutOwnCookies(headers: HeaderPair[]): HeaderPair[] {
+  // Per request: the common case (no cookie of ours) costs one scan and no copy.
+  if (!headers.some(([k, v]) => v.includes(COOKIE_PREFIX) && k.toLowerCase() === 'cookie')) {
+    return headers
+  }
   let changed = false
   const out: HeaderPair[] = []
   for (const [k, v] of headers) {

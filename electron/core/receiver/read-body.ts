@@ -5,6 +5,7 @@
  * sender trickling bytes must not hold one of the tunnel's few sockets for ever (issue 12.4).
  */
 import type { IncomingMessage } from 'node:http'
+import { sameLengthDeadlines, type Deadlines } from './deadlines'
 
 export interface BodyResult {
   body: Buffer
@@ -15,10 +16,14 @@ export interface BodyResult {
   declaredSize?: number
 }
 
+/**
+ * `timeout`: milliseconds (0 = none), or the receiver's shared deadlines (one timer for every
+ * request in flight instead of one per request).
+ */
 export function readBodyWithLimit(
   req: IncomingMessage,
   limit: number,
-  timeoutMs = 0,
+  timeout: number | Deadlines = 0,
 ): Promise<BodyResult> {
   const declared = req.headers['content-length']
   const declaredSize = declared !== undefined ? Number(declared) : undefined
@@ -26,23 +31,25 @@ export function readBodyWithLimit(
     req.resume()
     return Promise.resolve({ body: Buffer.alloc(0), tooLarge: true, declaredSize })
   }
+  const deadlines = typeof timeout === 'number' ? bodyDeadlines(timeout) : timeout
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     let done = false
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            req.pause()
-            finish({ body: Buffer.alloc(0), tooLarge: false, timedOut: true, declaredSize: size })
-          }, timeoutMs)
-        : null
-    const finish = (result: BodyResult) => {
-      if (done) return
+    const cancel = deadlines?.add(() => {
+      req.pause()
+      finish({ body: Buffer.alloc(0), tooLarge: false, timedOut: true, declaredSize: size })
+    })
+    // Listeners are plain `on` guarded by `done` (no once-wrappers): this runs per request.
+    const stop = (): boolean => {
+      if (done) return false
       done = true
-      if (timer) clearTimeout(timer)
+      cancel?.()
       req.off('data', onData)
-      resolve(result)
+      return true
+    }
+    const finish = (result: BodyResult) => {
+      if (stop()) resolve(result)
     }
     const onData = (chunk: Buffer) => {
       size += chunk.length
@@ -54,15 +61,15 @@ export function readBodyWithLimit(
       chunks.push(chunk)
     }
     req.on('data', onData)
-    req.once('end', () => finish({ body: Buffer.concat(chunks, size), tooLarge: false }))
-    req.once('error', (err) => {
-      if (!done) {
-        done = true
-        if (timer) clearTimeout(timer)
-        reject(err)
-      }
+    req.on('end', () => finish({ body: Buffer.concat(chunks, size), tooLarge: false }))
+    req.on('error', (err) => {
+      if (stop()) reject(err)
     })
     // An aborted upload still tells us what arrived; keep it rather than lose the request.
-    req.once('aborted', () => finish({ body: Buffer.concat(chunks), tooLarge: false }))
+    req.on('aborted', () => finish({ body: Buffer.concat(chunks), tooLarge: false }))
   })
+}
+
+function bodyDeadlines(ms: number): Deadlines | null {
+  return ms > 0 ? sameLengthDeadlines(ms) : null
 }

@@ -4,11 +4,12 @@
  * this port, so it never serves the inspector, the API, settings or secrets.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { METHODS } from 'node:http'
+import { METHODS, type IncomingMessage } from 'node:http'
 import type { HeaderPair } from '../../../shared/event'
 import { withoutOwnCookies } from './own-cookies'
 import type { RawRequest } from './raw-request'
-import { readBodyWithLimit } from './read-body'
+import { readBodyWithLimit, type BodyResult } from './read-body'
+import { sameLengthDeadlines } from './deadlines'
 
 export interface ReceiverAnswer {
   status: number
@@ -47,7 +48,7 @@ export function build(opts: ReceiverOptions): FastifyInstance {
       headersTimeout: opts.headersTimeoutMs ?? 0,
       connectionsCheckingInterval: Math.min(1000, Math.max(100, opts.headersTimeoutMs ?? 1000)),
     },
-    frameworkErrors: (_err, req, reply) => void tracked(req, reply),
+    frameworkErrors: (_err, req, reply) => void handle(req, reply),
   })
   for (const m of EXTRA_METHODS) {
     if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true })
@@ -62,7 +63,9 @@ export function build(opts: ReceiverOptions): FastifyInstance {
   // delays end at once and those answers go out before connections are cut: a sender whose
   // request was stored as "answered 429" must receive that 429, not an empty reply.
   const sleepers = new Set<() => void>()
-  const handling = new Set<Promise<void>>()
+  // Requests being handled: a count, not a set of their promises (no wrapper per request).
+  let handling = 0
+  let allHandled: (() => void) | null = null
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
       const wake = () => {
@@ -75,73 +78,78 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     })
   app.addHook('preClose', async () => {
     for (const wake of [...sleepers]) wake()
-    await Promise.allSettled([...handling])
+    if (handling > 0) await new Promise<void>((resolve) => (allHandled = resolve))
   })
-  const tracked = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const run = handle(req, reply)
-    handling.add(run)
+  // One timer for every body being read (all share the same timeout).
+  const bodyDeadlines = opts.bodyTimeoutMs ? sameLengthDeadlines(opts.bodyTimeoutMs) : 0
+
+  async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    handling++
     try {
-      await run
+      const receivedAt = clock()
+      const raw = req.raw
+      // Read before the body: an aborted upload's socket no longer knows its peer.
+      const remoteAddress = raw.socket.remoteAddress ?? ''
+      const read = await readBodyWithLimit(raw, opts.maxBodyBytes, bodyDeadlines)
+      const request = rawRequest(raw, receivedAt, remoteAddress, read)
+      let answer: ReceiverAnswer
+      try {
+        answer = await opts.onRequest(request)
+      } catch (err) {
+        opts.logger?.warn(
+          `receiver: could not record ${request.method} ${raw.url ?? '/'}: ${(err as Error).message}`,
+        )
+        answer = {
+          status: 500,
+          headers: [['content-type', 'application/json']],
+          body: JSON.stringify({ error: 'hooklens could not record this request', retry: true }),
+        }
+      }
+      // The rest of the body was not read: close instead of leaving it in the socket.
+      if (read.tooLarge || read.timedOut) reply.header('connection', 'close')
+      if (answer.delayMs && answer.delayMs > 0) await delay(answer.delayMs)
+      reply.code(answer.status)
+      if (answer.headers) for (const [k, v] of answer.headers) reply.header(k, v)
+      const payload = answer.body ?? ''
+      // A Buffer goes out as is; a string would get a charset appended to its content type.
+      // Not awaited: a Buffer is written (res.end) before send returns, nothing is left to wait on.
+      reply.send(typeof payload === 'string' ? encoded(payload) : payload)
     } finally {
-      handling.delete(run)
+      if (--handling === 0 && allHandled) allHandled()
     }
   }
 
-  async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const receivedAt = clock()
-    const raw = req.raw
+  /** The request as the core sees it: exact bytes, headers in arrival order, where it came from. */
+  function rawRequest(
+    raw: IncomingMessage,
+    receivedAt: Date,
+    remoteAddress: string,
+    read: BodyResult,
+  ): RawRequest {
     const url = raw.url ?? '/'
     const q = url.indexOf('?')
     // Our own inspector cookie is never captured (12.2).
     const headers = withoutOwnCookies(pairs(raw.rawHeaders))
-    const remoteAddress = raw.socket.remoteAddress ?? ''
-    const { body, tooLarge, timedOut, declaredSize } = await readBodyWithLimit(
-      raw,
-      opts.maxBodyBytes,
-      opts.bodyTimeoutMs,
-    )
     const request: RawRequest = {
       receivedAt,
       method: raw.method ?? 'GET',
       path: q === -1 ? url : url.slice(0, q),
       query: q === -1 ? '' : url.slice(q + 1),
       headers,
-      body,
+      body: read.body,
       remoteAddress,
       via: opts.isTunnel?.(headers, remoteAddress) ? 'tunnel' : 'local',
       forwardedFor: lastForwardedFor(headers),
     }
-    if (tooLarge) {
+    if (read.tooLarge) {
       request.rejected = 'rejected: body too large'
-      request.declaredSize = declaredSize
-    } else if (timedOut) {
+      request.declaredSize = read.declaredSize
+    } else if (read.timedOut) {
       request.rejected = `rejected: body not received within ${formatSeconds(opts.bodyTimeoutMs!)}`
       request.rejectStatus = 408
-      request.declaredSize = declaredSize
+      request.declaredSize = read.declaredSize
     }
-    let answer: ReceiverAnswer
-    try {
-      answer = await opts.onRequest(request)
-    } catch (err) {
-      opts.logger?.warn(
-        `receiver: could not record ${request.method} ${url}: ${(err as Error).message}`,
-      )
-      answer = {
-        status: 500,
-        headers: [['content-type', 'application/json']],
-        body: JSON.stringify({ error: 'hooklens could not record this request', retry: true }),
-      }
-    }
-    if (tooLarge || timedOut) {
-      // The rest of the body was not read: close instead of leaving it in the socket.
-      reply.header('connection', 'close')
-    }
-    if (answer.delayMs && answer.delayMs > 0) await delay(answer.delayMs)
-    reply.code(answer.status)
-    for (const [k, v] of answer.headers ?? []) reply.header(k, v)
-    const payload = answer.body ?? ''
-    // A Buffer goes out as is; a string would get a charset appended to its content type.
-    await reply.send(typeof payload === 'string' ? encoded(payload) : payload)
+    return request
   }
 
   // Nearly every answer is the same configured body: its bytes are encoded once, not per request
@@ -156,8 +164,8 @@ export function build(opts: ReceiverOptions): FastifyInstance {
     return lastBytes
   }
 
-  app.route({ method: app.supportedMethods, url: '*', handler: tracked })
-  app.setNotFoundHandler(tracked)
+  app.route({ method: app.supportedMethods, url: '*', handler: handle })
+  app.setNotFoundHandler(handle)
   return app
 }
 

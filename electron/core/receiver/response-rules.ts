@@ -12,7 +12,8 @@ export function chooseAnswer(
   method: string,
   path: string,
 ): ReceiverAnswer & { ruleId: string | null } {
-  const rule = settings.responseRules.find((r) => ruleMatches(r, method, path))
+  const rules = settings.responseRules
+  const rule = rules.length > 0 ? rules.find((r) => ruleMatches(r, method, path)) : undefined
   if (rule) {
     return {
       ruleId: rule.id,
@@ -22,8 +23,20 @@ export function chooseAnswer(
       delayMs: rule.delayMs ?? 0,
     }
   }
-  const d = settings.defaultResponse
-  return {
+  return defaultAnswer(settings.defaultResponse)
+}
+
+type DefaultResponse = Settings['defaultResponse']
+type Answer = ReceiverAnswer & { ruleId: string | null }
+
+// The default answer is asked for on every request and only changes with settings: built once
+// per distinct default response and shared (callers only read answers, never change them).
+// Its fields are compared too, so a settings object changed in place is not missed.
+let last: { from: DefaultResponse; copy: DefaultResponse; answer: Answer } | null = null
+
+function defaultAnswer(d: DefaultResponse): Answer {
+  if (last?.from === d && sameDefault(last.copy, d)) return last.answer
+  const answer: Answer = {
     ruleId: null,
     status: d.status,
     headers: [
@@ -33,6 +46,26 @@ export function chooseAnswer(
     body: d.body,
     delayMs: d.delayMs,
   }
+  last = { from: d, copy: { ...d, headers: d.headers?.map(([k, v]) => [k, v]) }, answer }
+  return answer
+}
+
+function sameDefault(copy: DefaultResponse, d: DefaultResponse): boolean {
+  if (
+    copy.status !== d.status ||
+    copy.contentType !== d.contentType ||
+    copy.body !== d.body ||
+    copy.delayMs !== d.delayMs ||
+    copy.headers?.length !== d.headers?.length
+  ) {
+    return false
+  }
+  for (let i = 0; i < (d.headers?.length ?? 0); i++) {
+    const a = copy.headers![i]
+    const b = d.headers![i]
+    if (a[0] !== b[0] || a[1] !== b[1]) return false
+  }
+  return true
 }
 
 export function ruleMatches(rule: ResponseRule, method: string, path: string): boolean {

@@ -89,8 +89,11 @@ export class ReplayService {
    * network and never reads the body back: it only queues, so per-target order is capture order.
    */
   onCaptured(event: EventSummary, body: Buffer): void {
-    const rules = this.rules()
-    if (rules.length === 0 || event.rejected) return
+    if (event.rejected) return
+    // Runs for every captured event: with no target at all, no rules array is built.
+    const saved = this.deps.rules?.() ?? []
+    if (this.sessionRules.length === 0 && saved.length === 0) return
+    const rules = [...this.sessionRules, ...saved]
     try {
       this.forwarder.setRules(rules)
       this.forwarder.enqueue(event, body)

@@ -83,7 +83,7 @@ function headerValue(headers: Headers, name: string): string | undefined {
 }
 
 function isLoopback(address: string): boolean {
-  const a = address.replace(/^::ffff:/, '')
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address
   return a === '::1' || a.startsWith('127.')
 }
 
@@ -103,6 +103,8 @@ export function classifyTunnelRequest(
   tunnelActive: boolean,
 ): TunnelOrigin {
   if (!isLoopback(remoteAddress)) return { via: 'local', forwardedFor: null }
+  // No tunnel this run: nothing to look up (the receiver asks this for every request).
+  if (tunnelHosts.length === 0 && !tunnelActive) return { via: 'local', forwardedFor: null }
   const host = (headerValue(headers, 'host') ?? '').toLowerCase().replace(/:\d+$/, '')
   const forwarded = headerValue(headers, 'x-forwarded-for')
   const hostMatches = host !== '' && tunnelHosts.some((h) => h.toLowerCase() === host)

@@ -33,3 +33,22 @@ describe('chooseAnswer', () => {
     })
   })
 })
+
+describe('chooseAnswer default answer', () => {
+  it('is built once per default response, and rebuilt when it changes (even in place)', () => {
+    const s = defaultSettings()
+    const first = chooseAnswer(s, 'POST', '/a')
+    expect(chooseAnswer(s, 'GET', '/b')).toBe(first)
+    s.defaultResponse.headers = [['x-a', '1']]
+    const second = chooseAnswer(s, 'POST', '/a')
+    expect(second.headers).toEqual([
+      ['content-type', 'application/json'],
+      ['x-a', '1'],
+    ])
+    s.defaultResponse.headers[0][1] = '2'
+    expect(chooseAnswer(s, 'POST', '/a').headers).toContainEqual(['x-a', '2'])
+    s.defaultResponse.status = 503
+    expect(chooseAnswer(s, 'POST', '/a')).toMatchObject({ status: 503, ruleId: null })
+    expect(chooseAnswer(defaultSettings(), 'POST', '/a')).toMatchObject({ status: 200 })
+  })
+})
