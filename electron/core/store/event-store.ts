@@ -28,7 +28,7 @@ import { loadLog, readyHead, sidecarHintReader } from './log-loader'
 import { LogWriter } from './log-writer'
 import { SidecarKeeper } from './sidecar-keeper'
 import { startupHints } from './startup-hints'
-import { hintOf, type ReplayHint } from './segment-sidecar'
+import type { ReplayHint } from './segment-sidecar'
 import { acquireLock, type Lock } from './lock-file'
 import { SEGMENT_DIR, SegmentHandles, segmentFile } from './segments'
 
@@ -149,27 +149,34 @@ export class EventStore extends EventEmitter {
     // The metadata object is built once: the line's JSON and the index entry share it.
     const meta = metaOf(event)
     const { parts, length, headers } = eventRecord(event, body, undefined, meta)
-    const at = await writer.append(parts)
+    // The line's batch is awaited, not a promise of the line's own (one per batch, not per line).
+    const batch = writer.queueLine(parts)
+    const line = batch.count - 1
+    await batch.written
+    const seq = batch.seq
+    const offset = batch.offsetOf(line)
     const metaLength = headers.at - (HEADERS_MARKER_LENGTH - 1)
     this.index.add({
       id: event.id,
       meta,
       metaLength,
       patch: null,
-      seq: at.seq,
-      offset: at.offset,
+      seq,
+      offset,
       length: length - 1,
       headers,
     })
-    this.sidecars.track(at.seq, {
-      id: event.id,
-      offset: at.offset,
-      length: length - 1,
+    // The metadata holds every field of the sidecar's hint: it is passed as the hint (no copy).
+    this.sidecars.trackEvent(
+      seq,
+      event.id,
+      offset,
+      length - 1,
       metaLength,
-      headersAt: headers.at,
-      headersLength: headers.length,
-      hint: hintOf(meta),
-    })
+      headers.at,
+      headers.length,
+      meta,
+    )
     this.emit('appended', event)
     this.enforceRetention()
     return this.withFirst(event)
@@ -213,6 +220,7 @@ export class EventStore extends EventEmitter {
       this.hintsOnDisk,
       sidecarHintReader(this.opts.dir, this.handles),
       (e) => this.metaOf(e),
+      (e) => this.index.dropHint(e),
     )
     this.hintsOnDisk.clear()
   }
@@ -230,7 +238,7 @@ export class EventStore extends EventEmitter {
 
   /** Start-up did not need `startupMetas` (a snapshot stood in): lets go of the hints held. */
   dropStartupHints(): void {
-    for (const e of this.index.values()) e.hint = null
+    this.index.dropHints()
     this.hintsOnDisk.clear()
   }
 

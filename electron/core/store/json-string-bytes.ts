@@ -73,3 +73,27 @@ export function writeJsonString(body: Buffer, out: Buffer, at: number): number {
   out[at++] = 0x22
   return at
 }
+
+/** The most bytes the JSON string literal of `n` bytes can take (each a `\u00XX`, and quotes). */
+export const jsonStringBound = (n: number): number => 6 * n + 2
+
+/**
+ * `writeJsonString` for a small body, in one pass: each byte is copied as it is looked at, and
+ * `out` needs only `jsonStringBound(body.length)` bytes free (no `jsonStringLength` pass first).
+ * For a body of a few KiB this is about twice as fast as copying the runs between escapes, whose
+ * every `Buffer.copy` costs more than its bytes; for a big body with few escapes the runs win.
+ */
+export function writeSmallJsonString(body: Buffer, out: Buffer, at: number): number {
+  out[at++] = 0x22
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]
+    if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
+      out[at++] = c
+      continue
+    }
+    const e = ESCAPES[c]
+    for (let k = 0; k < e.length; k++) out[at++] = e[k]
+  }
+  out[at++] = 0x22
+  return at
+}

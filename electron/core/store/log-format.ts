@@ -7,7 +7,14 @@
 import type { BodyEncoding, CapturedEvent, EventSummary } from '../../../shared/event'
 import { isUtf8 } from 'node:buffer'
 import { decodeBody, encodeBody } from './body-encoding'
-import { jsonStringLength, jsonStringParts, writeJsonString } from './json-string-bytes'
+import {
+  jsonStringBound,
+  jsonStringLength,
+  jsonStringParts,
+  writeJsonString,
+  writeSmallJsonString,
+} from './json-string-bytes'
+import { LineSlab } from './line-slab'
 
 const BODY_MARKER = Buffer.from(',"bodyEncoding":"')
 const HEADERS_MARKER = Buffer.from(',"headers":[')
@@ -57,25 +64,36 @@ export function eventRecord(
   meta: Omit<EventSummary, 'headers'> = metaOf(event),
 ): { parts: Buffer[]; length: number; headers: { at: number; length: number } } {
   // Headers go last among the metadata so the index can find their JSON text in the line.
-  const metaJson = JSON.stringify(meta).slice(0, -1)
-  const head = `${metaJson},"headers":${headersJson}`
-  const headers = {
-    at: Buffer.byteLength(metaJson) + HEADERS_MARKER.length - 1,
-    length: Buffer.byteLength(headersJson),
-  }
+  const metaJson = JSON.stringify(meta)
+  // A UTF-16 code unit takes at most 3 bytes of UTF-8: room for the strings without measuring them.
+  const headBound = 3 * (metaJson.length + headersJson.length) + HEADERS_KEY.length
   let parts: Buffer[]
+  let headers: { at: number; length: number }
   if (isUtf8(body)) {
     // The body is escaped at the byte level, never decoded: a big one as views of the body
-    // between escapes (no copy); a small one, or one full of quotes, copied into a single
-    // buffer with the rest of the line (one allocation, one iovec in the write).
+    // between escapes (no copy); a small one, or one full of quotes, written with the rest of
+    // the line into one slice of the slab (no allocation of its own, one iovec in the write).
+    const small = body.length <= SMALL_BODY
     const literal = body.length >= BYTE_ESCAPE_FROM ? jsonStringParts(body, body.length >> 6) : null
-    parts = literal
-      ? [Buffer.from(`${head},"bodyEncoding":"utf8","body":`), ...literal, CLOSE]
-      : [smallUtf8Line(`${head},"bodyEncoding":"utf8","body":`, body)]
+    const bodyRoom = small ? jsonStringBound(body.length) : literal ? 0 : jsonStringLength(body)
+    slab.reserve(headBound + UTF8_BODY.length + bodyRoom + CLOSE.length)
+    const { buf, at } = slab
+    headers = writeHead(buf, at, metaJson, headersJson)
+    let end = at + headers.at + headers.length
+    end += UTF8_BODY.copy(buf, end)
+    if (literal) parts = [slab.take(end), ...literal, CLOSE]
+    else {
+      end = small ? writeSmallJsonString(body, buf, end) : writeJsonString(body, buf, end)
+      parts = [slab.take(end + CLOSE.copy(buf, end))]
+    }
   } else {
     // Base64 needs no JSON escaping: its bytes go in directly.
+    slab.reserve(headBound + BASE64_BODY.length)
+    const { buf, at } = slab
+    headers = writeHead(buf, at, metaJson, headersJson)
+    const end = at + headers.at + headers.length
     parts = [
-      Buffer.from(`${head},"bodyEncoding":"base64","body":"`),
+      slab.take(end + BASE64_BODY.copy(buf, end)),
       Buffer.from(body.toString('base64'), 'latin1'),
       QUOTE_CLOSE,
     ]
@@ -86,17 +104,24 @@ export function eventRecord(
 }
 
 /**
- * A line whose body is small: written straight into one buffer (prefix, the body's JSON string
- * literal escaped at the byte level, closing brace) — no decoded copy of the body, no escaped
- * string of it, no string of the whole line; one allocation and one iovec in the write.
+ * Writes `{<meta>,"headers":<headers>` at `at` (the metadata object's closing brace replaced):
+ * where the headers JSON sits relative to `at`, and its byte length.
  */
-function smallUtf8Line(prefix: string, body: Buffer): Buffer {
-  const prefixLength = Buffer.byteLength(prefix)
-  const line = Buffer.allocUnsafe(prefixLength + jsonStringLength(body) + CLOSE.length)
-  line.write(prefix, 0, prefixLength, 'utf8')
-  CLOSE.copy(line, writeJsonString(body, line, prefixLength))
-  return line
+function writeHead(
+  buf: Buffer,
+  at: number,
+  metaJson: string,
+  headersJson: string,
+): { at: number; length: number } {
+  const metaEnd = at + buf.write(metaJson, at) - 1
+  const headersAt = metaEnd + HEADERS_KEY.copy(buf, metaEnd)
+  return { at: headersAt - at, length: buf.write(headersJson, headersAt) }
 }
+
+const slab = new LineSlab()
+const HEADERS_KEY = Buffer.from(',"headers":')
+const UTF8_BODY = Buffer.from(',"bodyEncoding":"utf8","body":')
+const BASE64_BODY = Buffer.from(',"bodyEncoding":"base64","body":"')
 
 /** An event without its headers: what the line's metadata object holds (and the index keeps). */
 export function metaOf(event: EventSummary): Omit<EventSummary, 'headers'> {
@@ -105,6 +130,8 @@ export function metaOf(event: EventSummary): Omit<EventSummary, 'headers'> {
 }
 
 const BYTE_ESCAPE_FROM = 16 * 1024
+/** Bodies up to this size are escaped byte by byte into room for the worst case (json-string-bytes). */
+const SMALL_BODY = 4 * 1024
 
 const CLOSE = Buffer.from('}\n')
 const QUOTE_CLOSE = Buffer.from('"}\n')

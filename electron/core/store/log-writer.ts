@@ -22,6 +22,7 @@ import {
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 import { segmentFile } from './segments'
+import { Batch } from './write-batch'
 
 const writeAsync = promisify(write)
 const datasyncAsync = promisify(fdatasync)
@@ -45,16 +46,9 @@ export interface WriterOptions {
   onRoll: (seq: number, sealed: { seq: number; size: number }) => void
 }
 
-interface Pending {
-  /** One line, possibly in parts (gathered by the write, not concatenated). */
-  parts: Buffer[]
-  length: number
-  resolve: (at: Position) => void
-  reject: (err: Error) => void
-}
-
 export class LogWriter {
-  private queue: Pending[] = []
+  /** The lines queued while a write is in flight: the next batch. */
+  private queue: Batch | null = null
   private writing: Promise<void> | null = null
   private lines = 0
 
@@ -88,14 +82,24 @@ export class LogWriter {
   }
 
   /** Queues a line; resolves with its segment and offset once the bytes are in the file. */
-  append(line: Buffer | Buffer[]): Promise<Position> {
-    const parts = Array.isArray(line) ? line : [line]
-    let length = 0
-    for (const p of parts) length += p.length
-    return new Promise((resolve, reject) => {
-      this.queue.push({ parts, length, resolve, reject })
-      this.kick()
-    })
+  async append(line: Buffer | Buffer[]): Promise<Position> {
+    const batch = this.queueLine(Array.isArray(line) ? line : [line])
+    const i = batch.count - 1
+    await batch.written
+    return { seq: batch.seq, offset: batch.offsetOf(i) }
+  }
+
+  /**
+   * Queues a line without a promise of its own (the append path): returns its batch, and the
+   * line is the batch's last (`count - 1`); once `written` resolves, `seq` and `offsetOf` say
+   * where it is.
+   */
+  queueLine(parts: Buffer[]): Batch {
+    const batch = (this.queue ??= new Batch())
+    batch.add(parts)
+    // After the line is in: with fsync, `kick` takes the batch at once.
+    this.kick()
+    return batch
   }
 
   /** Waits until everything queued so far is written. */
@@ -116,7 +120,7 @@ export class LogWriter {
   }
 
   private kick(): void {
-    if (this.writing || this.queue.length === 0) return
+    if (this.writing || !this.queue) return
     if (!this.opts.fsync) {
       // Without fsync the write only reaches the page cache: doing it synchronously once per
       // event-loop turn costs microseconds, where a thread-pool round trip per batch queued each
@@ -137,22 +141,18 @@ export class LogWriter {
     })
   }
 
-  private takeBatch(): { batch: Pending[]; bufs: Buffer[]; length: number } {
+  /** The queued batch, after rolling to a new segment if this one is full. */
+  private takeBatch(): Batch | null {
     const batch = this.queue
-    this.queue = []
-    const bufs: Buffer[] = []
-    let length = 0
-    for (const p of batch) {
-      for (const b of p.parts) if (b.length > 0) bufs.push(b)
-      length += p.length
-    }
+    this.queue = null
+    if (!batch) return null
     if (
       this.size > 0 &&
-      (this.size + length > this.opts.rollBytes || this.lines >= this.opts.rollLines)
+      (this.size + batch.length > this.opts.rollBytes || this.lines >= this.opts.rollLines)
     ) {
       this.rollSync()
     }
-    return { batch, bufs, length }
+    return batch
   }
 
   private rollSync(): void {
@@ -168,38 +168,33 @@ export class LogWriter {
     this.opts.onRoll(next, sealed)
   }
 
-  private settle(batch: Pending[], base: number, length: number): void {
-    this.size = base + length
-    this.lines += batch.length
-    let offset = base
-    for (const p of batch) {
-      p.resolve({ seq: this.seq, offset })
-      offset += p.length
-    }
+  private settle(batch: Batch, base: number): void {
+    this.size = base + batch.length
+    this.lines += batch.count
+    batch.done(this.seq, base)
   }
 
   private writeQueuedSync(): void {
-    const taken = this.queue.length > 0 ? this.takeOrFail() : null
-    if (!taken) return
-    const { batch, bufs, length } = taken
+    const batch = this.takeOrFail()
+    if (!batch) return
     const base = this.size
     try {
-      writeAllSync(this.fd, bufs, length)
+      writeAllSync(this.fd, batch.parts, batch.length)
     } catch (err) {
       this.cutOff(base)
-      for (const p of batch) p.reject(err as Error)
+      batch.failed(err as Error)
       return
     }
-    this.settle(batch, base, length)
+    this.settle(batch, base)
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue) {
       const seqBefore = this.seq
-      const taken = this.takeOrFail()
-      if (!taken) return
-      const { batch, bufs, length } = taken
-      const buf = bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, length)
+      const batch = this.takeOrFail()
+      if (!batch) return
+      const bufs = batch.parts
+      const buf = bufs.length === 1 ? bufs[0] : Buffer.concat(bufs, batch.length)
       const base = this.size
       try {
         if (this.seq !== seqBefore) await syncDir(this.opts.dir, this.seq)
@@ -210,22 +205,23 @@ export class LogWriter {
         await datasyncAsync(this.fd)
       } catch (err) {
         this.cutOff(base)
-        for (const p of batch) p.reject(err as Error)
+        batch.failed(err as Error)
         continue
       }
-      this.settle(batch, base, buf.length)
+      this.settle(batch, base)
     }
   }
 
   /**
-   * The next batch, or null after failing every queued append: the next segment could not be
-   * opened (disk full, permissions); later appends try again.
+   * The next batch, or null after failing it: the next segment could not be opened (disk full,
+   * permissions); later appends try again.
    */
-  private takeOrFail(): ReturnType<LogWriter['takeBatch']> | null {
+  private takeOrFail(): Batch | null {
+    const batch = this.queue
     try {
       return this.takeBatch()
     } catch (err) {
-      for (const p of this.queue.splice(0)) p.reject(err as Error)
+      batch?.failed(err as Error)
       return null
     }
   }

@@ -15,7 +15,7 @@
  *      `shared` (smaller to read, and one object for all the events that share it).
  */
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs'
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, open, rename, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Classification, Finding, Idempotency } from '../../../shared/event'
 import type { DerivedPatch, EventMeta } from './log-format'
@@ -41,16 +41,30 @@ export function hintOf(meta: EventMeta): ReplayHint {
   return { id, receivedAt, sha256, idempotency, classification, findings }
 }
 
-/** Writes a sidecar through the thread pool (temp file + rename: all of it or nothing). */
+/**
+ * Writes a sidecar through the thread pool (temp file + rename: all of it or nothing), given as
+ * its text or as pieces of it: one gathered write of the pieces' bytes (no string or buffer of
+ * the whole; `writeFile` of the pieces made one thread-pool round trip per piece).
+ */
 export async function writeSidecarFile(
   dir: string,
   seq: number,
-  text: string,
+  text: string | string[],
   file = sidecarFile(dir, seq),
 ): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
   const tmp = `${file}.${process.pid}.tmp`
-  await writeFile(tmp, text, { mode: 0o600 })
+  const bufs = typeof text === 'string' ? [Buffer.from(text)] : text.map((t) => Buffer.from(t))
+  let total = 0
+  for (const b of bufs) total += b.length
+  const h = await open(tmp, 'w', 0o600)
+  try {
+    const { bytesWritten } = await h.writev(bufs)
+    // libuv writes every buffer unless the disk fails; finish a short write all the same.
+    if (bytesWritten < total) await h.writeFile(Buffer.concat(bufs).subarray(bytesWritten))
+  } finally {
+    await h.close()
+  }
   await rename(tmp, file)
 }
 

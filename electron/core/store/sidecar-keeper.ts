@@ -9,6 +9,7 @@ import {
   HEAD_SIDECAR,
   removeSidecarFile,
   writeSidecarFile,
+  type ReplayHint,
   type SidecarRecord,
 } from './segment-sidecar'
 import { SidecarBuilder } from './sidecar-builder'
@@ -38,7 +39,30 @@ export class SidecarKeeper {
   track(seq: number, record: SidecarRecord): void {
     const builder = this.pending.get(seq)
     if (builder) builder.add(record)
-    else if (this.written.delete(seq)) void this.chain(seq, () => removeSidecarFile(this.dir, seq))
+    else this.late(seq)
+  }
+
+  /**
+   * `track` of an event line the writer appended, given as its parts: the append path makes no
+   * record object per event (nor a copy of the hint's fields: the event's metadata is its hint).
+   */
+  trackEvent(
+    seq: number,
+    id: string,
+    offset: number,
+    length: number,
+    metaLength: number,
+    headersAt: number,
+    headersLength: number,
+    hint: ReplayHint,
+  ): void {
+    const builder = this.pending.get(seq)
+    if (builder) builder.addEvent(id, offset, length, metaLength, headersAt, headersLength, hint)
+    else this.late(seq)
+  }
+
+  private late(seq: number): void {
+    if (this.written.delete(seq)) void this.chain(seq, () => removeSidecarFile(this.dir, seq))
   }
 
   /**
@@ -52,13 +76,13 @@ export class SidecarKeeper {
       await new Promise((r) => setImmediate(r))
       if (this.pending.get(seq) !== builder) return
       this.pending.delete(seq)
-      await this.save(seq, builder.text(size))
+      await this.save(seq, builder.chunks(size))
     })
   }
 
   /** Writes the sidecar of a sealed segment read at open that had none. */
   write(seq: number, size: number, records: SidecarRecord[]): void {
-    void this.chain(seq, () => this.save(seq, builderOf(records).text(size)))
+    void this.chain(seq, () => this.save(seq, builderOf(records).chunks(size)))
   }
 
   /**
@@ -70,7 +94,7 @@ export class SidecarKeeper {
     if (!builder) return
     this.pending.delete(seq)
     void this.chain(seq, async () => {
-      const text = builder.text(size, seq)
+      const text = builder.chunks(size, seq)
       if (text !== null) await writeSidecarFile(this.dir, seq, text, join(this.dir, HEAD_SIDECAR))
     })
   }
@@ -89,7 +113,7 @@ export class SidecarKeeper {
     while (this.jobs.size > 0) await Promise.all(this.jobs.values())
   }
 
-  private async save(seq: number, text: string | null): Promise<void> {
+  private async save(seq: number, text: string[] | null): Promise<void> {
     if (text === null) return
     this.written.add(seq)
     await writeSidecarFile(this.dir, seq, text)

@@ -18,6 +18,8 @@ export function* startupHints(
   onDisk: Map<number, string[]>,
   readHints: HintReader,
   metaOf: (e: IndexEntry) => ReplayHint,
+  /** Lets go of the hint an entry was loaded with, once used. */
+  dropHint: (e: IndexEntry) => void,
 ): IterableIterator<ReplayHint> {
   // A sidecar's hints are in its segment's line order, as its events were indexed: a cursor
   // finds each kept event's hint (evicted ones are skipped over), no map by id is built.
@@ -41,7 +43,7 @@ export function* startupHints(
       yield metaOf(e)
       continue
     }
-    e.hint = null // used once: not held for the store's lifetime
+    if (e.hint) dropHint(e) // used once: not held for the store's lifetime
     yield e.patch ? { ...h, ...e.patch } : h
   }
 }
