@@ -1,11 +1,14 @@
 /**
  * Capture bench (issue 11): `hooklens listen` writing every event before it answers, side by
- * side with bare fastify answering 200 (the limit) and mockttp recording every request in memory
- * (HTTP Toolkit's engine) — each server in its own process, the same load for each: saturation
- * (50 closed-loop keep-alive senders, 1 KiB JSON) with retention active (the data dir already holds the
- * default 10,000 events, so every capture drops one), then a steady 500 requests/s. Saturation
- * also runs the capture floor (bench/floor-fastify.mjs: fastify that only hashes and appends one
- * line per request before answering), the most any capture that writes before it answers reaches.
+ * side with bare fastify answering 200 (the limit), the capture floor (bench/floor-fastify.mjs:
+ * fastify that only hashes and appends one line per request before answering — the most any
+ * capture that writes before it answers reaches) and mockttp recording every request in memory
+ * (HTTP Toolkit's engine). Each server runs in its own process and gets the same load:
+ * saturation (50 closed-loop keep-alive senders, 1 KiB JSON) with retention active (the data dir
+ * already holds the default 10,000 events, so every capture drops one), then a steady 500
+ * requests/s. The machine is shared and noisy: saturation runs in rounds that take the servers
+ * in turn, each ratio is taken within a round (servers measured seconds apart) and the median
+ * round is printed with the spread.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,99 +23,132 @@ import {
   writeLog,
   type Server,
 } from './bench-servers'
-import { closedLoad, steadyLoad } from './steady-load'
+import { closedLoad, steadyLoad, type SteadyResult } from './steady-load'
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = 50
 const BODY = Buffer.from(JSON.stringify({ type: 'task.status', payload: 'x'.repeat(960) }))
 const HEADERS = { 'content-type': 'application/json', 'webhook-id': 'msg_bench' }
 
-async function saturate(url: string) {
-  return closedLoad(url, {
-    connections: CONNECTIONS,
-    seconds: DURATION,
-    body: BODY,
-    headers: HEADERS,
-  })
+type Result = SteadyResult & { rps: number; cpuUs: number }
+type Load = (url: string) => Promise<SteadyResult & { rps?: number }>
+
+const saturate: Load = (url) =>
+  closedLoad(url, { connections: CONNECTIONS, seconds: SECONDS, body: BODY, headers: HEADERS })
+const steady: Load = (url) =>
+  steadyLoad(url, { rate: 500, seconds: 2 * SECONDS, body: BODY, headers: HEADERS })
+
+/** One load against a running server, with the server's CPU per answered request in µs. */
+async function measure(server: Server, load: Load): Promise<Result> {
+  const before = cpuMs(server.child.pid!)
+  const t0 = performance.now()
+  const result = await load(server.url)
+  const rps = result.rps ?? result.sent / ((performance.now() - t0) / 1000)
+  const cpuUs = ((cpuMs(server.child.pid!) - before) * 1000) / Math.max(1, result.sent)
+  return { ...result, rps, cpuUs: Math.round(cpuUs) }
 }
 
-/**
- * Each server alone on the machine: start, warm up, measure, stop. Also the server's CPU per
- * answered request over the measured run, in µs.
- */
-async function measure<T extends { sent: number }>(
-  start: () => Promise<Server>,
-  run: (url: string) => Promise<T>,
-): Promise<T & { cpuUs: number }> {
-  const server = await start()
-  try {
-    await run(server.url) // warm-up (JIT, connection pools)
-    const before = cpuMs(server.child.pid!)
-    const result = await run(server.url)
-    const cpuUs = ((cpuMs(server.child.pid!) - before) * 1000) / Math.max(1, result.sent)
-    return { ...result, cpuUs: Math.round(cpuUs) }
-  } finally {
-    await stop(server.child)
-  }
-}
-
-async function withListen<T extends { sent: number }>(
-  run: (url: string) => Promise<T>,
-): Promise<T & { cpuUs: number }> {
+/** The four servers, started once; `close` stops them and removes their data dirs. */
+async function startServers() {
   const dir = await mkdtemp(join(tmpdir(), 'hooklens-bench-'))
+  // Retention active from the first request: the default limits are already full.
+  await writeLog(join(dir, 'listen'), 10_000, {
+    retention: { maxEvents: 10_000, maxBytes: 1024 ** 3 },
+  })
+  const started: Server[] = []
+  const start = async (spawn: () => Promise<Server>) => {
+    const s = await spawn()
+    started.push(s)
+    return s
+  }
   try {
-    // Retention active from the first request: the default limits are already full.
-    await writeLog(dir, 10_000, { retention: { maxEvents: 10_000, maxBytes: 1024 ** 3 } })
-    return await measure(() => spawnListen(dir, '--json'), run)
-  } finally {
+    const servers = {
+      bare: await start(spawnBareFastify),
+      mockttp: await start(spawnMockttp),
+      floor: await start(() => spawnFloor(join(dir, 'floor.jsonl'))),
+      hooklens: await start(() => spawnListen(join(dir, 'listen'), '--json')),
+    }
+    const close = async () => {
+      await Promise.all(started.map((s) => stop(s.child)))
+      await rm(dir, { recursive: true, force: true })
+    }
+    return { servers, close }
+  } catch (err) {
+    await Promise.all(started.map((s) => stop(s.child)))
     await rm(dir, { recursive: true, force: true })
+    throw err
   }
 }
 
-async function withFloor<T extends { sent: number }>(
-  run: (url: string) => Promise<T>,
-): Promise<T & { cpuUs: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'hooklens-floor-'))
-  try {
-    return await measure(() => spawnFloor(join(dir, 'floor.jsonl')), run)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}
-
-const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(2) : 'n/a')
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN)
+const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a')
+/** The median of per-round values, with the lowest and highest in brackets. */
+const spread = (xs: number[], fmt: (x: number) => string = fixed) =>
+  `${fmt(median(xs))} [${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}]`
 const lat = (r: { p50: number; p99: number }) => `${r.p50} / ${r.p99}`
 
 export async function runCaptureBench(): Promise<Record<string, string | number>> {
-  const bare = await measure(spawnBareFastify, saturate)
-  const mock = await measure(spawnMockttp, saturate)
-  const floor = await withFloor(saturate)
-  const ours = await withListen(saturate)
-  const steady = (url: string) =>
-    steadyLoad(url, { rate: 500, seconds: DURATION, body: BODY, headers: HEADERS })
-  const bare5 = await measure(spawnBareFastify, steady)
-  const mock5 = await measure(spawnMockttp, steady)
-  const ours5 = await withListen(steady)
-  return {
-    'saturation req/s: bare fastify / mockttp / hooklens': `${Math.round(bare.rps)} / ${Math.round(mock.rps)} / ${Math.round(ours.rps)}`,
-    'hooklens events written (warm-up + run, 10,000 kept)': `${ours.sent}+ (retention drops one per event)`,
-    'throughput vs bare fastify (target ≥ 0.6)': ratio(ours.rps, bare.rps),
-    'throughput vs mockttp (target ≥ 2)': ratio(ours.rps, mock.rps),
-    'capture floor req/s (hash + append only) and vs bare fastify': `${Math.round(floor.rps)} = ${ratio(floor.rps, bare.rps)}`,
-    'hooklens vs the capture floor': ratio(ours.rps, floor.rps),
-    'CPU µs per request: bare fastify / mockttp / floor / hooklens': `${bare.cpuUs} / ${mock.cpuUs} / ${floor.cpuUs} / ${ours.cpuUs}`,
-    'CPU per request vs bare fastify (lower is better)': ratio(ours.cpuUs, bare.cpuUs),
-    'saturation p50/p99 ms: bare fastify': lat(bare),
-    'saturation p50/p99 ms: mockttp': lat(mock),
-    'saturation p50/p99 ms: hooklens': lat(ours),
-    'saturation p99 vs bare fastify (target ≤ 3)': ratio(ours.p99, Math.max(1, bare.p99)),
-    'errors: bare / mockttp / hooklens': `${bare.errors} / ${mock.errors} / ${ours.errors}`,
-    '500 req/s ack p50/p99/max ms: bare fastify': `${lat(bare5)} / ${bare5.max}`,
-    '500 req/s ack p50/p99/max ms: mockttp': `${lat(mock5)} / ${mock5.max}`,
-    '500 req/s ack p50/p99/max ms: hooklens': `${lat(ours5)} / ${ours5.max}`,
-    '500 req/s p99: hooklens − (2 × bare + 5 ms) (target ≤ 0)': +(
-      ours5.p99 -
-      (2 * bare5.p99 + 5)
-    ).toFixed(1),
+  const { servers, close } = await startServers()
+  try {
+    const names = ['bare', 'mockttp', 'floor', 'hooklens'] as const
+    for (const n of names) await saturate(servers[n].url) // warm-up (JIT, connection pools)
+    const rounds: Record<(typeof names)[number], Result>[] = []
+    for (let r = 0; r < ROUNDS; r++) {
+      const round = {} as Record<(typeof names)[number], Result>
+      for (const n of names) round[n] = await measure(servers[n], saturate)
+      rounds.push(round)
+    }
+    const per = (f: (r: (typeof rounds)[number]) => number) => rounds.map(f)
+    const med = (n: (typeof names)[number]) => median(per((r) => r[n].rps))
+    const steadyOf = async (n: (typeof names)[number]) => measure(servers[n], steady)
+    const bare5 = await steadyOf('bare')
+    const mock5 = await steadyOf('mockttp')
+    const ours5 = await steadyOf('hooklens')
+    const middle = (n: (typeof names)[number]) =>
+      rounds.map((r) => r[n]).sort((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]
+    const written = rounds.reduce((sum, r) => sum + r.hooklens.sent, 0)
+    return {
+      'rounds (each server in turn, seconds per load)': `${ROUNDS} × ${SECONDS} s`,
+      'saturation req/s, median round: bare / mockttp / floor / hooklens': names
+        .map((n) => Math.round(med(n)))
+        .join(' / '),
+      'hooklens events written in the rounds (10,000 kept)': `${written} (retention drops one per event)`,
+      'throughput vs bare fastify (target ≥ 0.6)': spread(
+        per((r) => ratio(r.hooklens.rps, r.bare.rps)),
+      ),
+      'throughput vs mockttp (target ≥ 2)': spread(
+        per((r) => ratio(r.hooklens.rps, r.mockttp.rps)),
+      ),
+      'capture floor vs bare fastify (hash + append only)': spread(
+        per((r) => ratio(r.floor.rps, r.bare.rps)),
+      ),
+      'hooklens vs the capture floor': spread(per((r) => ratio(r.hooklens.rps, r.floor.rps))),
+      'CPU µs per request, median: bare / mockttp / floor / hooklens': names
+        .map((n) => median(per((r) => r[n].cpuUs)))
+        .join(' / '),
+      'CPU per request vs bare fastify (lower is better)': spread(
+        per((r) => ratio(r.hooklens.cpuUs, r.bare.cpuUs)),
+      ),
+      'saturation p50/p99 ms (median round): bare fastify': lat(middle('bare')),
+      'saturation p50/p99 ms (median round): mockttp': lat(middle('mockttp')),
+      'saturation p50/p99 ms (median round): hooklens': lat(middle('hooklens')),
+      'saturation p99 vs bare fastify (target ≤ 3)': spread(
+        per((r) => ratio(r.hooklens.p99, Math.max(1, r.bare.p99))),
+      ),
+      'errors, all rounds: bare / mockttp / floor / hooklens': names
+        .map((n) => per((r) => r[n].errors).reduce((a, b) => a + b, 0))
+        .join(' / '),
+      '500 req/s ack p50/p99/max ms: bare fastify': `${lat(bare5)} / ${bare5.max}`,
+      '500 req/s ack p50/p99/max ms: mockttp': `${lat(mock5)} / ${mock5.max}`,
+      '500 req/s ack p50/p99/max ms: hooklens': `${lat(ours5)} / ${ours5.max}`,
+      '500 req/s p99: hooklens − (2 × bare + 5 ms) (target ≤ 0)': +(
+        ours5.p99 -
+        (2 * bare5.p99 + 5)
+      ).toFixed(1),
+    }
+  } finally {
+    await close()
   }
 }

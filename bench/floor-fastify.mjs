@@ -32,6 +32,8 @@ function append(line) {
 }
 let n = 0
 const app = Fastify({ logger: false })
+// Every body as its bytes, JSON included (a capture stores bytes, it does not parse them).
+app.removeAllContentTypeParsers()
 app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
 app.all('*', async (req) => {
   const body = req.body
