@@ -4,6 +4,7 @@
  * on the answer's thread, so it is built from two JSON texts joined rather than by copying the
  * event into a new object and serialising the body a second time inside it.
  */
+import { isAscii } from 'node:buffer'
 import type { EventSummary } from '../../shared/event'
 import { encodeBody } from '../core/store/body-encoding'
 import { terminalJson } from './terminal-text'
@@ -26,4 +27,18 @@ export function contractLine(event: EventSummary, body: Buffer): string {
   return terminalJson(
     `${head.slice(0, -1)},"body":${literal},"bodyEncoding":"${encoded.bodyEncoding}"}`,
   )
+}
+
+/**
+ * The `listen --json` line from the event's line as the log holds it (Captured.line): the same
+ * object as `contractLine`'s — the event with `bodyEncoding` and `body` — with the keys in the
+ * log's order (headers after the other metadata, `bodyEncoding` before `body`). Nothing is
+ * serialised again: plain ASCII without DEL (nearly every line) goes out as its bytes, without
+ * the newline; anything else is decoded and made safe for a terminal as `contractLine` is.
+ */
+export function storedContractLine(line: readonly Buffer[]): Buffer | string {
+  const plain = line.every((part) => isAscii(part) && !part.includes(0x7f))
+  const bytes = line.length === 1 ? line[0] : Buffer.concat(line)
+  const withoutNewline = bytes.subarray(0, bytes.length - 1)
+  return plain ? withoutNewline : terminalJson(withoutNewline.toString('utf8'))
 }

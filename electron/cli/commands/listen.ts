@@ -29,7 +29,7 @@ import { listenFilter } from '../listen-filter'
 import { colorFor } from '../color'
 import { onStdoutClosed } from '../stdout-guard'
 import { safeLine } from '../terminal-text'
-import { contractLine } from '../contract-line'
+import { contractLine, storedContractLine } from '../contract-line'
 import { startForwarding, validateForwardFlags } from '../listen-forward'
 import { tunnelPrinter, validateTunnelFlags } from '../listen-tunnel'
 import type { ListenOptions } from '../listen-types'
@@ -201,9 +201,11 @@ export async function runListen(opts: ListenOptions): Promise<void> {
     log(
       `printing and forwarding only${opts.events ? ` events ${opts.events}` : ''}${opts.path ? ` on ${opts.path}` : ''} (every event is still stored)`,
     )
-  hooklens.on('captured', ({ event, body }) => {
+  hooklens.on('captured', ({ event, body, line }) => {
     if (shown && !shown(event)) return
-    print(opts.json ? contractLine(event, body) : summaryLine(event, { color }))
+    if (!opts.json) print(summaryLine(event, { color }))
+    // The stored line is the event with its body already serialised: printed, not rebuilt.
+    else print(line ? storedContractLine(line) : contractLine(event, body))
   })
   // Agent lens: a stalled task is news, not an event: stdout beside the events, stderr in --json.
   hooklens.on('stalled', (s) =>

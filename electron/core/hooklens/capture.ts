@@ -33,10 +33,16 @@ export interface CaptureHooks {
 export interface Captured {
   event: EventSummary
   body: Buffer
+  /**
+   * The event's line as the log holds it (EventStore.appendLine): the same JSON object as
+   * `event` with its body, so `listen --json` prints it instead of serialising the event again.
+   * Absent when the stored summary differs from the line.
+   */
+  line?: readonly Buffer[]
 }
 
 export interface CaptureDeps extends CaptureHooks {
-  store: Pick<EventStore, 'append'>
+  store: Pick<EventStore, 'appendLine'>
   analyzers: Analyzers
   settings: () => Settings
   verifiers: () => StoredVerifier[]
@@ -144,7 +150,10 @@ export function createCapture(deps: CaptureDeps): (raw: RawRequest) => Promise<R
     if (warnings.length > 0) event.warnings = warnings
     if (findings.length > 0) event.findings = findings
     // The stored summary says when the first delivery is no longer stored (firstEvicted).
-    deps.onCaptured({ event: await deps.store.append(event, raw.body), body: raw.body })
+    const stored = await deps.store.appendLine(event, raw.body)
+    const captured: Captured = { event: stored.event, body: raw.body }
+    if (stored.line) captured.line = stored.line
+    deps.onCaptured(captured)
     return answer
   }
 }

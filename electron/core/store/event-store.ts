@@ -145,6 +145,19 @@ export class EventStore extends EventEmitter {
 
   /** Writes the event; resolves once its bytes are in the log (before the sender is answered). */
   async append(event: EventSummary, body: Buffer): Promise<EventSummary> {
+    return (await this.appendLine(event, body)).event
+  }
+
+  /**
+   * `append`, also handing back the line as written (its parts: the last ones may be views of
+   * the body): the event's JSON with `bodyEncoding` and `body`, headers last. `line` is null when
+   * the stored summary says more than the event given (a `firstEvicted` mark), so whoever prints
+   * the line prints exactly the summary it gets.
+   */
+  async appendLine(
+    event: EventSummary,
+    body: Buffer,
+  ): Promise<{ event: EventSummary; line: readonly Buffer[] | null }> {
     const writer = this.requireWriter()
     // The metadata object is built once: the line's JSON and the index entry share it.
     const meta = metaOf(event)
@@ -179,7 +192,8 @@ export class EventStore extends EventEmitter {
     )
     this.emit('appended', event)
     this.enforceRetention()
-    return this.withFirst(event)
+    const stored = this.withFirst(event)
+    return { event: stored, line: stored === event ? parts : null }
   }
 
   /** Records new derived fields (verification, idempotency, ...) for a stored event. */

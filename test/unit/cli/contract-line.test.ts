@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import type { EventSummary } from '../../../shared/event'
-import { contractLine } from '../../../electron/cli/contract-line'
+import { contractLine, storedContractLine } from '../../../electron/cli/contract-line'
 import { terminalJson } from '../../../electron/cli/terminal-text'
 import { encodeBody } from '../../../electron/core/store/body-encoding'
+import { eventRecord } from '../../../electron/core/store/log-format'
 import { testEvent } from '../../helpers/store-events'
 
 const straightforward = (event: EventSummary, body: Buffer) =>
@@ -72,6 +73,38 @@ describe('contractLine', () => {
   it('falls back to the straightforward route for an event that already carries a body', () => {
     const event = { ...testEvent(), body: 'old', bodyEncoding: 'utf8' } as EventSummary
     expect(contractLine(event, Buffer.from('new'))).toBe(straightforward(event, Buffer.from('new')))
+  })
+})
+
+// Characters a terminal must never receive raw from a --json line (C1 controls, bidi marks, DEL).
+const RAW_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+describe('storedContractLine', () => {
+  it('is the same object as contractLine, made safe for a terminal, over 3,000 random events', () => {
+    let plain = 0
+    for (let i = 0; i < 3000; i++) {
+      const event = randomEvent(i)
+      // Every 50th body is big enough that the stored line keeps views of the body.
+      const body =
+        i % 50 === 0 ? Buffer.concat([randomBody(i), Buffer.alloc(20_000, 'x')]) : randomBody(i)
+      const printed = storedContractLine(eventRecord(event, body).parts)
+      const text = typeof printed === 'string' ? printed : printed.toString('utf8')
+      if (typeof printed !== 'string') plain++
+      expect(text.includes('\n')).toBe(false)
+      expect(RAW_UNSAFE.test(text)).toBe(false)
+      expect(JSON.parse(text)).toEqual(JSON.parse(contractLine(event, body)))
+    }
+    // Both routes ran: stored bytes printed as they are, and decoded-and-escaped lines.
+    expect(plain).toBeGreaterThan(100)
+    expect(plain).toBeLessThan(2900)
+  })
+
+  it('prints a plain line as the stored bytes, without the newline', () => {
+    const event = testEvent()
+    const parts = eventRecord(event, Buffer.from('{"a":1}')).parts
+    const printed = storedContractLine(parts)
+    expect(Buffer.isBuffer(printed)).toBe(true)
+    expect(Buffer.concat([printed as Buffer, Buffer.from('\n')])).toEqual(Buffer.concat(parts))
   })
 })
 
