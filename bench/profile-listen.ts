@@ -4,7 +4,8 @@
  * saturation load with `node --cpu-prof`, and prints its req/s and the .cpuprofile path.
  * `node bin/run-ts.mjs bench/profile-listen.ts [listen|bare]`; PROFILE_SECONDS=6 by default.
  * NO_PROF=1 runs without the profiler (a clean CPU figure; PRELOAD=URL then preloads a module),
- * NO_JSON=1 runs `listen` without --json, SCRIPT=file.ts profiles that script instead.
+ * NO_JSON=1 runs `listen` without --json, STORM=1 sends one webhook-id for every request,
+ * SCRIPT=file.ts profiles that script instead.
  */
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,7 +15,11 @@ import { closedLoad } from './steady-load'
 
 const which = process.argv[2] === 'bare' ? 'bare' : process.env.SCRIPT ? 'script' : 'listen'
 const BODY = Buffer.from(JSON.stringify({ type: 'task.status', payload: 'x'.repeat(960) }))
-const HEADERS = { 'content-type': 'application/json', 'webhook-id': 'msg_bench' }
+// As the capture bench: a new webhook-id per request; STORM=1 sends one id for all (a retry storm).
+const HEADERS: Record<string, string> = process.env.STORM
+  ? { 'content-type': 'application/json', 'webhook-id': 'msg_bench' }
+  : { 'content-type': 'application/json' }
+const ID_HEADER = process.env.STORM ? undefined : 'webhook-id'
 const profDir = await mkdtemp(join(tmpdir(), 'hooklens-prof-'))
 // Bare fastify has no SIGTERM handler: exit normally so V8 writes the profile.
 const exitOnTerm = "--import=data:text/javascript,process.once('SIGTERM',()=>process.exit(0))"
@@ -47,6 +52,7 @@ const load = {
   seconds: Number(process.env.PROFILE_SECONDS ?? 6),
   body: BODY,
   headers: HEADERS,
+  idHeader: ID_HEADER,
 }
 await closedLoad(server.url, { ...load, seconds: 2 }) // warm-up
 const cpuBefore = cpuMs(server.child.pid!)

@@ -17,12 +17,15 @@ export interface SteadyResult {
 interface LoadBody {
   body: Buffer
   headers?: Record<string, string>
+  /** A header given a new value on every request, as a sender's message id is (`msg_1`, …). */
+  idHeader?: string
 }
 
 /** What one load run records: every ack latency, and how many requests failed. */
 class Recorder {
   readonly latencies: number[] = []
   errors = 0
+  private sent = 0
 
   /** POSTs the body once over `agent` and records its ack latency (or an error). */
   post(agent: Agent, target: URL, opts: LoadBody): Promise<void> {
@@ -35,7 +38,11 @@ class Recorder {
           port: target.port,
           path: target.pathname,
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...opts.headers },
+          headers: {
+            'content-type': 'application/json',
+            ...opts.headers,
+            ...(opts.idHeader ? { [opts.idHeader]: `msg_${++this.sent}` } : {}),
+          },
         },
         (res) => {
           res.resume()
