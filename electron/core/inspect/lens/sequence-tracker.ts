@@ -10,6 +10,7 @@ import type { Classification, Finding } from '../../../../shared/event'
 import { stateOf, subjectKey } from '../subjects'
 import { formatAgo } from './event-time'
 import { finding } from './types'
+import { OldestFirst } from '../oldest-first'
 import { field, nullableField, SnapshotReader, unfield, unnullable } from '../snapshot-fields'
 import type { SubjectStall } from '../../../../shared/api'
 
@@ -90,6 +91,8 @@ export function nounOf(platform: string): string {
 export class SequenceTracker {
   private readonly subjects = new Map<string, SubjectState>()
   private readonly keys = new Map<string, number[]>()
+  private readonly oldestSubject = new OldestFirst(this.subjects)
+  private readonly oldestKey = new OldestFirst(this.keys)
   /**
    * The key each Map had inserted last (null: not known). Both Maps are ordered least recently
    * updated first by a delete and re-insert per event; for the key already last that is a
@@ -279,9 +282,7 @@ export class SequenceTracker {
     this.subjects.delete(key)
     this.subjects.set(key, next)
     this.lastSubject = key
-    if (this.subjects.size > MAX_SUBJECTS) {
-      this.subjects.delete(this.subjects.keys().next().value as string)
-    }
+    if (this.subjects.size > MAX_SUBJECTS) this.oldestSubject.evict()
   }
 
   private retryStorm(e: SequenceEvent, settings: LensSettings): Finding | null {
@@ -306,7 +307,7 @@ export class SequenceTracker {
       this.keys.delete(key)
       this.keys.set(key, seen)
       this.lastKey = key
-      if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value as string)
+      if (this.keys.size > MAX_KEYS) this.oldestKey.evict()
     }
     if (seen.length < settings.retryStormCount) return null
     return finding(
