@@ -40,6 +40,25 @@ function stormByFilter(
   return `retry storm: key ${key} arrived ${seen.length} times in ${Math.round((at - seen[0]) / 1000)} s (limit ${settings.retryStormCount} in ${Math.round(settings.retryStormWindowMs / 1000)} s)`
 }
 
+/** Event `i` with `key`, no subject: only the retry-storm window can find something. */
+function observeKey(
+  tracker: SequenceTracker,
+  i: number,
+  now: number,
+  key: string,
+  settings: LensSettings,
+) {
+  return tracker.observe(
+    {
+      id: `e${i}`,
+      receivedAt: now,
+      classification: { platform: 'unknown', eventType: null, subject: null },
+      idempotency: { key, status: 'first' },
+    },
+    settings,
+  )
+}
+
 describe('retry-storm window', () => {
   it('raises exactly what the straightforward window raises', () => {
     for (const [seed, settings] of [
@@ -56,15 +75,7 @@ describe('retry-storm window', () => {
         // Mostly forward by up to 2 s; sometimes a clock step back.
         now += r() < 0.05 ? -Math.floor(r() * 30_000) : Math.floor(r() * 2_000)
         const key = `k${Math.floor(r() * 3)}`
-        const found = tracker.observe(
-          {
-            id: `e${i}`,
-            receivedAt: now,
-            classification: { platform: 'unknown', eventType: null, subject: null },
-            idempotency: { key, status: 'first' },
-          },
-          settings,
-        )
+        const found = observeKey(tracker, i, now, key, settings)
         const expected = stormByFilter(windows, key, now, settings)
         expect(found.map((f) => f.message)).toEqual(expected === null ? [] : [expected])
         if (expected) storms++
@@ -83,15 +94,7 @@ describe('retry-storm window', () => {
       now += 10
       // Runs of one hot key, then keys from a pool larger than the limit.
       const key = r() < 0.5 ? `hot${Math.floor(i / 500) % 3}` : `k${Math.floor(r() * 14_000)}`
-      const found = tracker.observe(
-        {
-          id: `e${i}`,
-          receivedAt: now,
-          classification: { platform: 'unknown', eventType: null, subject: null },
-          idempotency: { key, status: 'first' },
-        },
-        settings,
-      )
+      const found = observeKey(tracker, i, now, key, settings)
       const expected = stormByFilter(windows, key, now, settings)
       if (
         found.length !== (expected === null ? 0 : 1) ||

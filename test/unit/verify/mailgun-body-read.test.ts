@@ -4,8 +4,7 @@
  * bodies: escaped keys, arrays, primitives, BOMs, forms, signatures of every JSON type.
  */
 import { describe, expect, it } from 'vitest'
-import { parseUnix } from '../../../electron/core/verify/crypto'
-import { extractMailgun } from '../../../electron/core/verify/schemes/mailgun'
+import { extractMailgun, mailgunExtracted } from '../../../electron/core/verify/schemes/mailgun'
 import type { HeaderPair } from '../../../shared/event'
 
 interface Sig {
@@ -35,21 +34,9 @@ function readByScan(headers: HeaderPair[], body: Buffer): Sig | null {
   }
 }
 
-function extractByScan(headers: HeaderPair[], body: Buffer): unknown {
-  const sig = readByScan(headers, body)
-  if (!sig || typeof sig.token !== 'string') return null
-  if (typeof sig.signature !== 'string')
-    return { problem: 'signature.signature missing from the body' }
-  const ts = String(sig.timestamp ?? '')
-  const timestamp = parseUnix(ts)
-  if (timestamp === null) return { problem: 'signature.timestamp is not a Unix timestamp' }
-  return {
-    signatures: [sig.signature],
-    timestamp,
-    source: 'signature (in the body)',
-    data: { ts, token: sig.token },
-  }
-}
+/** extractMailgun with the reading as first written. */
+const extractByScan = (headers: HeaderPair[], body: Buffer) =>
+  mailgunExtracted(readByScan(headers, body))
 
 const SIGNATURES = [
   '{"timestamp":"1700000000","token":"t","signature":"ab"}',

@@ -9,7 +9,7 @@ import { parseUnix } from '../crypto'
 import type { Extracted, ExtractProblem } from '../types'
 import { defineHmac } from './parts/hmac-scheme'
 
-interface MailgunSig {
+export interface MailgunSig {
   timestamp?: unknown
   token?: unknown
   signature?: unknown
@@ -49,7 +49,11 @@ export function extractMailgun(
   headers: HeaderPair[],
   body: Buffer,
 ): Extracted | ExtractProblem | null {
-  const sig = readSignature(headers, body)
+  return mailgunExtracted(readSignature(headers, body))
+}
+
+/** What the body's `signature` object (or the form's fields) gives verification. */
+export function mailgunExtracted(sig: MailgunSig | null): Extracted | ExtractProblem | null {
   if (!sig || typeof sig.token !== 'string') return null
   if (typeof sig.signature !== 'string')
     return { problem: 'signature.signature missing from the body' }
