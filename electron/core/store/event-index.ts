@@ -56,7 +56,8 @@ export class EventIndex {
   private seqs = new Int32Array(INITIAL_CAPACITY)
   /** Offsets as doubles: the adopted legacy log can be bigger than 2 GiB. */
   private offsets = new Float64Array(INITIAL_CAPACITY)
-  private lengths = new Int32Array(INITIAL_CAPACITY)
+  /** Doubles, as offsets: one line holds its body, and a body may be bigger than 2 GiB. */
+  private lengths = new Float64Array(INITIAL_CAPACITY)
   private metaLengths = new Int32Array(INITIAL_CAPACITY)
   private headersAts = new Int32Array(INITIAL_CAPACITY)
   private headersLengths = new Int32Array(INITIAL_CAPACITY)
@@ -253,7 +254,7 @@ export class EventIndex {
     const grow = capacity !== this.capacity
     this.seqs = moved(this.seqs, drop, keep, grow ? new Int32Array(capacity) : this.seqs)
     this.offsets = moved(this.offsets, drop, keep, grow ? new Float64Array(capacity) : this.offsets)
-    this.lengths = moved(this.lengths, drop, keep, grow ? new Int32Array(capacity) : this.lengths)
+    this.lengths = moved(this.lengths, drop, keep, grow ? new Float64Array(capacity) : this.lengths)
     const metaLengths = grow ? new Int32Array(capacity) : this.metaLengths
     this.metaLengths = moved(this.metaLengths, drop, keep, metaLengths)
     const headersAts = grow ? new Int32Array(capacity) : this.headersAts

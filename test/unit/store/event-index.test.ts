@@ -95,4 +95,16 @@ describe('EventIndex', () => {
     expect(index.clear()).toEqual([2, 3])
     expect(index.size).toBe(0)
   })
+
+  it('keeps the length of a line over 2 GiB (a body that big is accepted with --max-body 3gb)', () => {
+    const index = new EventIndex()
+    const big = 2 ** 31 + 100
+    index.add({ ...randomEntry(0, 1), id: 'big', length: big })
+    index.add({ ...randomEntry(1, 1), id: 'small', length: 10 })
+    expect(index.get('big')?.length).toBe(big)
+    expect(index.bytes).toBe(big + 1 + 11)
+    index.evictOver(1, Infinity)
+    expect(index.bytes).toBe(11)
+    expect(index.get('small')?.length).toBe(10)
+  })
 })
