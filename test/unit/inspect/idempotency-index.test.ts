@@ -1,29 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { IdempotencyIndex, type IdempotencyVerdict } from '../../../electron/core/inspect'
 
+const verdict = (
+  status: IdempotencyVerdict['status'],
+  firstId: string,
+  count: number,
+): IdempotencyVerdict => ({ status, firstId, count })
+
 describe('IdempotencyIndex', () => {
   it('first, duplicate (same bytes) and conflict (different bytes) with firstId and count', () => {
     const idx = new IdempotencyIndex()
-    expect(idx.observe({ id: 'e1', key: 'k', sha256: 'aaa' })).toEqual({
-      status: 'first',
-      firstId: 'e1',
-      count: 1,
-    })
-    expect(idx.observe({ id: 'e2', key: 'k', sha256: 'aaa' })).toEqual({
-      status: 'duplicate',
-      firstId: 'e1',
-      count: 2,
-    })
-    expect(idx.observe({ id: 'e3', key: 'k', sha256: 'bbb' })).toEqual({
-      status: 'conflict',
-      firstId: 'e1',
-      count: 3,
-    })
-    expect(idx.observe({ id: 'e4', key: 'other', sha256: 'aaa' })).toEqual({
-      status: 'first',
-      firstId: 'e4',
-      count: 1,
-    })
+    expect(idx.observe({ id: 'e1', key: 'k', sha256: 'aaa' })).toEqual(verdict('first', 'e1', 1))
+    expect(idx.observe({ id: 'e2', key: 'k', sha256: 'aaa' })).toEqual(
+      verdict('duplicate', 'e1', 2),
+    )
+    expect(idx.observe({ id: 'e3', key: 'k', sha256: 'bbb' })).toEqual(verdict('conflict', 'e1', 3))
+    expect(idx.observe({ id: 'e4', key: 'other', sha256: 'aaa' })).toEqual(
+      verdict('first', 'e4', 1),
+    )
     expect(idx.related('k')).toEqual(['e1', 'e2', 'e3'])
     expect(idx.related('nope')).toEqual([])
     expect(idx.count('k')).toBe(3)
@@ -63,11 +57,9 @@ describe('IdempotencyIndex', () => {
     // "Restart": a fresh index fed the stored log, then new events keep counting from there.
     const rebuilt = new IdempotencyIndex()
     expect(stored.map((e) => rebuilt.observe(e))).toEqual(liveVerdicts)
-    expect(rebuilt.observe({ id: 'e9', key: 'k1', sha256: 'a' })).toEqual({
-      status: 'duplicate',
-      firstId: 'e0',
-      count: 4,
-    })
+    expect(rebuilt.observe({ id: 'e9', key: 'k1', sha256: 'a' })).toEqual(
+      verdict('duplicate', 'e0', 4),
+    )
     expect(rebuilt.related('k2')).toEqual(['e1', 'e4'])
   })
 
@@ -89,11 +81,7 @@ describe('IdempotencyIndex across retention', () => {
     index.forget(['a', 'u'])
     expect(index.related('k')).toEqual(['b'])
     expect(index.related('lone')).toEqual([])
-    expect(index.observe({ id: 'c', key: 'k', sha256: 's' })).toEqual({
-      status: 'duplicate',
-      firstId: 'a',
-      count: 3,
-    })
+    expect(index.observe({ id: 'c', key: 'k', sha256: 's' })).toEqual(verdict('duplicate', 'a', 3))
     expect(index.size).toBe(2)
   })
 
@@ -103,11 +91,7 @@ describe('IdempotencyIndex across retention', () => {
       { id: 'b', key: 'k', sha256: 's' },
       { status: 'duplicate', firstId: 'a', count: 2 },
     )
-    expect(index.observe({ id: 'c', key: 'k', sha256: 's' })).toEqual({
-      status: 'duplicate',
-      firstId: 'a',
-      count: 3,
-    })
+    expect(index.observe({ id: 'c', key: 'k', sha256: 's' })).toEqual(verdict('duplicate', 'a', 3))
     expect(index.observe({ id: 'd', key: 'k', sha256: 'other' }).status).toBe('conflict')
   })
 })
@@ -123,16 +107,12 @@ describe('IdempotencyIndex with one busy key', () => {
     )
     expect(index.count('k')).toBe(200)
     expect(index.size).toBe(49)
-    expect(index.observe({ id: 'e170', key: 'k', sha256: 's' })).toEqual({
-      status: 'duplicate',
-      firstId: 'e0',
-      count: 171,
-    })
-    expect(index.observe({ id: 'e200', key: 'k', sha256: 'other' })).toEqual({
-      status: 'conflict',
-      firstId: 'e0',
-      count: 201,
-    })
+    expect(index.observe({ id: 'e170', key: 'k', sha256: 's' })).toEqual(
+      verdict('duplicate', 'e0', 171),
+    )
+    expect(index.observe({ id: 'e200', key: 'k', sha256: 'other' })).toEqual(
+      verdict('conflict', 'e0', 201),
+    )
     index.forget(Array.from({ length: 201 }, (_, i) => `e${i}`))
     expect(index.related('k')).toEqual([])
     expect(index.size).toBe(0)
