@@ -180,16 +180,9 @@ export class EventStore extends EventEmitter {
       headers,
     })
     // The metadata holds every field of the sidecar's hint: it is passed as the hint (no copy).
-    this.sidecars.trackEvent(
-      seq,
-      event.id,
-      offset,
-      length - 1,
-      metaLength,
-      headers.at,
-      headers.length,
-      meta,
-    )
+    this.sidecars
+      .builderFor(seq)
+      ?.addEvent(event.id, offset, length - 1, metaLength, headers.at, headers.length, meta)
     this.emit('appended', event)
     this.enforceRetention()
     const stored = this.withFirst(event)

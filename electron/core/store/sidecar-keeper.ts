@@ -9,7 +9,6 @@ import {
   HEAD_SIDECAR,
   removeSidecarFile,
   writeSidecarFile,
-  type ReplayHint,
   type SidecarRecord,
 } from './segment-sidecar'
 import { SidecarBuilder } from './sidecar-builder'
@@ -17,7 +16,7 @@ import { SidecarBuilder } from './sidecar-builder'
 export class SidecarKeeper {
   /**
    * Sidecars being built, of segments whose sidecar is not written yet (the active one, one
-   * just sealed): each line is serialised as it is tracked, so sealing costs no burst.
+   * just sealed): each line's record is kept as it is tracked, so sealing costs no burst.
    */
   private readonly pending = new Map<number, SidecarBuilder>()
   /** Sidecar file work per segment, one job after another (write, then maybe remove). */
@@ -37,28 +36,18 @@ export class SidecarKeeper {
 
   /** Keeps a line's place for its segment's sidecar; a sidecar already written without it goes. */
   track(seq: number, record: SidecarRecord): void {
-    const builder = this.pending.get(seq)
-    if (builder) builder.add(record)
-    else this.late(seq)
+    this.builderFor(seq)?.add(record)
   }
 
   /**
-   * `track` of an event line the writer appended, given as its parts: the append path makes no
-   * record object per event (nor a copy of the hint's fields: the event's metadata is its hint).
+   * The builder of segment `seq`'s sidecar, for a line just appended there; null when the
+   * segment has none, and then a sidecar already written without this line goes. The append
+   * path gives an event's parts straight to `addEvent` (no record object per event).
    */
-  trackEvent(
-    seq: number,
-    id: string,
-    offset: number,
-    length: number,
-    metaLength: number,
-    headersAt: number,
-    headersLength: number,
-    hint: ReplayHint,
-  ): void {
+  builderFor(seq: number): SidecarBuilder | null {
     const builder = this.pending.get(seq)
-    if (builder) builder.addEvent(id, offset, length, metaLength, headersAt, headersLength, hint)
-    else this.late(seq)
+    if (!builder) this.late(seq)
+    return builder ?? null
   }
 
   private late(seq: number): void {
