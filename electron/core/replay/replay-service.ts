@@ -81,7 +81,12 @@ export class ReplayService {
   }
 
   rules(): ForwardRule[] {
-    return [...this.sessionRules, ...(this.deps.rules?.() ?? [])]
+    const saved = this.deps.rules?.() ?? []
+    // Asked for every captured event: no new array when either list is empty (the usual case;
+    // both lists are replaced on change, never changed in place).
+    if (saved.length === 0) return this.sessionRules
+    if (this.sessionRules.length === 0) return saved
+    return [...this.sessionRules, ...saved]
   }
 
   /**
@@ -89,11 +94,8 @@ export class ReplayService {
    * network and never reads the body back: it only queues, so per-target order is capture order.
    */
   onCaptured(event: EventSummary, body: Buffer): void {
-    if (event.rejected) return
-    // Runs for every captured event: with no target at all, no rules array is built.
-    const saved = this.deps.rules?.() ?? []
-    if (this.sessionRules.length === 0 && saved.length === 0) return
-    const rules = [...this.sessionRules, ...saved]
+    const rules = this.rules()
+    if (rules.length === 0 || event.rejected) return
     try {
       this.forwarder.setRules(rules)
       this.forwarder.enqueue(event, body)
